@@ -1,0 +1,292 @@
+/** Parses an untrusted analysis file (CONTRACT.md §1) into the model, naming the place of every error. */
+import {
+  EVIDENCE_KINDS,
+  FACTOR_KINDS,
+  LIFE_DOMAINS,
+  POLARITIES,
+  ROLES,
+  isOneOf,
+  type Actor,
+  type Analysis,
+  type Factor,
+  type Link,
+  type LoopName,
+  type Position,
+} from '../model/types.ts';
+import { placeByKind } from '../graph/placeByKind.ts';
+import { describeValue, type Issue, type Parsed } from './errors.ts';
+import { CURRENT_FILE_VERSION, migrateFile, type RawFile } from './migrations.ts';
+
+export const FILE_FORMAT = 'samenzicht/analysis';
+
+/** Limits that keep one file from exhausting a browser or the server. */
+export const FILE_LIMITS = {
+  factors: 5_000,
+  links: 20_000,
+  actors: 500,
+  loops: 2_000,
+  labelLength: 300,
+  noteLength: 5_000,
+  titleLength: 200,
+  idLength: 64,
+} as const;
+
+const MAX_ERRORS = 100;
+
+const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops']);
+const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position']);
+const KNOWN_LINK = new Set(['id', 'from', 'to', 'polarity', 'note']);
+const KNOWN_ACTOR = new Set(['id', 'name', 'role', 'factors']);
+const KNOWN_LOOP = new Set(['links', 'name']);
+
+class Collector {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  error(path: string, message: string): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
+  }
+  warn(path: string, message: string): void {
+    if (this.warnings.length < MAX_ERRORS) this.warnings.push({ path, message });
+  }
+  get full(): boolean {
+    return this.errors.length >= MAX_ERRORS;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function warnUnknown(c: Collector, path: string, obj: Record<string, unknown>, known: Set<string>): void {
+  for (const key of Object.keys(obj)) {
+    if (!known.has(key)) c.warn(`${path}.${key}`, 'unknown field, ignored');
+  }
+}
+
+function readString(c: Collector, path: string, value: unknown, maxLength: number, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'string') {
+    c.error(path, `expected text, got ${describeValue(value)}`);
+    return fallback ?? '';
+  }
+  if (value.length > maxLength) c.error(path, `text is longer than ${maxLength} characters`);
+  return value;
+}
+
+function readId(c: Collector, path: string, value: unknown, seen: Set<string>): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    c.error(path, `expected a non-empty text id, got ${describeValue(value)}`);
+    return '';
+  }
+  if (value.length > FILE_LIMITS.idLength) c.error(path, `id is longer than ${FILE_LIMITS.idLength} characters`);
+  if (seen.has(value)) c.error(path, `duplicate id ${describeValue(value)}`);
+  seen.add(value);
+  return value;
+}
+
+function readEnum<T extends string>(c: Collector, path: string, options: readonly T[], value: unknown, fallback?: T): T {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (isOneOf(options, value)) return value;
+  c.error(path, `expected one of ${options.join(', ')}, got ${describeValue(value)}`);
+  return fallback ?? options[0]!;
+}
+
+function readPosition(c: Collector, path: string, value: unknown): Position | null {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) {
+    c.error(path, `expected an object { x, y }, got ${describeValue(value)}`);
+    return null;
+  }
+  const { x, y } = value;
+  if (typeof x !== 'number' || !Number.isFinite(x)) c.error(`${path}.x`, `expected a number, got ${describeValue(x)}`);
+  if (typeof y !== 'number' || !Number.isFinite(y)) c.error(`${path}.y`, `expected a number, got ${describeValue(y)}`);
+  return typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
+}
+
+function readList(c: Collector, path: string, value: unknown, max: number, required: boolean): unknown[] {
+  if (value === undefined && !required) return [];
+  if (!Array.isArray(value)) {
+    c.error(path, `expected a list, got ${describeValue(value)}`);
+    return [];
+  }
+  if (value.length > max) {
+    c.error(path, `at most ${max} items are allowed, got ${value.length}`);
+    return [];
+  }
+  return value;
+}
+
+function readFactors(c: Collector, raw: unknown): Array<Omit<Factor, 'position'> & { position: Position | null }> {
+  const seen = new Set<string>();
+  const out: Array<Omit<Factor, 'position'> & { position: Position | null }> = [];
+  readList(c, 'factors', raw, FILE_LIMITS.factors, true).forEach((item, i) => {
+    const path = `factors[${i}]`;
+    if (c.full) return;
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    warnUnknown(c, path, item, KNOWN_FACTOR);
+    out.push({
+      id: readId(c, `${path}.id`, item.id, seen),
+      label: readString(c, `${path}.label`, item.label, FILE_LIMITS.labelLength),
+      kind: readEnum(c, `${path}.kind`, FACTOR_KINDS, item.kind),
+      domain: item.domain === undefined || item.domain === null ? null : readEnum(c, `${path}.domain`, LIFE_DOMAINS, item.domain),
+      evidence: readEnum(c, `${path}.evidence`, EVIDENCE_KINDS, item.evidence, 'observation'),
+      note: readString(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
+      position: readPosition(c, `${path}.position`, item.position),
+    });
+  });
+  return out;
+}
+
+function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
+  const seen = new Set<string>();
+  const out: Link[] = [];
+  readList(c, 'links', raw, FILE_LIMITS.links, true).forEach((item, i) => {
+    const path = `links[${i}]`;
+    if (c.full) return;
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    warnUnknown(c, path, item, KNOWN_LINK);
+    const id = readId(c, `${path}.id`, item.id, seen);
+    const from = readString(c, `${path}.from`, item.from, FILE_LIMITS.idLength);
+    const to = readString(c, `${path}.to`, item.to, FILE_LIMITS.idLength);
+    if (typeof item.from === 'string' && !factorIds.has(from)) c.error(`${path}.from`, `no factor has id ${describeValue(from)}`);
+    if (typeof item.to === 'string' && !factorIds.has(to)) c.error(`${path}.to`, `no factor has id ${describeValue(to)}`);
+    out.push({
+      id,
+      from,
+      to,
+      polarity: readEnum(c, `${path}.polarity`, POLARITIES, item.polarity),
+      note: readString(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
+    });
+  });
+  return out;
+}
+
+function readIdList(c: Collector, path: string, value: unknown, known: Set<string>, what: string): string[] {
+  const list = readList(c, path, value, 10_000, false);
+  return list.flatMap((ref, j) => {
+    if (typeof ref !== 'string' || !known.has(ref)) {
+      c.error(`${path}[${j}]`, `no ${what} has id ${describeValue(ref)}`);
+      return [];
+    }
+    return [ref];
+  });
+}
+
+function readActors(c: Collector, raw: unknown, factorIds: Set<string>): Actor[] {
+  const seen = new Set<string>();
+  const out: Actor[] = [];
+  readList(c, 'actors', raw, FILE_LIMITS.actors, false).forEach((item, i) => {
+    const path = `actors[${i}]`;
+    if (c.full) return;
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    warnUnknown(c, path, item, KNOWN_ACTOR);
+    out.push({
+      id: readId(c, `${path}.id`, item.id, seen),
+      name: readString(c, `${path}.name`, item.name, FILE_LIMITS.labelLength),
+      role: readEnum(c, `${path}.role`, ROLES, item.role),
+      factors: readIdList(c, `${path}.factors`, item.factors, factorIds, 'factor'),
+    });
+  });
+  return out;
+}
+
+function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[] {
+  const out: LoopName[] = [];
+  readList(c, 'loops', raw, FILE_LIMITS.loops, false).forEach((item, i) => {
+    const path = `loops[${i}]`;
+    if (c.full) return;
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    warnUnknown(c, path, item, KNOWN_LOOP);
+    const links = readIdList(c, `${path}.links`, item.links, linkIds, 'link');
+    if (links.length === 0) c.error(`${path}.links`, 'a loop needs at least one link');
+    out.push({ links, name: readString(c, `${path}.name`, item.name, FILE_LIMITS.labelLength) });
+  });
+  return out;
+}
+
+/**
+ * Parses an analysis file (already JSON-decoded) into an `Analysis`, migrating older versions.
+ * Never throws; every error names its path, e.g. `factors[3].kind: expected one of …, got "probleem"`.
+ */
+export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
+  const c = new Collector();
+  if (!isRecord(input)) {
+    c.error('', `expected an analysis file (a JSON object), got ${describeValue(input)}`);
+    return { ok: false, errors: c.errors, warnings: c.warnings };
+  }
+  if (input.format !== FILE_FORMAT) {
+    c.error('format', `expected "${FILE_FORMAT}", got ${describeValue(input.format)}`);
+    return { ok: false, errors: c.errors, warnings: c.warnings };
+  }
+  const version = input.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    c.error('version', `expected a whole number of at least 1, got ${describeValue(version)}`);
+    return { ok: false, errors: c.errors, warnings: c.warnings };
+  }
+  if (version > CURRENT_FILE_VERSION) {
+    c.error(
+      'version',
+      `made by a newer Samenzicht (file version ${version}, this program reads up to ${CURRENT_FILE_VERSION}); update Samenzicht to open it`,
+    );
+    return { ok: false, errors: c.errors, warnings: c.warnings };
+  }
+  const migrated = migrateFile(input as RawFile, version);
+  if (!migrated.ok) {
+    c.error('version', migrated.reason);
+    return { ok: false, errors: c.errors, warnings: c.warnings };
+  }
+  const file = migrated.file;
+  warnUnknown(c, '', file, KNOWN_TOP);
+  // Warnings for top-level fields read `.name`; drop the leading dot.
+  for (let i = 0; i < c.warnings.length; i++) {
+    const w = c.warnings[i]!;
+    if (w.path.startsWith('.')) c.warnings[i] = { ...w, path: w.path.slice(1) };
+  }
+
+  const title = readString(c, 'title', file.title, FILE_LIMITS.titleLength, '');
+  const rawFactors = readFactors(c, file.factors);
+  const factorIds = new Set(rawFactors.map((f) => f.id));
+  const links = readLinks(c, file.links, factorIds);
+  const linkIds = new Set(links.map((l) => l.id));
+  const actors = readActors(c, file.actors, factorIds);
+  const loops = readLoops(c, file.loops, linkIds);
+
+  if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
+
+  const placed = placeByKind(rawFactors);
+  const factors: Factor[] = rawFactors.map((f) => ({ ...f, position: f.position ?? placed.get(f.id)! }));
+  return { ok: true, value: { title, factors, links, actors, loops }, warnings: c.warnings };
+}
+
+/** Parses the text of a file (JSON) and then its content; a JSON syntax error is reported too. */
+export function parseAnalysisText(text: string): Parsed<Analysis> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, errors: [{ path: '', message: `not valid JSON (${detail})` }], warnings: [] };
+  }
+  return parseAnalysisFile(json);
+}
+
+/** Turns a model into the interchange file of CONTRACT.md §1. */
+export function toAnalysisFile(analysis: Analysis): Record<string, unknown> {
+  return {
+    format: FILE_FORMAT,
+    version: CURRENT_FILE_VERSION,
+    title: analysis.title,
+    factors: analysis.factors.map((f) => ({
+      id: f.id,
+      label: f.label,
+      kind: f.kind,
+      ...(f.domain ? { domain: f.domain } : {}),
+      evidence: f.evidence,
+      note: f.note,
+      position: { x: f.position.x, y: f.position.y },
+    })),
+    links: analysis.links.map((l) => ({ id: l.id, from: l.from, to: l.to, polarity: l.polarity, note: l.note })),
+    actors: analysis.actors.map((a) => ({ id: a.id, name: a.name, role: a.role, factors: [...a.factors] })),
+    loops: analysis.loops.map((l) => ({ links: [...l.links], name: l.name })),
+  };
+}

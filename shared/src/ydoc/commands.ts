@@ -1,0 +1,224 @@
+/**
+ * Write commands on an analysis document. Every command runs inside `doc.transact(fn, origin)` so that one user
+ * action is one update and one undo step, and so that undo can tell local changes from remote ones by origin.
+ */
+import * as Y from 'yjs';
+import { newId } from '../model/ids.ts';
+import type { Actor, Analysis, Factor, Link, LoopName, Position } from '../model/types.ts';
+import { loopKey } from '../graph/loopKey.ts';
+import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
+import { isEntity } from './read.ts';
+
+export type FactorPatch = Partial<Omit<Factor, 'id' | 'position'>>;
+export type LinkPatch = Partial<Pick<Link, 'polarity' | 'note'>>;
+export type NewFactor = Partial<Omit<Factor, 'id'>> & { readonly position: Position };
+
+function toEntity(fields: Record<string, unknown>): Y.Map<unknown> {
+  const y = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) y.set(key, value);
+  return y;
+}
+
+function writeFactor(doc: Y.Doc, factor: Factor): void {
+  getMaps(doc).factors.set(
+    factor.id,
+    toEntity({
+      label: factor.label,
+      kind: factor.kind,
+      domain: factor.domain,
+      evidence: factor.evidence,
+      note: factor.note,
+      position: { x: factor.position.x, y: factor.position.y },
+    }),
+  );
+}
+
+function writeLink(doc: Y.Doc, link: Link): void {
+  getMaps(doc).links.set(link.id, toEntity({ from: link.from, to: link.to, polarity: link.polarity, note: link.note }));
+}
+
+function writeActor(doc: Y.Doc, actor: Actor): void {
+  getMaps(doc).actors.set(actor.id, toEntity({ name: actor.name, role: actor.role, factors: [...actor.factors] }));
+}
+
+function writeLoopName(doc: Y.Doc, loop: LoopName): void {
+  getMaps(doc).loopNames.set(loopKey(loop.links), { links: [...loop.links], name: loop.name });
+}
+
+function stampSchema(doc: Y.Doc): void {
+  const { meta } = getMaps(doc);
+  if (meta.get('schemaVersion') !== DOC_SCHEMA_VERSION) meta.set('schemaVersion', DOC_SCHEMA_VERSION);
+}
+
+/** Adds a factor and returns its id. */
+export function addFactor(doc: Y.Doc, origin: unknown, init: NewFactor, id: string = newId('f')): string {
+  doc.transact(() => {
+    stampSchema(doc);
+    writeFactor(doc, {
+      id,
+      label: init.label ?? '',
+      kind: init.kind ?? 'problem',
+      domain: init.domain ?? null,
+      evidence: init.evidence ?? 'observation',
+      note: init.note ?? '',
+      position: init.position,
+    });
+  }, origin);
+  return id;
+}
+
+/** Changes fields of one or more factors; unknown ids are ignored (someone may just have deleted them). */
+export function updateFactors(doc: Y.Doc, origin: unknown, ids: readonly string[], patch: FactorPatch): void {
+  const { factors } = getMaps(doc);
+  doc.transact(() => {
+    for (const id of ids) {
+      const y = factors.get(id);
+      if (!isEntity(y)) continue;
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined && y.get(key) !== value) y.set(key, value);
+      }
+    }
+  }, origin);
+}
+
+/** Writes final positions, one whole `{x, y}` value per factor (the end of a drag or a layout). */
+export function moveFactors(doc: Y.Doc, origin: unknown, moves: ReadonlyArray<{ id: string; position: Position }>): void {
+  const { factors } = getMaps(doc);
+  doc.transact(() => {
+    for (const { id, position } of moves) {
+      const y = factors.get(id);
+      if (isEntity(y)) y.set('position', { x: Math.round(position.x), y: Math.round(position.y) });
+    }
+  }, origin);
+}
+
+/** Removes factors together with every link that touches them and their mentions in actors. */
+export function removeFactors(doc: Y.Doc, origin: unknown, ids: readonly string[]): void {
+  const { factors, links, actors } = getMaps(doc);
+  const gone = new Set(ids);
+  doc.transact(() => {
+    for (const id of ids) factors.delete(id);
+    links.forEach((y, id) => {
+      if (!isEntity(y) || gone.has(y.get('from') as string) || gone.has(y.get('to') as string)) links.delete(id);
+    });
+    actors.forEach((y) => {
+      if (!isEntity(y)) return;
+      const list = y.get('factors');
+      if (Array.isArray(list) && list.some((f) => gone.has(f))) y.set('factors', list.filter((f) => !gone.has(f)));
+    });
+  }, origin);
+}
+
+/**
+ * Adds a link from one factor to another and returns its id, or null when it would be meaningless: an end is
+ * missing, it points at itself, or the same link already exists.
+ */
+export function addLink(
+  doc: Y.Doc,
+  origin: unknown,
+  init: { from: string; to: string; polarity?: Link['polarity']; note?: string },
+  id: string = newId('l'),
+): string | null {
+  const { factors, links } = getMaps(doc);
+  if (init.from === init.to || !factors.has(init.from) || !factors.has(init.to)) return null;
+  let exists = false;
+  links.forEach((y) => {
+    if (isEntity(y) && y.get('from') === init.from && y.get('to') === init.to) exists = true;
+  });
+  if (exists) return null;
+  doc.transact(() => {
+    stampSchema(doc);
+    writeLink(doc, { id, from: init.from, to: init.to, polarity: init.polarity ?? '+', note: init.note ?? '' });
+  }, origin);
+  return id;
+}
+
+/** Changes fields of one or more links. */
+export function updateLinks(doc: Y.Doc, origin: unknown, ids: readonly string[], patch: LinkPatch): void {
+  const { links } = getMaps(doc);
+  doc.transact(() => {
+    for (const id of ids) {
+      const y = links.get(id);
+      if (!isEntity(y)) continue;
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined && y.get(key) !== value) y.set(key, value);
+      }
+    }
+  }, origin);
+}
+
+/** Removes links by id. */
+export function removeLinks(doc: Y.Doc, origin: unknown, ids: readonly string[]): void {
+  const { links } = getMaps(doc);
+  doc.transact(() => {
+    for (const id of ids) links.delete(id);
+  }, origin);
+}
+
+/** Renames the analysis. */
+export function setTitle(doc: Y.Doc, origin: unknown, title: string): void {
+  doc.transact(() => {
+    stampSchema(doc);
+    getMaps(doc).meta.set('title', title);
+  }, origin);
+}
+
+/** Gives a loop a name (an empty name removes it). */
+export function setLoopName(doc: Y.Doc, origin: unknown, links: readonly string[], name: string): void {
+  doc.transact(() => {
+    if (name.trim() === '') getMaps(doc).loopNames.delete(loopKey(links));
+    else writeLoopName(doc, { links, name });
+  }, origin);
+}
+
+/** Replaces the whole content of the document with `analysis` in one transaction. */
+export function replaceAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis): void {
+  const maps = getMaps(doc);
+  doc.transact(() => {
+    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames] as Y.Map<unknown>[]) {
+      for (const key of [...map.keys()]) map.delete(key);
+    }
+    stampSchema(doc);
+    maps.meta.set('title', analysis.title);
+    writeContent(doc, analysis);
+  }, origin);
+}
+
+function writeContent(doc: Y.Doc, analysis: Analysis): void {
+  for (const factor of analysis.factors) writeFactor(doc, factor);
+  for (const link of analysis.links) writeLink(doc, link);
+  for (const actor of analysis.actors) writeActor(doc, actor);
+  for (const loop of analysis.loops) writeLoopName(doc, loop);
+}
+
+/**
+ * Adds the content of `analysis` next to what is there (import "toevoegen", paste), with fresh ids so nothing
+ * collides, shifted by `offset`. Returns the map from the ids in `analysis` to the new ids.
+ */
+export function insertAnalysis(
+  doc: Y.Doc,
+  origin: unknown,
+  analysis: Analysis,
+  offset: Position = { x: 0, y: 0 },
+): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const f of analysis.factors) ids.set(f.id, newId('f'));
+  for (const l of analysis.links) ids.set(l.id, newId('l'));
+  for (const a of analysis.actors) ids.set(a.id, newId('a'));
+  const remap = (id: string) => ids.get(id) ?? id;
+  doc.transact(() => {
+    stampSchema(doc);
+    writeContent(doc, {
+      title: analysis.title,
+      factors: analysis.factors.map((f) => ({
+        ...f,
+        id: remap(f.id),
+        position: { x: f.position.x + offset.x, y: f.position.y + offset.y },
+      })),
+      links: analysis.links.map((l) => ({ ...l, id: remap(l.id), from: remap(l.from), to: remap(l.to) })),
+      actors: analysis.actors.map((a) => ({ ...a, id: remap(a.id), factors: a.factors.map(remap) })),
+      loops: analysis.loops.map((l) => ({ ...l, links: l.links.map(remap) })),
+    });
+  }, origin);
+  return ids;
+}

@@ -1,0 +1,136 @@
+/**
+ * A read-only projection of the document that follows its changes incrementally: after each transaction only
+ * the entities that changed are read again, and unchanged entities keep their object identity, so a view can
+ * re-render exactly what changed.
+ */
+import type * as Y from 'yjs';
+import type { Actor, Factor, Link, LoopName } from '../model/types.ts';
+import { getMaps } from './shape.ts';
+import { isEntity, readActor, readFactor, readLink, readLoopName, readTitle } from './read.ts';
+
+export interface ProjectionState {
+  readonly title: string;
+  readonly factors: ReadonlyMap<string, Factor>;
+  /** All links, including ones whose ends are gone; use `visibleLinks` to draw. */
+  readonly links: ReadonlyMap<string, Link>;
+  readonly actors: ReadonlyMap<string, Actor>;
+  readonly loopNames: ReadonlyMap<string, LoopName>;
+}
+
+export interface Projection {
+  get(): ProjectionState;
+  subscribe(listener: (state: ProjectionState, origin: unknown) => void): () => void;
+  destroy(): void;
+}
+
+type Reader<T> = (id: string, y: Y.Map<unknown>) => T;
+
+function readAll<T>(map: Y.Map<unknown>, read: Reader<T>): Map<string, T> {
+  const out = new Map<string, T>();
+  map.forEach((y, id) => {
+    if (isEntity(y)) out.set(id, read(id, y));
+  });
+  return out;
+}
+
+function refresh<T>(current: ReadonlyMap<string, T>, map: Y.Map<unknown>, ids: Set<string>, read: Reader<T>): Map<string, T> {
+  const next = new Map(current);
+  for (const id of ids) {
+    const y = map.get(id);
+    if (isEntity(y)) next.set(id, read(id, y));
+    else next.delete(id);
+  }
+  return next;
+}
+
+function collectIds(events: Array<Y.YEvent<any>>, top: Y.AbstractType<any>): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.target === top) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
+    else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
+  }
+  return ids;
+}
+
+/** Creates a projection of `doc`; listeners are called once per transaction that changed the analysis. */
+export function createProjection(doc: Y.Doc): Projection {
+  const maps = getMaps(doc);
+  const loopEntries = () => {
+    const out = new Map<string, LoopName>();
+    maps.loopNames.forEach((value, key) => {
+      const loop = readLoopName(value);
+      if (loop) out.set(key, loop);
+    });
+    return out;
+  };
+
+  let state: ProjectionState = {
+    title: readTitle(doc),
+    factors: readAll(maps.factors, readFactor),
+    links: readAll(maps.links, readLink),
+    actors: readAll(maps.actors, readActor),
+    loopNames: loopEntries(),
+  };
+  const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
+  const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false };
+
+  const onFactors = (events: Array<Y.YEvent<any>>) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
+  const onLinks = (events: Array<Y.YEvent<any>>) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
+  const onActors = (events: Array<Y.YEvent<any>>) => collectIds(events, maps.actors).forEach((id) => pending.actors.add(id));
+  const onMeta = () => {
+    pending.meta = true;
+  };
+  const onLoops = () => {
+    pending.loops = true;
+  };
+  // Deep observers run before 'afterTransaction', so all changes of one transaction are collected by then.
+  const onAfterTransaction = (tr: Y.Transaction) => {
+    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops) return;
+    state = {
+      title: pending.meta ? readTitle(doc) : state.title,
+      factors: pending.factors.size ? refresh(state.factors, maps.factors, pending.factors, readFactor) : state.factors,
+      links: pending.links.size ? refresh(state.links, maps.links, pending.links, readLink) : state.links,
+      actors: pending.actors.size ? refresh(state.actors, maps.actors, pending.actors, readActor) : state.actors,
+      loopNames: pending.loops ? loopEntries() : state.loopNames,
+    };
+    pending.factors.clear();
+    pending.links.clear();
+    pending.actors.clear();
+    pending.meta = false;
+    pending.loops = false;
+    for (const listener of listeners) listener(state, tr.origin);
+  };
+
+  maps.factors.observeDeep(onFactors);
+  maps.links.observeDeep(onLinks);
+  maps.actors.observeDeep(onActors);
+  maps.meta.observe(onMeta);
+  maps.loopNames.observe(onLoops);
+  doc.on('afterTransaction', onAfterTransaction);
+
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      maps.factors.unobserveDeep(onFactors);
+      maps.links.unobserveDeep(onLinks);
+      maps.actors.unobserveDeep(onActors);
+      maps.meta.unobserve(onMeta);
+      maps.loopNames.unobserve(onLoops);
+      doc.off('afterTransaction', onAfterTransaction);
+      listeners.clear();
+    },
+  };
+}
+
+/** The links whose two ends exist, i.e. the ones to draw and to analyse. */
+export function visibleLinks(state: ProjectionState): Link[] {
+  const out: Link[] = [];
+  for (const link of state.links.values()) {
+    if (state.factors.has(link.from) && state.factors.has(link.to)) out.push(link);
+  }
+  return out;
+}

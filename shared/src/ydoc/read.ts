@@ -1,0 +1,126 @@
+/**
+ * Reads a Y.Doc into the plain model. The doc may hold anything a client sent, so every field is checked and
+ * falls back to a safe default; links whose ends no longer exist (a concurrent delete) are left out.
+ */
+import type * as Y from 'yjs';
+import {
+  EVIDENCE_KINDS,
+  FACTOR_KINDS,
+  LIFE_DOMAINS,
+  POLARITIES,
+  ROLES,
+  isOneOf,
+  type Actor,
+  type Analysis,
+  type Factor,
+  type Link,
+  type LoopName,
+  type Position,
+} from '../model/types.ts';
+import { getMaps } from './shape.ts';
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function readPosition(value: unknown): Position {
+  if (typeof value === 'object' && value !== null) {
+    const { x, y } = value as { x?: unknown; y?: unknown };
+    if (typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)) return { x, y };
+  }
+  return { x: 0, y: 0 };
+}
+
+/** Reads one factor entity map. */
+export function readFactor(id: string, y: Y.Map<unknown>): Factor {
+  const kind = y.get('kind');
+  const domain = y.get('domain');
+  const evidence = y.get('evidence');
+  return {
+    id,
+    label: str(y.get('label')),
+    kind: isOneOf(FACTOR_KINDS, kind) ? kind : 'problem',
+    domain: isOneOf(LIFE_DOMAINS, domain) ? domain : null,
+    evidence: isOneOf(EVIDENCE_KINDS, evidence) ? evidence : 'observation',
+    note: str(y.get('note')),
+    position: readPosition(y.get('position')),
+  };
+}
+
+/** Reads one link entity map (without checking that its ends exist). */
+export function readLink(id: string, y: Y.Map<unknown>): Link {
+  const polarity = y.get('polarity');
+  return {
+    id,
+    from: str(y.get('from')),
+    to: str(y.get('to')),
+    polarity: isOneOf(POLARITIES, polarity) ? polarity : '+',
+    note: str(y.get('note')),
+  };
+}
+
+/** Reads one actor entity map. */
+export function readActor(id: string, y: Y.Map<unknown>): Actor {
+  const role = y.get('role');
+  const factors = y.get('factors');
+  return {
+    id,
+    name: str(y.get('name')),
+    role: isOneOf(ROLES, role) ? role : 'network',
+    factors: Array.isArray(factors) ? factors.filter((f): f is string => typeof f === 'string') : [],
+  };
+}
+
+/** Reads one stored loop name. */
+export function readLoopName(value: unknown): LoopName | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { links, name } = value as { links?: unknown; name?: unknown };
+  if (!Array.isArray(links) || typeof name !== 'string') return null;
+  return { links: links.filter((l): l is string => typeof l === 'string'), name };
+}
+
+/** Returns true when a Y.Map value is a Y.Map entity (and not a stray value a client wrote). */
+export function isEntity(value: unknown): value is Y.Map<unknown> {
+  return typeof value === 'object' && value !== null && 'get' in value && typeof (value as Y.Map<unknown>).get === 'function';
+}
+
+/** Reads the title of the analysis. */
+export function readTitle(doc: Y.Doc): string {
+  return str(getMaps(doc).meta.get('title'));
+}
+
+/** Reads the whole document into a plain `Analysis`, sorted by id for a stable order. */
+export function readAnalysis(doc: Y.Doc): Analysis {
+  const maps = getMaps(doc);
+  const factors: Factor[] = [];
+  maps.factors.forEach((y, id) => {
+    if (isEntity(y)) factors.push(readFactor(id, y));
+  });
+  const factorIds = new Set(factors.map((f) => f.id));
+  const links: Link[] = [];
+  maps.links.forEach((y, id) => {
+    if (!isEntity(y)) return;
+    const link = readLink(id, y);
+    if (factorIds.has(link.from) && factorIds.has(link.to)) links.push(link);
+  });
+  const linkIds = new Set(links.map((l) => l.id));
+  const actors: Actor[] = [];
+  maps.actors.forEach((y, id) => {
+    if (!isEntity(y)) return;
+    const actor = readActor(id, y);
+    actors.push({ ...actor, factors: actor.factors.filter((f) => factorIds.has(f)) });
+  });
+  const loops: LoopName[] = [];
+  maps.loopNames.forEach((value) => {
+    const loop = readLoopName(value);
+    if (loop && loop.links.length > 0 && loop.links.every((l) => linkIds.has(l))) loops.push(loop);
+  });
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    title: readTitle(doc),
+    factors: factors.sort(byId),
+    links: links.sort(byId),
+    actors: actors.sort(byId),
+    loops,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The shape of an analysis inside a Y.Doc. Collections are keyed Y.Maps (id → one Y.Map per entity), never
+ * arrays of entities, so concurrent edits of different entities never conflict. A position is one `{x, y}` value
+ * written whole, so a drag is one small update.
+ */
+import * as Y from 'yjs';
+
+/** The schema version of the Yjs document shape (not the file format version). */
+export const DOC_SCHEMA_VERSION = 1;
+
+export interface DocMaps {
+  readonly meta: Y.Map<unknown>;
+  readonly factors: Y.Map<unknown>;
+  readonly links: Y.Map<unknown>;
+  readonly actors: Y.Map<unknown>;
+  /** Loop key (canonical link cycle) → `{ links, name }`. */
+  readonly loopNames: Y.Map<unknown>;
+}
+
+/** Returns the top-level maps of an analysis document. */
+export function getMaps(doc: Y.Doc): DocMaps {
+  return {
+    meta: doc.getMap('meta'),
+    factors: doc.getMap('factors'),
+    links: doc.getMap('links'),
+    actors: doc.getMap('actors'),
+    loopNames: doc.getMap('loopNames'),
+  };
+}
