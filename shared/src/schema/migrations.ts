@@ -30,7 +30,13 @@ export function migrateFile(
   for (let v = version; v < target; v++) {
     const step = migrations.find((m) => m.from === v);
     if (!step) return { ok: false, reason: `no migration from version ${v} to ${v + 1}` };
-    const result = step.migrate(current);
+    let result: MigrationResult;
+    try {
+      result = step.migrate(current);
+    } catch (err) {
+      // Migrations read unvalidated input; a throw must not escape parseAnalysisFile, which never throws.
+      result = { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
     if (!result.ok) return { ok: false, reason: `migration ${v} → ${v + 1} failed: ${result.reason}` };
     current = { ...result.file, version: v + 1 };
   }

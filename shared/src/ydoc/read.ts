@@ -2,7 +2,7 @@
  * Reads a Y.Doc into the plain model. The doc may hold anything a client sent, so every field is checked and
  * falls back to a safe default; links whose ends no longer exist (a concurrent delete) are left out.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   EVIDENCE_KINDS,
   FACTOR_KINDS,
@@ -81,7 +81,8 @@ export function readLoopName(value: unknown): LoopName | null {
 
 /** Returns true when a Y.Map value is a Y.Map entity (and not a stray value a client wrote). */
 export function isEntity(value: unknown): value is Y.Map<unknown> {
-  return typeof value === 'object' && value !== null && 'get' in value && typeof (value as Y.Map<unknown>).get === 'function';
+  // Not duck-typed on `get`: a client-written Y.Array or Y.XmlFragment has `get` too, but no `set`.
+  return value instanceof Y.Map;
 }
 
 /** Reads the title of the analysis. */
@@ -110,10 +111,10 @@ export function readAnalysis(doc: Y.Doc): Analysis {
     const actor = readActor(id, y);
     actors.push({ ...actor, factors: actor.factors.filter((f) => factorIds.has(f)) });
   });
-  const loops: LoopName[] = [];
-  maps.loopNames.forEach((value) => {
+  const loops: Array<LoopName & { id: string }> = [];
+  maps.loopNames.forEach((value, key) => {
     const loop = readLoopName(value);
-    if (loop && loop.links.length > 0 && loop.links.every((l) => linkIds.has(l))) loops.push(loop);
+    if (loop && loop.links.length > 0 && loop.links.every((l) => linkIds.has(l))) loops.push({ ...loop, id: key });
   });
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
@@ -121,6 +122,7 @@ export function readAnalysis(doc: Y.Doc): Analysis {
     factors: factors.sort(byId),
     links: links.sort(byId),
     actors: actors.sort(byId),
-    loops,
+    // Sorted by loop key too: Y.Map iteration order depends on the order in which a replica received updates.
+    loops: loops.sort(byId).map(({ links, name }) => ({ links, name })),
   };
 }

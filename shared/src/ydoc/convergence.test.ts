@@ -1,0 +1,190 @@
+/**
+ * Convergence: several replicas, seeded random edits, random delivery order and disconnects; once every update
+ * has arrived, all replicas must read the same analysis. A failure prints its seed; rerun with that seed alone.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, POLARITIES } from '../model/types.ts';
+import {
+  addFactor,
+  addLink,
+  moveFactors,
+  removeFactors,
+  removeLinks,
+  setLoopName,
+  setTitle,
+  updateFactors,
+  updateLinks,
+} from './commands.ts';
+import { readAnalysis } from './read.ts';
+import { getMaps } from './shape.ts';
+
+/** mulberry32: a tiny seeded PRNG, returning floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Random {
+  next(): number;
+  int(n: number): number;
+  pick<T>(items: readonly T[]): T | undefined;
+  chance(p: number): boolean;
+}
+
+function createRandom(seed: number): Random {
+  const next = mulberry32(seed);
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    pick: (items) => (items.length ? items[Math.floor(next() * items.length)] : undefined),
+    chance: (p) => next() < p,
+  };
+}
+
+const REMOTE = 'remote';
+const REPLICAS = 3;
+
+/** A mesh of replicas; each local update is queued once per other replica and delivered later, in any order. */
+function createNetwork(seed: number) {
+  const docs = Array.from({ length: REPLICAS }, (_, i) => {
+    const doc = new Y.Doc();
+    // Fixed client ids make the run (including Yjs' conflict resolution) a function of the seed alone.
+    doc.clientID = seed * REPLICAS + i + 1;
+    return doc;
+  });
+  // queues[from][to]: updates made by `from` that `to` has not received yet.
+  const queues = docs.map(() => docs.map(() => [] as Uint8Array[]));
+  const offline = docs.map(() => false);
+  docs.forEach((doc, from) => {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return;
+      for (let to = 0; to < docs.length; to++) if (to !== from) queues[from]![to]!.push(update);
+    });
+  });
+
+  /** Delivers one queued update between two online replicas, picked at random; false when none can move. */
+  function deliverOne(random: Random): boolean {
+    const ready: Array<[number, number]> = [];
+    for (let from = 0; from < docs.length; from++) {
+      for (let to = 0; to < docs.length; to++) {
+        if (queues[from]![to]!.length && !offline[from] && !offline[to]) ready.push([from, to]);
+      }
+    }
+    const pair = random.pick(ready);
+    if (!pair) return false;
+    const queue = queues[pair[0]]![pair[1]]!;
+    const [update] = queue.splice(random.int(queue.length), 1);
+    Y.applyUpdate(docs[pair[1]]!, update!, REMOTE);
+    return true;
+  }
+
+  return { docs, queues, offline, deliverOne };
+}
+
+/** Makes one random edit on `doc`, through the same commands the app uses. */
+function editAtRandom(doc: Y.Doc, random: Random, nextId: () => string): void {
+  const maps = getMaps(doc);
+  const factorIds = [...maps.factors.keys()];
+  const linkIds = [...maps.links.keys()];
+  const origin = { client: doc.clientID };
+  const anyFactor = () => random.pick(factorIds) ?? 'none';
+  switch (random.int(10)) {
+    case 0:
+    case 1:
+      addFactor(
+        doc,
+        origin,
+        { label: `Factor ${random.int(100)}`, kind: random.pick(FACTOR_KINDS), position: { x: random.int(1000), y: random.int(1000) } },
+        `f${nextId()}`,
+      );
+      return;
+    case 2:
+      updateFactors(doc, origin, [anyFactor()], {
+        label: random.chance(0.5) ? `Label ${random.int(100)}` : undefined,
+        kind: random.chance(0.5) ? random.pick(FACTOR_KINDS) : undefined,
+        domain: random.chance(0.3) ? (random.pick(LIFE_DOMAINS) ?? null) : undefined,
+        evidence: random.chance(0.3) ? random.pick(EVIDENCE_KINDS) : undefined,
+        note: random.chance(0.2) ? `Notitie ${random.int(10)}` : undefined,
+      });
+      return;
+    case 3:
+      moveFactors(doc, origin, [{ id: anyFactor(), position: { x: random.next() * 1000, y: random.next() * 1000 } }]);
+      return;
+    case 4:
+      removeFactors(doc, origin, [anyFactor()]);
+      return;
+    case 5:
+    case 6:
+      addLink(doc, origin, { from: anyFactor(), to: anyFactor(), polarity: random.pick(POLARITIES) }, `l${nextId()}`);
+      return;
+    case 7:
+      if (random.chance(0.5)) removeLinks(doc, origin, [random.pick(linkIds) ?? 'none']);
+      else updateLinks(doc, origin, [random.pick(linkIds) ?? 'none'], { polarity: random.pick(POLARITIES), note: `n${random.int(5)}` });
+      return;
+    case 8:
+      setTitle(doc, origin, `Titel ${random.int(1000)}`);
+      return;
+    case 9: {
+      const links = linkIds.filter(() => random.chance(0.3)).slice(0, 3);
+      if (links.length) setLoopName(doc, origin, links, random.chance(0.2) ? '' : `Lus ${random.int(10)}`);
+      return;
+    }
+  }
+}
+
+/** One seeded run: random edits on random replicas, random partial delivery and disconnects, then full delivery. */
+function runSeed(seed: number, rounds: number) {
+  const random = createRandom(seed);
+  const net = createNetwork(seed);
+  let counter = 0;
+  const nextId = () => `${seed}-${counter++}`;
+
+  for (let round = 0; round < rounds; round++) {
+    if (random.chance(0.08)) {
+      const i = random.int(REPLICAS);
+      net.offline[i] = !net.offline[i];
+    }
+    if (random.chance(0.65)) editAtRandom(net.docs[random.int(REPLICAS)]!, random, nextId);
+    else for (let n = random.int(6); n > 0 && net.deliverOne(random); n--);
+  }
+
+  net.offline.fill(false);
+  while (net.deliverOne(random));
+  return net;
+}
+
+const SEEDS = Array.from({ length: 50 }, (_, i) => i + 1);
+
+describe('convergence of three replicas', () => {
+  it.each(SEEDS)('seed %i: all replicas read the same analysis once every update has arrived', (seed) => {
+    const { docs, queues } = runSeed(seed, 200);
+    expect(queues.flat().every((q) => q.length === 0), `seed ${seed}: undelivered updates`).toBe(true);
+    const [first, ...others] = docs.map((doc) => readAnalysis(doc));
+    const [firstVector, ...otherVectors] = docs.map((doc) => Y.encodeStateVector(doc));
+    others.forEach((analysis, i) => {
+      expect(analysis, `seed ${seed}: replica ${i + 1} differs from replica 0`).toEqual(first);
+      expect(otherVectors[i], `seed ${seed}: state vector of replica ${i + 1}`).toEqual(firstVector);
+    });
+  });
+
+  it('does real work: the runs end with content, and replicas differed along the way', () => {
+    const { docs } = runSeed(7, 200);
+    const analysis = readAnalysis(docs[0]!);
+    expect(analysis.factors.length).toBeGreaterThan(0);
+    expect(analysis.links.length).toBeGreaterThan(0);
+    expect(analysis.title).not.toBe('');
+
+    // With delivery held back halfway, the replicas have not converged yet.
+    const random = createRandom(7);
+    const net = createNetwork(1000);
+    for (let i = 0; i < 30; i++) editAtRandom(net.docs[i % REPLICAS]!, random, () => `x${i}`);
+    expect(readAnalysis(net.docs[0]!)).not.toEqual(readAnalysis(net.docs[1]!));
+  });
+});
