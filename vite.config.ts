@@ -13,6 +13,7 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     sourcemap: true,
+    chunkSizeWarningLimit: 800,
   },
   server: {
     proxy: {

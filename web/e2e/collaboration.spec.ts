@@ -1,0 +1,141 @@
+/**
+ * Two people edit one analysis live in real Chromium, against a real server that is restarted mid-test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  createAnalysis,
+  launchBrowser,
+  makeDataDir,
+  newPerson,
+  openAnalysis,
+  removeDataDir,
+  startServerProcess,
+  type CreatedAnalysis,
+  type Person,
+  type ServerProcess,
+} from './harness.ts';
+
+const factor = (page: Page, label: string) => page.locator('[data-testid="factor"]', { hasText: label });
+
+async function typeLabel(page: Page, label: string): Promise<void> {
+  const editor = page.locator('textarea.factor-editor');
+  await editor.waitFor();
+  await editor.fill(label);
+  await editor.press('Enter');
+  await factor(page, label).waitFor();
+}
+
+/** Double-clicks an empty spot of the canvas at (x, y) relative to the canvas and names the new factor. */
+async function addFactorAt(page: Page, x: number, y: number, label: string): Promise<void> {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.dblclick(box.x + x, box.y + y);
+  await typeLabel(page, label);
+}
+
+async function centreOf(page: Page, selector: string) {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe('live collaboration in the browser', () => {
+  let server: ServerProcess;
+  let dataDir: string;
+  let browser: Browser;
+  let analysis: CreatedAnalysis;
+  let a: Person;
+  let b: Person;
+
+  beforeAll(async () => {
+    dataDir = makeDataDir();
+    server = await startServerProcess({ dataDir });
+    browser = await launchBrowser();
+    analysis = await createAnalysis(server.url, { title: 'Voorbeeldgezin' });
+    a = await newPerson(browser, 'Anna');
+    b = await newPerson(browser, 'Bram');
+    await openAnalysis(a.page, analysis.links.facilitator);
+    await openAnalysis(b.page, analysis.links.editor);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDataDir(dataDir);
+  });
+
+  it('shows who is here and the title', async () => {
+    await a.page.getByTestId('presence').filter({ hasText: 'Bram' }).waitFor();
+    await b.page.getByTestId('presence').filter({ hasText: 'Anna' }).waitFor();
+    expect(await a.page.getByTestId('title').inputValue()).toBe('Voorbeeldgezin');
+  });
+
+  it('A adds and names a factor, B sees it', async () => {
+    await a.page.getByTestId('add-factor').click();
+    await typeLabel(a.page, 'Schulden na terugvordering');
+    await factor(b.page, 'Schulden na terugvordering').waitFor();
+  });
+
+  it('B adds a factor by double-click and connects two factors, A sees the link', async () => {
+    await addFactorAt(b.page, 200, 520, 'Aanhoudende stress');
+    const from = factor(b.page, 'Schulden na terugvordering');
+    const to = factor(b.page, 'Aanhoudende stress');
+    await from.hover();
+    const source = await centreOf(b.page, '[data-testid="factor"]:has-text("Schulden na terugvordering") .react-flow__handle.source');
+    await to.hover();
+    const target = await centreOf(b.page, '[data-testid="factor"]:has-text("Aanhoudende stress") .react-flow__handle.target');
+    await b.page.mouse.move(source.x, source.y);
+    await b.page.mouse.down();
+    await b.page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
+    await b.page.mouse.move(target.x, target.y, { steps: 5 });
+    await b.page.mouse.up();
+    await b.page.locator('.react-flow__edge').first().waitFor();
+    await a.page.locator('.react-flow__edge').first().waitFor();
+    expect(await a.page.locator('[data-testid="link-polarity"]').count()).toBe(1);
+  });
+
+  it('a remote drag is visible before it ends, and written once when it ends', async () => {
+    const before = (await factor(b.page, 'Aanhoudende stress').boundingBox())!;
+    const start = (await factor(a.page, 'Aanhoudende stress').boundingBox())!;
+    await a.page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await a.page.mouse.down();
+    await a.page.mouse.move(start.x + start.width / 2 + 40, start.y + start.height / 2 + 60, { steps: 4 });
+    await a.page.mouse.move(start.x + start.width / 2 + 120, start.y + start.height / 2 + 160, { steps: 8 });
+    // Still holding the mouse: B already sees the factor moving, with who moves it.
+    await expect.poll(async () => (await factor(b.page, 'Aanhoudende stress').boundingBox())!.y - before.y).toBeGreaterThan(100);
+    await b.page.locator('.factor-movedby', { hasText: 'Anna' }).waitFor();
+    await a.page.mouse.up();
+    await b.page.locator('.factor-movedby').waitFor({ state: 'detached' });
+    const after = (await factor(b.page, 'Aanhoudende stress').boundingBox())!;
+    expect(after.y - before.y).toBeGreaterThan(100);
+    const stored = await (
+      await fetch(`${server.url}/api/analyses/${analysis.id}`, { headers: { authorization: `Bearer ${analysis.tokens.viewer}` } })
+    ).json();
+    const moved = stored.factors.find((f: { label: string }) => f.label === 'Aanhoudende stress');
+    expect(moved.position.y).toBeGreaterThan(520 - 24 + 100);
+  });
+
+  it('A reloads and everything is still there', async () => {
+    await a.page.reload();
+    await openAnalysis(a.page, analysis.links.facilitator);
+    await factor(a.page, 'Schulden na terugvordering').waitFor();
+    await factor(a.page, 'Aanhoudende stress').waitFor();
+    await a.page.locator('.react-flow__edge').first().waitFor();
+    expect(await a.page.locator('[data-testid="factor"]').count()).toBe(2);
+  });
+
+  it('the server restarts mid-session and both go on editing', async () => {
+    const port = server.port;
+    await server.stop();
+    await a.page.getByTestId('connection').filter({ hasNotText: 'Verbonden' }).waitFor();
+    // A keeps working while the server is away.
+    await addFactorAt(a.page, 700, 150, 'Boetes');
+    await a.page.getByTestId('connection').filter({ hasText: 'Nog niet gedeeld' }).waitFor();
+    server = await startServerProcess({ dataDir, port });
+    await a.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
+    await b.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
+    await factor(b.page, 'Boetes').waitFor();
+    await b.page.getByTestId('title').fill('Voorbeeldgezin — na herstart');
+    await b.page.getByTestId('title').press('Enter');
+    await expect.poll(() => a.page.getByTestId('title').inputValue()).toBe('Voorbeeldgezin — na herstart');
+  });
+});

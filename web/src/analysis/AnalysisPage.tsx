@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { ConnectionBadge } from '../panels/ConnectionBadge.tsx';
+import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
+import { NamePrompt } from '../panels/NamePrompt.tsx';
+import { PresenceList } from '../panels/PresenceList.tsx';
+import { SharePanel } from '../panels/SharePanel.tsx';
+import { TitleEditor } from '../panels/TitleEditor.tsx';
+import { Toolbar } from '../panels/Toolbar.tsx';
+import { useShortcuts } from '../panels/useShortcuts.ts';
+import { SessionContext } from '../store/EditorContext.tsx';
+import { loadColour, loadName, saveName } from '../sync/identity.ts';
+import { rememberRecent } from '../sync/links.ts';
+import { createSession, type Session } from '../sync/session.ts';
+
+function Editor({ session, name, colour, onRename }: { session: Session; name: string; colour: string; onRename: () => void }) {
+  const { t } = useTranslation();
+  const [shareOpen, setShareOpen] = useState(false);
+  const refused = useStore(session.store, (s) => s.connection === 'refused');
+  const title = useStore(session.store, (s) => s.doc.title);
+  useShortcuts(session);
+
+  useEffect(() => {
+    if (title) rememberRecent({ id: session.id, title, link: window.location.href, openedAt: Date.now() });
+  }, [session.id, title]);
+
+  return (
+    <SessionContext.Provider value={session}>
+      <ReactFlowProvider>
+        <div className="editor">
+          <header className="editor-header">
+            <a className="brand" href="/" title={t('analysis.home')}>
+              Samenzicht
+            </a>
+            <TitleEditor />
+            <ConnectionBadge />
+            <PresenceList name={name} colour={colour} onRename={onRename} />
+            <button type="button" onClick={() => setShareOpen(true)} data-testid="share">
+              {t('toolbar.share')}
+            </button>
+            <LanguageSwitch />
+          </header>
+          {refused ? (
+            <div className="banner banner--warning" role="alert" data-testid="refused">
+              {t('connection.refused')}
+            </div>
+          ) : null}
+          <Toolbar />
+          <Canvas />
+          {shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
+        </div>
+      </ReactFlowProvider>
+    </SessionContext.Provider>
+  );
+}
+
+/** Opens one analysis from its link `/a/<id>#<token>`. */
+export function AnalysisPage({ id, token }: { id: string; token: string }) {
+  const [name, setName] = useState(loadName);
+  const [renaming, setRenaming] = useState(false);
+  const [colour] = useState(loadColour);
+  const [session, setSession] = useState<Session | null>(null);
+
+  useEffect(() => {
+    const next = createSession({ id, token, name: name ?? '', colour });
+    setSession(next);
+    return () => next.destroy();
+    // The session lives as long as the page shows this analysis; a new name is sent over presence below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, token]);
+
+  useEffect(() => {
+    if (session && name) session.setUser(name, colour);
+  }, [session, name, colour]);
+
+  const done = (value: string) => {
+    saveName(value);
+    setName(value);
+    setRenaming(false);
+  };
+
+  return (
+    <>
+      {session ? <Editor session={session} name={name ?? ''} colour={colour} onRename={() => setRenaming(true)} /> : null}
+      {!name || renaming ? <NamePrompt initial={name ?? ''} onDone={done} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useRef, type MouseEvent, type PointerEvent } from 'react';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnDelete,
+} from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { addFactor, addLink, moveFactors, removeFactors, removeLinks } from '../../../shared/src/ydoc/commands.ts';
+import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { FactorNode } from './FactorNode.tsx';
+import { LinkEdge } from './LinkEdge.tsx';
+import { RemoteCursors } from './RemoteCursors.tsx';
+import { planNodeChanges } from './planNodeChanges.ts';
+import { useFlowEdges, useFlowNodes } from './useFlowElements.ts';
+import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
+
+const nodeTypes = { factor: FactorNode };
+const edgeTypes = { link: LinkEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+
+/** The shared diagram: React Flow events become commands on the Yjs document. */
+export function Canvas() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { store, doc, origin } = session;
+  const flow = useReactFlow();
+  const nodes = useFlowNodes();
+  const edges = useFlowEdges();
+  const readOnly = useEditor((s) => s.readOnly);
+  const empty = useEditor((s) => s.doc.factors.size === 0);
+  const connected = useEditor((s) => s.connection === 'connected');
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+
+  // Fit the diagram into view once, when it first arrives from the server and is measured.
+  useEffect(() => {
+    if (!fitted.current && connected && initialized && nodes.length > 0) {
+      fitted.current = true;
+      void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
+    }
+  }, [connected, initialized, nodes.length, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FactorFlowNode>[]) => {
+      const plan = planNodeChanges(changes);
+      if (plan.moved.size > 0 && !readOnly) {
+        moveFactors(doc, origin, [...plan.moved].map(([id, position]) => ({ id, position })));
+      }
+      store.setState((s) => {
+        for (const [id, selected] of plan.select) {
+          if (selected) s.selectedNodes.add(id);
+          else s.selectedNodes.delete(id);
+        }
+        for (const [id, size] of plan.sizes) s.sizes.set(id, size);
+        for (const [id, position] of plan.dragging) s.localDrag.set(id, position);
+        for (const id of plan.moved.keys()) s.localDrag.delete(id);
+      });
+      if (plan.dragging.size > 0) session.setDrags(store.getState().localDrag);
+      else if (plan.moved.size > 0 && store.getState().localDrag.size === 0) session.setDrags(null);
+    },
+    [doc, origin, store, session, readOnly],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkFlowEdge>[]) => {
+      store.setState((s) => {
+        for (const change of changes) {
+          if (change.type !== 'select') continue;
+          if (change.selected) s.selectedEdges.add(change.id);
+          else s.selectedEdges.delete(change.id);
+        }
+      });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (!readOnly) addLink(doc, origin, { from: connection.source, to: connection.target });
+    },
+    [doc, origin, readOnly],
+  );
+
+  const onDelete: OnDelete<FactorFlowNode, LinkFlowEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      if (readOnly) return;
+      // One transaction, so one delete is one undo step.
+      doc.transact(() => {
+        removeLinks(doc, origin, goneEdges.map((e) => e.id));
+        removeFactors(doc, origin, gone.map((n) => n.id));
+      }, origin);
+      store.setState((s) => {
+        for (const n of gone) s.selectedNodes.delete(n.id);
+        for (const e of goneEdges) s.selectedEdges.delete(e.id);
+      });
+    },
+    [doc, origin, store, readOnly],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      const target = event.target as HTMLElement;
+      if (readOnly || !target.classList.contains('react-flow__pane')) return;
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = addFactor(doc, origin, { position: { x: position.x - 80, y: position.y - 24 } });
+      store.setState((s) => {
+        s.editingId = id;
+        s.selectedNodes = new Set([id]);
+        s.selectedEdges = new Set();
+      });
+    },
+    [doc, origin, flow, store, readOnly],
+  );
+
+  const onNodeDoubleClick = useCallback(
+    (_event: MouseEvent, node: FactorFlowNode) => {
+      if (!readOnly) store.setState((s) => void (s.editingId = node.id));
+    },
+    [store, readOnly],
+  );
+
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => session.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [session, flow],
+  );
+  const onPointerLeave = useCallback(() => session.setCursor(null), [session]);
+
+  return (
+    <div className="canvas" onDoubleClick={onDoubleClick} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+      <ReactFlow<FactorFlowNode, LinkFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        onNodeDoubleClick={onNodeDoubleClick}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        multiSelectionKeyCode="Shift"
+        zoomOnDoubleClick={false}
+        minZoom={0.1}
+        maxZoom={2.5}
+      >
+        <Background gap={24} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+        <RemoteCursors />
+      </ReactFlow>
+      {empty ? <div className="canvas-empty">{t('canvas.emptyHint')}</div> : null}
+    </div>
+  );
+}

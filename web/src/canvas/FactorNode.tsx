@@ -1,0 +1,81 @@
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { updateFactors } from '../../../shared/src/ydoc/commands.ts';
+import { useSession } from '../store/EditorContext.tsx';
+import type { FactorFlowNode } from './flowTypes.ts';
+
+function LabelEditor({ id, initial }: { id: string; initial: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [value, setValue] = useState(initial);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    const label = value.trim();
+    if (save && label !== initial) updateFactors(session.doc, session.origin, [id], { label });
+    session.store.setState((s) => void (s.editingId = s.editingId === id ? null : s.editingId));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    event.stopPropagation();
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      finish(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      finish(false);
+    }
+  };
+
+  return (
+    <textarea
+      ref={ref}
+      className="factor-editor nodrag nopan nowheel"
+      aria-label={t('factor.editLabel')}
+      title={t('factor.editHint')}
+      value={value}
+      maxLength={300}
+      rows={Math.min(4, Math.max(1, Math.ceil(value.length / 24)))}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(true)}
+    />
+  );
+}
+
+function FactorNodeView({ id, data, selected }: NodeProps<FactorFlowNode>) {
+  const { t } = useTranslation();
+  const { factor, editing, movedBy } = data;
+  return (
+    <div
+      className={`factor factor--${factor.kind}${selected ? ' factor--selected' : ''}${factor.evidence === 'hypothesis' ? ' factor--hypothesis' : ''}`}
+      style={movedBy ? { outline: `3px solid ${movedBy.colour}` } : undefined}
+      data-testid="factor"
+      data-factor-id={id}
+    >
+      <Handle type="target" position={Position.Left} className="factor-handle" />
+      {editing ? (
+        <LabelEditor id={id} initial={factor.label} />
+      ) : (
+        <div className={`factor-label${factor.label ? '' : ' factor-label--empty'}`}>{factor.label || t('factor.placeholder')}</div>
+      )}
+      {movedBy ? (
+        <div className="factor-movedby" style={{ background: movedBy.colour }}>
+          {t('canvas.dragging', { name: movedBy.name })}
+        </div>
+      ) : null}
+      <Handle type="source" position={Position.Right} className="factor-handle" />
+    </div>
+  );
+}
+
+export const FactorNode = memo(FactorNodeView);

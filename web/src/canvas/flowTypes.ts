@@ -1,0 +1,18 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Factor, Link } from '../../../shared/src/model/types.ts';
+
+export interface FactorNodeData extends Record<string, unknown> {
+  readonly factor: Factor;
+  readonly editing: boolean;
+  /** Someone else is dragging this factor right now. */
+  readonly movedBy: { readonly name: string; readonly colour: string } | null;
+}
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  readonly link: Link;
+  /** A link in the opposite direction exists too; both are drawn a little apart. */
+  readonly paired: boolean;
+}
+
+export type FactorFlowNode = Node<FactorNodeData, 'factor'>;
+export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;

@@ -1,0 +1,104 @@
+/**
+ * Turns the projection plus local UI state into React Flow nodes and edges. Objects are reused when nothing about
+ * them changed, so React Flow (and the memoised node components) re-render only what changed.
+ */
+import type { Position } from '../../../shared/src/model/types.ts';
+import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import type { Peer, Size } from '../store/editorStore.ts';
+import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
+
+export interface NodeInputs {
+  readonly factors: ProjectionState['factors'];
+  readonly selected: ReadonlySet<string>;
+  readonly localDrag: ReadonlyMap<string, Position>;
+  readonly sizes: ReadonlyMap<string, Size>;
+  readonly peers: readonly Peer[];
+  readonly editingId: string | null;
+  readonly readOnly: boolean;
+}
+
+/** Returns a function that builds nodes, reusing the node objects of its previous call where possible. */
+export function createNodeBuilder(): (inputs: NodeInputs) => FactorFlowNode[] {
+  let cache = new Map<string, FactorFlowNode>();
+  return (inputs) => {
+    const remote = new Map<string, { position: Position; peer: Peer }>();
+    for (const peer of inputs.peers) {
+      for (const [id, position] of Object.entries(peer.drags)) remote.set(id, { position, peer });
+    }
+    const next = new Map<string, FactorFlowNode>();
+    const nodes: FactorFlowNode[] = [];
+    for (const factor of inputs.factors.values()) {
+      const moving = remote.get(factor.id);
+      const position = inputs.localDrag.get(factor.id) ?? moving?.position ?? factor.position;
+      const selected = inputs.selected.has(factor.id);
+      const measured = inputs.sizes.get(factor.id);
+      const editing = inputs.editingId === factor.id;
+      const movedBy = moving ? { name: moving.peer.name, colour: moving.peer.colour } : null;
+      const prev = cache.get(factor.id);
+      const reusable =
+        prev &&
+        prev.data.factor === factor &&
+        prev.data.editing === editing &&
+        prev.data.movedBy?.name === movedBy?.name &&
+        prev.selected === selected &&
+        prev.measured === measured &&
+        prev.draggable === !inputs.readOnly &&
+        prev.position.x === position.x &&
+        prev.position.y === position.y;
+      const node: FactorFlowNode = reusable
+        ? prev
+        : {
+            id: factor.id,
+            type: 'factor',
+            position,
+            data: { factor, editing, movedBy },
+            selected,
+            draggable: !inputs.readOnly,
+            connectable: !inputs.readOnly,
+            deletable: !inputs.readOnly,
+            ...(measured ? { measured } : {}),
+          };
+      next.set(factor.id, node);
+      nodes.push(node);
+    }
+    cache = next;
+    return nodes;
+  };
+}
+
+/** Returns a function that builds edges for the links whose ends exist, reusing unchanged edge objects. */
+export function createEdgeBuilder(): (
+  state: Pick<ProjectionState, 'factors' | 'links'>,
+  selected: ReadonlySet<string>,
+  readOnly: boolean,
+) => LinkFlowEdge[] {
+  let cache = new Map<string, LinkFlowEdge>();
+  return (state, selected, readOnly) => {
+    const pairs = new Set<string>();
+    for (const link of state.links.values()) pairs.add(`${link.from}>${link.to}`);
+    const next = new Map<string, LinkFlowEdge>();
+    const edges: LinkFlowEdge[] = [];
+    for (const link of state.links.values()) {
+      if (!state.factors.has(link.from) || !state.factors.has(link.to)) continue;
+      const paired = pairs.has(`${link.to}>${link.from}`);
+      const isSelected = selected.has(link.id);
+      const prev = cache.get(link.id);
+      const edge: LinkFlowEdge =
+        prev && prev.data?.link === link && prev.data.paired === paired && prev.selected === isSelected && prev.deletable === !readOnly
+          ? prev
+          : {
+              id: link.id,
+              type: 'link',
+              source: link.from,
+              target: link.to,
+              data: { link, paired },
+              selected: isSelected,
+              deletable: !readOnly,
+            };
+      next.set(link.id, edge);
+      edges.push(edge);
+    }
+    cache = next;
+    return edges;
+  };
+}

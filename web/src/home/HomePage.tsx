@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
+import { loadRecent, saveLinks, type AnalysisLinks } from '../sync/links.ts';
+
+interface CreateAnswer {
+  id: string;
+  links: AnalysisLinks;
+}
+
+function isCreateAnswer(value: unknown): value is CreateAnswer {
+  const v = value as CreateAnswer | null;
+  return typeof v?.id === 'string' && typeof v.links?.facilitator === 'string';
+}
+
+/** Start: create a new analysis (opening the facilitator link) or reopen a recent one. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const recent = loadRecent();
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch('/api/analyses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: title.trim() || t('home.defaultTitle') }),
+      });
+      const answer: unknown = await response.json();
+      if (!response.ok || !isCreateAnswer(answer)) throw new Error(`status ${response.status}`);
+      saveLinks(answer.id, answer.links);
+      window.location.assign(answer.links.facilitator);
+    } catch {
+      setError(t('home.createFailed'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="home">
+      <header className="home-header">
+        <h1>Samenzicht</h1>
+        <LanguageSwitch />
+      </header>
+      <p className="tagline">{t('app.tagline')}</p>
+      <p>{t('home.intro')}</p>
+      <form className="home-create" onSubmit={(e) => void create(e)}>
+        <label className="field">
+          <span>{t('home.titleLabel')}</span>
+          <input value={title} maxLength={200} placeholder={t('home.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={busy} data-testid="new-analysis">
+          {busy ? t('home.creating') : t('home.create')}
+        </button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+      {recent.length > 0 ? (
+        <section className="home-recent">
+          <h2>{t('home.recent')}</h2>
+          <ul>
+            {recent.map((r) => (
+              <li key={r.id}>
+                <a href={r.link}>{r.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadLinks, type AccessRole } from '../sync/links.ts';
+import { useSession } from '../store/EditorContext.tsx';
+
+const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
+
+function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      // No clipboard permission: the field is selectable, so the person can copy by hand.
+    }
+  };
+  return (
+    <button type="button" onClick={() => void copy()}>
+      {copied ? t('share.copied') : t('share.copy')}
+    </button>
+  );
+}
+
+/** The three links of the analysis, each with what it allows and a copy button. */
+export function SharePanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const links = loadLinks(session.id);
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <section
+        className="dialog share"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="share-title"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <h2 id="share-title">{t('share.title')}</h2>
+        <p>{t('share.intro')}</p>
+        {links ? (
+          <dl className="share-links">
+            {ROLES.map((role) => (
+              <div key={role} className="share-link" data-testid={`share-${role}`}>
+                <dt>{t(`share.${role}`)}</dt>
+                <dd>
+                  <span className="hint">{t(`share.${role}Hint`)}</span>
+                  <span className="share-row">
+                    <input readOnly value={links[role]} aria-label={t(`share.${role}`)} onFocus={(e) => e.target.select()} />
+                    <CopyButton text={links[role]} />
+                  </span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="hint">{t('share.unknown')}</p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} autoFocus>
+            {t('share.close')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

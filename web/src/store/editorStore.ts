@@ -1,0 +1,76 @@
+/**
+ * The per-editor UI store (a factory, passed down by context). It holds the read-only projection of the Yjs
+ * document and local UI state; it never holds analysis data of its own. Writes go through shared/ydoc commands.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { immer } from 'zustand/middleware/immer';
+import { enableMapSet, setAutoFreeze } from 'immer';
+import type { Position } from '../../../shared/src/model/types.ts';
+import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+
+enableMapSet();
+// The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.
+setAutoFreeze(false);
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
+
+export interface Peer {
+  readonly clientId: number;
+  readonly name: string;
+  readonly colour: string;
+  readonly cursor: Position | null;
+  /** Positions of factors this person is dragging right now (not yet written to the document). */
+  readonly drags: Readonly<Record<string, Position>>;
+}
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface EditorState {
+  readonly doc: ProjectionState;
+  readonly connection: ConnectionStatus;
+  /** Local changes made while not connected, not yet sent to the server. */
+  readonly unsent: boolean;
+  readonly selectedNodes: ReadonlySet<string>;
+  readonly selectedEdges: ReadonlySet<string>;
+  /** Positions of factors this person is dragging right now. */
+  readonly localDrag: ReadonlyMap<string, Position>;
+  /** Measured sizes of factor nodes, which React Flow needs back on every node. */
+  readonly sizes: ReadonlyMap<string, Size>;
+  readonly peers: readonly Peer[];
+  readonly editingId: string | null;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly shareOpen: boolean;
+  /** True when this person may only look (a viewer link, or the link stopped working). */
+  readonly readOnly: boolean;
+}
+
+export type EditorStore = StoreApi<EditorState> & {
+  setState: (fn: (draft: EditorState) => void) => void;
+};
+
+/** Creates the store of one editor, starting from the document's current projection. */
+export function createEditorStore(doc: ProjectionState) {
+  return createStore<EditorState>()(
+    immer(() => ({
+      doc,
+      connection: 'connecting' as ConnectionStatus,
+      unsent: false,
+      selectedNodes: new Set<string>(),
+      selectedEdges: new Set<string>(),
+      localDrag: new Map<string, Position>(),
+      sizes: new Map<string, Size>(),
+      peers: [] as Peer[],
+      editingId: null as string | null,
+      canUndo: false,
+      canRedo: false,
+      shareOpen: false,
+      readOnly: false,
+    })),
+  );
+}
+
+export type EditorStoreApi = ReturnType<typeof createEditorStore>;

@@ -1,0 +1,174 @@
+/**
+ * One open analysis: the Y.Doc (the single source of truth), the y-websocket provider, presence over awareness,
+ * per-person undo, and the UI store that mirrors the document for React.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { castDraft } from 'immer';
+import { createProjection, type Projection } from '../../../shared/src/ydoc/projection.ts';
+import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import type { Position } from '../../../shared/src/model/types.ts';
+import { createEditorStore, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
+
+/** Awareness fields this app publishes. */
+interface PresenceState {
+  user?: { name?: unknown; colour?: unknown };
+  cursor?: unknown;
+  drags?: unknown;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly doc: Y.Doc;
+  /** The origin of every local transaction; undo tracks only this origin. */
+  readonly origin: { readonly local: true };
+  readonly provider: WebsocketProvider;
+  readonly undo: Y.UndoManager;
+  readonly store: EditorStoreApi;
+  readonly projection: Projection;
+  setCursor(position: Position | null): void;
+  setDrags(drags: ReadonlyMap<string, Position> | null): void;
+  setUser(name: string, colour: string): void;
+  destroy(): void;
+}
+
+function isPosition(value: unknown): value is Position {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isFinite((value as Position).x) &&
+    Number.isFinite((value as Position).y)
+  );
+}
+
+/** Reads other people's presence defensively: awareness states come from other clients. */
+function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
+  const peers: Peer[] = [];
+  awareness.getStates().forEach((raw, clientId) => {
+    if (clientId === awareness.clientID) return;
+    const state = raw as PresenceState;
+    const name = typeof state.user?.name === 'string' ? state.user.name.slice(0, 40) : '';
+    if (!name) return;
+    const colour = typeof state.user?.colour === 'string' && /^#[0-9a-f]{6}$/i.test(state.user.colour) ? state.user.colour : '#555555';
+    const drags: Record<string, Position> = {};
+    if (typeof state.drags === 'object' && state.drags !== null) {
+      for (const [id, pos] of Object.entries(state.drags as Record<string, unknown>).slice(0, 500)) {
+        if (isPosition(pos)) drags[id] = { x: pos.x, y: pos.y };
+      }
+    }
+    peers.push({ clientId, name, colour, cursor: isPosition(state.cursor) ? state.cursor : null, drags });
+  });
+  return peers.sort((a, b) => a.clientId - b.clientId);
+}
+
+function syncUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${protocol}://${window.location.host}/sync`;
+}
+
+/** Opens an analysis and starts syncing it. */
+export function createSession(options: { id: string; token: string; name: string; colour: string }): Session {
+  const doc = new Y.Doc();
+  const origin = { local: true } as const;
+  const projection = createProjection(doc);
+  const store = createEditorStore(projection.get());
+  const maps = getMaps(doc);
+  const undo = new Y.UndoManager([maps.meta, maps.factors, maps.links, maps.actors, maps.loopNames], {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: 400,
+  });
+
+  const provider = new WebsocketProvider(syncUrl(), options.id, doc, {
+    params: { token: options.token },
+    // Cross-tab sync would let a view-only tab pass changes to an editing tab behind the server's back.
+    disableBc: true,
+    maxBackoffTime: 5000,
+  });
+  provider.awareness.setLocalStateField('user', { name: options.name, colour: options.colour });
+
+  let everConnected = false;
+  const setConnection = () => {
+    store.setState((s) => {
+      if (s.connection === 'refused') return;
+      if (!navigator.onLine && !provider.wsconnected) s.connection = 'offline';
+      else if (provider.wsconnected && provider.synced) s.connection = 'connected';
+      else s.connection = everConnected ? 'reconnecting' : 'connecting';
+      if (s.connection === 'connected') s.unsent = false;
+    });
+  };
+  provider.on('status', setConnection);
+  provider.on('sync', (synced: boolean) => {
+    if (synced) everConnected = true;
+    setConnection();
+  });
+  provider.on('closed', ({ code }: { code: number }) => {
+    if (code === 4401 || code === 4404) store.setState((s) => void (s.connection = 'refused'));
+  });
+  window.addEventListener('online', setConnection);
+  window.addEventListener('offline', setConnection);
+
+  const unsubscribe = projection.subscribe((state, txOrigin) => {
+    store.setState((s) => {
+      s.doc = castDraft(state);
+      if (txOrigin === origin && !(provider.wsconnected && provider.synced)) s.unsent = true;
+    });
+  });
+  const updateUndo = () =>
+    store.setState((s) => {
+      s.canUndo = undo.canUndo();
+      s.canRedo = undo.canRedo();
+    });
+  undo.on('stack-item-added', updateUndo);
+  undo.on('stack-item-popped', updateUndo);
+  undo.on('stack-cleared', updateUndo);
+
+  const onAwareness = () => store.setState((s) => void (s.peers = readPeers(provider.awareness)));
+  provider.awareness.on('change', onAwareness);
+
+  // Presence is throttled: a cursor or drag position at most every 40 ms, always the latest one.
+  let pending: { cursor?: Position | null; drags?: Record<string, Position> | null } = {};
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flushPresence = () => {
+    timer = null;
+    const local = provider.awareness.getLocalState() ?? {};
+    provider.awareness.setLocalState({ ...local, ...pending });
+    pending = {};
+  };
+  const schedule = (immediate: boolean) => {
+    if (immediate) {
+      if (timer) clearTimeout(timer);
+      flushPresence();
+    } else if (!timer) timer = setTimeout(flushPresence, 40);
+  };
+
+  return {
+    id: options.id,
+    doc,
+    origin,
+    provider,
+    undo,
+    store,
+    projection,
+    setCursor(position) {
+      pending.cursor = position;
+      schedule(position === null);
+    },
+    setDrags(drags) {
+      pending.drags = drags ? Object.fromEntries(drags) : null;
+      schedule(drags === null);
+    },
+    setUser(name, colour) {
+      provider.awareness.setLocalStateField('user', { name, colour });
+    },
+    destroy() {
+      if (timer) clearTimeout(timer);
+      window.removeEventListener('online', setConnection);
+      window.removeEventListener('offline', setConnection);
+      unsubscribe();
+      undo.destroy();
+      provider.destroy();
+      projection.destroy();
+      doc.destroy();
+    },
+  };
+}
