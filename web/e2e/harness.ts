@@ -79,10 +79,12 @@ export function startServerProcess(options: { dataDir: string; port?: number; en
   });
 }
 
-/** Launches Debian's Chromium (or CHROMIUM_PATH) headless with a fresh profile. */
+/**
+ * Launches Debian's Chromium (or CHROMIUM_PATH) headless. Playwright gives every launch a fresh, empty
+ * user-data-dir of its own (it refuses a `--user-data-dir` argument), which is what the machine notes ask for.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'samenzicht-chromium-'));
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -94,11 +96,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
-  browser.on('disconnected', () => rmSync(profile, { recursive: true, force: true }));
-  return browser;
 }
 
 export interface Person {

@@ -3,7 +3,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   useNodesInitialized,
@@ -25,7 +24,6 @@ import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
 
 const nodeTypes = { factor: FactorNode };
 const edgeTypes = { link: LinkEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 
 /** The shared diagram: React Flow events become commands on the Yjs document. */
 export function Canvas() {
@@ -141,7 +139,6 @@ export function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

@@ -5,7 +5,15 @@
 import type { Position } from '../../../shared/src/model/types.ts';
 import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
 import type { Peer, Size } from '../store/editorStore.ts';
+import { MarkerType } from '@xyflow/react';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
+
+/** Line colours per polarity; kept in step with --plus and --minus in styles.css. */
+export const POLARITY_COLOUR = { '+': '#2f6f8f', '-': '#b03a2e' } as const;
+const MARKERS = {
+  '+': { type: MarkerType.ArrowClosed, width: 18, height: 18, color: POLARITY_COLOUR['+'] },
+  '-': { type: MarkerType.ArrowClosed, width: 18, height: 18, color: POLARITY_COLOUR['-'] },
+} as const;
 
 export interface NodeInputs {
   readonly factors: ProjectionState['factors'];
@@ -92,6 +100,7 @@ export function createEdgeBuilder(): (
               source: link.from,
               target: link.to,
               data: { link, paired },
+              markerEnd: MARKERS[link.polarity],
               selected: isSelected,
               deletable: !readOnly,
             };

@@ -32,7 +32,7 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Bewerken">
       <button type="button" className="primary" onClick={add} data-testid="add-factor">
-        <span aria-hidden="true">＋</span> {t('toolbar.addFactor')}
+        <span aria-hidden="true">+</span> {t('toolbar.addFactor')}
       </button>
       <button type="button" onClick={() => deleteSelection(session)} disabled={!hasSelection} data-testid="delete">
         {t('toolbar.delete')}

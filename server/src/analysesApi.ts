@@ -1,0 +1,139 @@
+/** The analyses API of CONTRACT.md §2: create, read and delete an analysis. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { parseAnalysisFile, toAnalysisFile, FILE_LIMITS } from '../../shared/src/schema/parseAnalysisFile.ts';
+import type { Analysis } from '../../shared/src/model/types.ts';
+import type { Issue } from '../../shared/src/schema/errors.ts';
+import { readAnalysis } from '../../shared/src/ydoc/read.ts';
+import { replaceAnalysis, setTitle } from '../../shared/src/ydoc/commands.ts';
+import { canDelete, hashToken, newAnalysisId, newTokenSet, parseBearer, type AccessRole } from './auth.ts';
+import { authorize } from './authorize.ts';
+import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
+import { readBody, sendError, sendJson } from './httpIo.ts';
+import type { RoomManager } from './rooms.ts';
+import type { Storage } from './storage/storage.ts';
+
+/** An analysis file of the maximum size (FILE_LIMITS) fits well within this. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export const MESSAGES = {
+  badJson: 'De aanvraag is geen geldige JSON.',
+  badBody: 'Stuur een JSON-object met een titel (title) en/of een analyse (content).',
+  badContent: 'Dit is geen geldige Samenzicht-analyse. Controleer de genoemde plaatsen in het bestand.',
+  tooLarge: 'De aanvraag is te groot (maximaal 5 MB).',
+  unauthorized: 'Geen toegang: deze link klopt niet of de analyse bestaat niet meer.',
+  forbidden: 'Alleen de gespreksleider mag de analyse verwijderen.',
+} as const;
+
+/** Origin of the server's own writes to a fresh document. */
+const SERVER_ORIGIN = 'server';
+
+export interface AnalysesApiDeps {
+  readonly storage: Storage;
+  readonly rooms: RoomManager;
+  readonly publicUrl: string | null;
+}
+
+type CreateRequest =
+  | { readonly ok: true; readonly analysis: Analysis | null; readonly title: string }
+  | { readonly ok: false; readonly status: number; readonly body: Record<string, unknown> };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses the body of `POST /api/analyses` (empty means `{}`). */
+export function parseCreateRequest(text: string): CreateRequest {
+  let json: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, status: 400, body: { error: MESSAGES.badJson } };
+    }
+  }
+  if (!isRecord(json)) return { ok: false, status: 400, body: { error: MESSAGES.badBody } };
+  const errors: Issue[] = [];
+  const { title, content } = json;
+  if (title !== undefined && typeof title !== 'string') errors.push({ path: 'title', message: 'expected text' });
+  if (typeof title === 'string' && title.length > FILE_LIMITS.titleLength) {
+    errors.push({ path: 'title', message: `text is longer than ${FILE_LIMITS.titleLength} characters` });
+  }
+  let analysis: Analysis | null = null;
+  if (content !== undefined) {
+    const parsed = parseAnalysisFile(content);
+    if (parsed.ok) analysis = parsed.value;
+    else errors.push(...parsed.errors);
+  }
+  if (errors.length > 0) return { ok: false, status: 400, body: { error: MESSAGES.badContent, errors } };
+  return { ok: true, analysis, title: typeof title === 'string' ? title : (analysis?.title ?? '') };
+}
+
+function mapRoles<T>(value: (role: AccessRole) => T): Record<AccessRole, T> {
+  return { facilitator: value('facilitator'), editor: value('editor'), viewer: value('viewer') };
+}
+
+/** The first state of a new analysis as one Yjs update. */
+function encodeInitialState(analysis: Analysis | null, title: string): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    if (analysis) replaceAnalysis(doc, SERVER_ORIGIN, { ...analysis, title });
+    else setTitle(doc, SERVER_ORIGIN, title);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The base URL of links: PUBLIC_URL, else what the client used to reach us (if it looks like a host name). */
+function readLinkBase(req: IncomingMessage, publicUrl: string | null): string {
+  if (publicUrl) return publicUrl;
+  const host = req.headers.host;
+  if (host && /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return `http://${host}`;
+  return `http://${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? ''}`;
+}
+
+/** `POST /api/analyses` */
+export async function createAnalysis(req: IncomingMessage, res: ServerResponse, deps: AnalysesApiDeps): Promise<void> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (!body.ok) {
+    res.setHeader('Connection', 'close');
+    return sendError(res, 413, MESSAGES.tooLarge);
+  }
+  const request = parseCreateRequest(body.text);
+  if (!request.ok) return sendJson(res, request.status, request.body);
+
+  const id = newAnalysisId();
+  const tokens = newTokenSet();
+  const hashes = mapRoles((role) => hashToken(tokens[role]));
+  await deps.storage.createAnalysis(id, hashes, encodeInitialState(request.analysis, request.title));
+
+  const base = readLinkBase(req, deps.publicUrl);
+  // The token goes in the fragment: browsers never send a fragment to the server, so it stays out of access logs.
+  const links = mapRoles((role) => `${base}/a/${id}#${tokens[role]}`);
+  sendJson(res, 201, { id, links, tokens });
+}
+
+/** `GET /api/analyses/:id` */
+export async function getAnalysis(req: IncomingMessage, res: ServerResponse, id: string, deps: AnalysesApiDeps): Promise<void> {
+  const role = await authorize(deps.storage, id, parseBearer(req.headers.authorization));
+  if (role === null) return sendError(res, 401, MESSAGES.unauthorized);
+  const file = await deps.rooms.readDoc(id, (doc) => toAnalysisFile(readAnalysis(doc)));
+  if (file === null) return sendError(res, 401, MESSAGES.unauthorized);
+  sendJson(res, 200, file);
+}
+
+/** `DELETE /api/analyses/:id` */
+export async function deleteAnalysis(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  deps: AnalysesApiDeps,
+): Promise<void> {
+  const role = await authorize(deps.storage, id, parseBearer(req.headers.authorization));
+  if (role === null) return sendError(res, 401, MESSAGES.unauthorized);
+  if (!canDelete(role)) return sendError(res, 403, MESSAGES.forbidden);
+  await deps.rooms.delete(id, CLOSE_CODES.deleted, CLOSE_REASONS.deleted);
+  res.statusCode = 204;
+  res.end();
+}

@@ -1,0 +1,76 @@
+/**
+ * Routing of plain HTTP requests (no framework): the analyses API, /healthz, and the web app for everything
+ * else. Every response carries the security headers; every request is logged as method, path and status only.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createAnalysis, deleteAnalysis, getAnalysis, type AnalysesApiDeps } from './analysesApi.ts';
+import { toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
+import type { Logger } from './log.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
+import type { StaticHandler } from './staticFiles.ts';
+
+export interface HttpDeps extends AnalysesApiDeps {
+  readonly log: Logger;
+  readonly serveStatic: StaticHandler;
+}
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
+
+function sendNotAllowed(res: ServerResponse, allow: string): void {
+  res.setHeader('Allow', allow);
+  sendError(res, 405, 'Deze methode is hier niet toegestaan.');
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
+  const path = readRequestPath(req.url);
+  const method = req.method ?? 'GET';
+
+  if (path === '/healthz') {
+    if (method !== 'GET' && method !== 'HEAD') return sendNotAllowed(res, 'GET, HEAD');
+    res.setHeader('Cache-Control', 'no-store');
+    return sendJson(res, 200, { ok: true });
+  }
+
+  if (path === '/api' || path.startsWith('/api/')) {
+    // API answers may hold tokens or analysis content: never cache them.
+    res.setHeader('Cache-Control', 'no-store');
+    if (path === '/api/analyses') {
+      return method === 'POST' ? createAnalysis(req, res, deps) : sendNotAllowed(res, 'POST');
+    }
+    const match = ANALYSIS_PATH.exec(path);
+    if (match) {
+      const id = match[1]!;
+      if (method === 'GET') return getAnalysis(req, res, id, deps);
+      if (method === 'DELETE') return deleteAnalysis(req, res, id, deps);
+      return sendNotAllowed(res, 'GET, DELETE');
+    }
+    return sendError(res, 404, 'Deze API-route bestaat niet.');
+  }
+
+  if (path === '/sync' || path.startsWith('/sync/')) {
+    res.setHeader('Upgrade', 'websocket');
+    return sendError(res, 426, 'Hier kan alleen een WebSocket-verbinding mee praten.');
+  }
+
+  if (method !== 'GET' && method !== 'HEAD') return sendNotAllowed(res, 'GET, HEAD');
+  deps.serveStatic(req, res);
+}
+
+/** Returns the request handler of the server. */
+export function createRequestHandler(deps: HttpDeps): RequestHandler {
+  return (req, res) => {
+    const started = performance.now();
+    setSecurityHeaders(res);
+    res.on('finish', () => {
+      const ms = Math.round(performance.now() - started);
+      deps.log.info(`${req.method ?? '?'} ${toLoggablePath(req.url)} ${res.statusCode} ${ms}ms`);
+    });
+    route(req, res, deps).catch((error: unknown) => {
+      deps.log.error(`${req.method ?? '?'} ${toLoggablePath(req.url)} failed`, error);
+      if (!res.headersSent) sendError(res, 500, 'Er ging iets mis op de server. Probeer het later opnieuw.');
+      else res.destroy();
+    });
+  };
+}

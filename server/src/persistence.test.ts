@@ -1,0 +1,195 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readAnalysis } from '../../shared/src/ydoc/read.ts';
+import { addFactor, moveFactors, updateFactors } from '../../shared/src/ydoc/commands.ts';
+import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import {
+  Teardown,
+  connectClient,
+  createAnalysis,
+  makeTempDir,
+  readDb,
+  sleep,
+  startTestServer,
+  storedSize,
+  waitFor,
+  within,
+} from './testing.ts';
+
+const LOCAL = 'test';
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let teardown: Teardown;
+
+beforeEach(() => {
+  teardown = new Teardown();
+});
+
+afterEach(async () => {
+  await teardown.run();
+});
+
+interface FetchedFile {
+  readonly title: string;
+  readonly factors: ReadonlyArray<{ id: string; label: string; note: string; position: { x: number; y: number } }>;
+}
+
+async function fetchFile(url: string, id: string, token: string): Promise<FetchedFile> {
+  const res = await fetch(`${url}/api/analyses/${id}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as FetchedFile;
+}
+
+describe('persistence', () => {
+  it('an edit is on disk within 150 ms', async () => {
+    const server = await startTestServer(teardown);
+    const { id, tokens } = await createAnalysis(server.url);
+    const client = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await client.synced;
+
+    const label = `opgeslagen-${Date.now()}`;
+    addFactor(client.doc, LOCAL, { label, position: { x: 0, y: 0 } });
+    await sleep(150);
+
+    const rows = readDb(server.dbFile, (db) =>
+      db.prepare('SELECT data FROM updates WHERE analysis_id = ?').all(id) as Array<{ data: Buffer }>,
+    );
+    expect(rows.some((row) => row.data.includes(label))).toBe(true);
+  });
+
+  it('a new server on the same DATA_DIR has the content', async () => {
+    const dataDir = makeTempDir(teardown);
+    // A flush interval this long means only the shutdown itself can have written the edits.
+    const first = await startTestServer(teardown, { dataDir, flushIntervalMs: 60_000 });
+    const { id, tokens } = await createAnalysis(first.url, { title: 'Voor de herstart' });
+    const client = connectClient(teardown, first.syncUrl, id, tokens.editor);
+    await client.synced;
+    const f = addFactor(client.doc, LOCAL, { label: 'Werkloosheid', kind: 'precipitating', position: { x: 10, y: 20 } });
+    updateFactors(client.doc, LOCAL, [f], { note: 'sinds maart' });
+    await waitFor(async () => (await fetchFile(first.url, id, tokens.viewer)).factors[0]?.note === 'sinds maart', 'server has the edits');
+    expect(storedSize(first.dbFile, id).logRows).toBe(0);
+    await first.server.close();
+    client.destroy();
+
+    const second = await startTestServer(teardown, { dataDir });
+    const file = await fetchFile(second.url, id, tokens.viewer);
+    expect(file.title).toBe('Voor de herstart');
+    expect(file.factors).toMatchObject([{ id: f, label: 'Werkloosheid', position: { x: 10, y: 20 } }]);
+    const again = connectClient(teardown, second.syncUrl, id, tokens.editor);
+    await again.synced;
+    expect(readAnalysis(again.doc).factors[0]).toMatchObject({ label: 'Werkloosheid', note: 'sinds maart' });
+  });
+
+  it('an edit survives a hard kill of the server process 150 ms later', async () => {
+    const dataDir = makeTempDir(teardown);
+    const startProcess = async (): Promise<{ child: ChildProcess; url: string }> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      teardown.add(() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      });
+      let output = '';
+      const url = await within(
+        new Promise<string>((resolve, reject) => {
+          child.stdout!.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            const match = /Samenzicht draait op (http:\/\/\S+)/.exec(output);
+            if (match) resolve(match[1]!);
+          });
+          child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+        }),
+        'server process starts',
+        20_000,
+      );
+      return { child, url };
+    };
+
+    const first = await startProcess();
+    const { id, tokens } = await createAnalysis(first.url);
+    const client = connectClient(teardown, first.url.replace(/^http/, 'ws') + '/sync', id, tokens.editor);
+    await client.synced;
+    addFactor(client.doc, LOCAL, { label: 'overleeft kill -9', position: { x: 0, y: 0 } });
+    await sleep(150);
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGKILL');
+    await exited;
+    client.destroy();
+
+    const second = await startProcess();
+    const file = await fetchFile(second.url, id, tokens.viewer);
+    expect(file.factors.map((f) => f.label)).toEqual(['overleeft kill -9']);
+  });
+
+  it('compaction keeps the content and shrinks storage', async () => {
+    const server = await startTestServer(teardown, { compactThreshold: 100 });
+    const { id, tokens } = await createAnalysis(server.url);
+    const client = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await client.synced;
+    const f = addFactor(client.doc, LOCAL, { label: 'beweegt', position: { x: 0, y: 0 } });
+
+    // 1000 small updates in bursts, so several flushes and compactions happen along the way.
+    let sentBytes = 0;
+    client.doc.on('update', (update: Uint8Array) => {
+      sentBytes += update.length;
+    });
+    for (let i = 1; i <= 1000; i++) {
+      moveFactors(client.doc, LOCAL, [{ id: f, position: { x: i, y: -i } }]);
+      if (i % 100 === 0) await sleep(60);
+    }
+    await waitFor(async () => (await fetchFile(server.url, id, tokens.viewer)).factors[0]?.position.x === 1000, 'server has the last move');
+    await sleep(150);
+
+    const stored = storedSize(server.dbFile, id);
+    // Without compaction the log would hold 1000 rows of `sentBytes` in total.
+    expect(stored.logRows).toBeLessThanOrEqual(100);
+    expect(stored.snapshotBytes + stored.logBytes).toBeLessThan(sentBytes / 4);
+    expect(stored.snapshotBytes).toBeGreaterThan(0);
+
+    // The content is intact, also after a restart from what is stored.
+    client.destroy();
+    await server.server.close();
+    const restarted = await startTestServer(teardown, { dataDir: server.config.dataDir });
+    const file = await fetchFile(restarted.url, id, tokens.viewer);
+    expect(file.factors).toMatchObject([{ id: f, label: 'beweegt', position: { x: 1000, y: -1000 } }]);
+  });
+
+  it('after the last client left and the grace period passed, the room is stored as one snapshot', async () => {
+    const server = await startTestServer(teardown, { unloadGraceMs: 100 });
+    const { id, tokens } = await createAnalysis(server.url);
+    const client = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await client.synced;
+    for (let i = 0; i < 20; i++) addFactor(client.doc, LOCAL, { label: `f${i}`, position: { x: i, y: 0 } });
+    await waitFor(() => storedSize(server.dbFile, id).logRows === 20, 'the 20 updates are logged');
+
+    client.destroy();
+    await waitFor(() => storedSize(server.dbFile, id).logRows === 0, 'log compacted into the snapshot after unload', 3_000);
+
+    const again = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await again.synced;
+    expect(getMaps(again.doc).factors.size).toBe(20);
+  });
+
+  it('a client rejoining within the grace period keeps working with the same state', async () => {
+    const server = await startTestServer(teardown, { unloadGraceMs: 300 });
+    const { id, tokens } = await createAnalysis(server.url);
+    const first = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await first.synced;
+    addFactor(first.doc, LOCAL, { label: 'een', position: { x: 0, y: 0 } });
+    await waitFor(() => storedSize(server.dbFile, id).logRows === 1, 'logged');
+    first.destroy();
+    await sleep(100);
+    const second = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await second.synced;
+    await sleep(400);
+    // Still loaded (no unload compaction while a client is connected).
+    expect(storedSize(server.dbFile, id).logRows).toBe(1);
+    addFactor(second.doc, LOCAL, { label: 'twee', position: { x: 0, y: 0 } });
+    await waitFor(() => storedSize(server.dbFile, id).logRows === 2, 'second update logged');
+    expect(readAnalysis(second.doc).factors.map((f) => f.label).sort()).toEqual(['een', 'twee']);
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * A room is one loaded analysis: its Y.Doc, its awareness (presence, never stored) and the peers connected to it.
+ * It knows nothing of sockets or the wire protocol: peers are anything that can take an update and be closed.
+ *
+ * Persistence: every doc update is queued and written within `flushIntervalMs`, all queued updates in one
+ * transaction. When the log since the last snapshot grows past `compactThreshold` rows, the whole state is written
+ * as a new snapshot (`encodeStateAsUpdate`, which drops deleted content, unlike `mergeUpdates`) and the log rows
+ * it covers are deleted. All storage work of one document goes through the keyed queue, so it never interleaves
+ * with a load or a delete of the same document.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { KeyedQueue } from './keyedQueue.ts';
+import type { Logger } from './log.ts';
+import { STORAGE_ORIGIN } from './restoreDoc.ts';
+import type { Storage } from './storage/storage.ts';
+
+export interface RoomPeer {
+  /** Sends a Yjs update of the document. */
+  sendDocUpdate(update: Uint8Array): void;
+  /** Sends an encoded awareness update. */
+  sendAwarenessUpdate(update: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  readonly storage: Storage;
+  readonly queue: KeyedQueue;
+  readonly log: Logger;
+  readonly flushIntervalMs: number;
+  readonly compactThreshold: number;
+  readonly unloadGraceMs: number;
+  /** Called when the last peer left and the grace period passed; the owner then calls `unload()`. */
+  readonly onIdle: (room: Room) => void;
+}
+
+/** Where the room stands in its life; only an open room takes peers and stores updates. */
+type RoomState = 'open' | 'closing' | 'closed' | 'discarded';
+
+/** After a failed write the queued updates are kept and tried again this much later. */
+const RETRY_FLUSH_MS = 1_000;
+
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Each peer with the awareness client ids it announced, removed for everyone when it leaves. */
+  private readonly peers = new Map<RoomPeer, Set<number>>();
+  private pending: Uint8Array[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private graceTimer: ReturnType<typeof setTimeout> | null = null;
+  private rowsSinceSnapshot: number;
+  private lastStoredId: number;
+  private state: RoomState = 'open';
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    stored: { readonly rows: number; readonly lastUpdateId: number },
+    private readonly options: RoomOptions,
+  ) {
+    this.rowsSinceSnapshot = stored.rows;
+    this.lastStoredId = stored.lastUpdateId;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server is not a participant: without this every client would see it as a present user.
+    this.awareness.setLocalState(null);
+    doc.on('update', this.handleDocUpdate);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** Adds a peer; a pending unload is cancelled. */
+  join(peer: RoomPeer): void {
+    if (this.state !== 'open') throw new Error('a closed room cannot take peers');
+    this.peers.set(peer, this.peers.get(peer) ?? new Set());
+    this.clearGraceTimer();
+  }
+
+  /** Removes a peer and the awareness states it controlled; the last one out starts the grace period. */
+  leave(peer: RoomPeer): void {
+    const clientIds = this.peers.get(peer);
+    if (clientIds === undefined) return;
+    this.peers.delete(peer);
+    if (this.state !== 'open') return;
+    if (clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null);
+    if (this.peers.size === 0) {
+      this.clearGraceTimer();
+      this.graceTimer = setTimeout(() => {
+        this.graceTimer = null;
+        if (this.peers.size === 0 && this.state === 'open') this.options.onIdle(this);
+      }, this.options.unloadGraceMs);
+    }
+  }
+
+  /** Closes every peer's connection (they leave through their own close handling). */
+  closePeers(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) {
+      try {
+        peer.close(code, reason);
+      } catch (error) {
+        this.options.log.error(`closing a peer of analysis ${this.id} failed`, error);
+      }
+    }
+  }
+
+  /** Writes the queued updates now (and compacts when the log is long); resolves when they are stored. */
+  flush(): Promise<void> {
+    return this.persist(false);
+  }
+
+  /** Writes what is queued, writes a snapshot, then destroys the doc. The room is unusable afterwards. */
+  async unload(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    this.clearGraceTimer();
+    try {
+      // Queued synchronously here, so a new load of this document is queued after it.
+      await this.persist(true);
+    } finally {
+      this.state = 'closed';
+      this.destroy();
+    }
+  }
+
+  /** Drops the room without storing anything (the analysis is being deleted) and closes its peers. */
+  discard(code: number, reason: string): void {
+    if (this.state === 'closed' || this.state === 'discarded') return;
+    this.state = 'discarded';
+    this.clearGraceTimer();
+    this.pending = [];
+    this.closePeers(code, reason);
+    this.peers.clear();
+    this.destroy();
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN || this.state !== 'open') return;
+    this.pending.push(update);
+    this.scheduleFlush(this.options.flushIntervalMs);
+    for (const peer of this.peers.keys()) {
+      // Never echo an update back to the peer it came from.
+      if (peer !== origin) this.sendSafely(peer, () => peer.sendDocUpdate(update));
+    }
+  };
+
+  private readonly handleAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const fromPeer = this.peers.get(origin as RoomPeer);
+    if (fromPeer !== undefined) {
+      for (const clientId of added) fromPeer.add(clientId);
+      for (const clientId of updated) fromPeer.add(clientId);
+      for (const clientId of removed) fromPeer.delete(clientId);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const encoded = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Sent to the sender too, like the stock y-websocket server: a client alone in a room otherwise hears nothing
+    // for 30 s and its watchdog drops the connection. Its own state echoed back is a no-op for it.
+    for (const peer of this.peers.keys()) this.sendSafely(peer, () => peer.sendAwarenessUpdate(encoded));
+  };
+
+  private sendSafely(peer: RoomPeer, send: () => void): void {
+    try {
+      send();
+    } catch (error) {
+      this.options.log.error(`sending to a peer of analysis ${this.id} failed`, error);
+      peer.close(1011, 'send failed');
+    }
+  }
+
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushTimer !== null || this.state !== 'open') return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush().catch((error: unknown) => this.options.log.error(`storing updates of analysis ${this.id} failed`, error));
+    }, delayMs);
+  }
+
+  /** Queues one storage task with everything pending; `snapshot` forces a snapshot when the log is not empty. */
+  private persist(snapshot: boolean): Promise<void> {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.pending;
+    this.pending = [];
+    const { storage, queue, compactThreshold } = this.options;
+    return queue.run(this.id, async () => {
+      if (this.state === 'discarded') return;
+      if (batch.length > 0) {
+        try {
+          this.lastStoredId = await storage.appendUpdates(this.id, batch);
+          this.rowsSinceSnapshot += batch.length;
+        } catch (error) {
+          this.pending = [...batch, ...this.pending];
+          this.scheduleFlush(RETRY_FLUSH_MS);
+          throw error;
+        }
+      }
+      if (this.rowsSinceSnapshot > compactThreshold || (snapshot && this.rowsSinceSnapshot > 0)) {
+        // The doc may already hold updates that are still queued; they are in the snapshot and will also be
+        // logged once more, which is harmless because applying a Yjs update twice changes nothing.
+        await storage.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastStoredId);
+        this.rowsSinceSnapshot = 0;
+      }
+    });
+  }
+
+  private clearGraceTimer(): void {
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
+  }
+
+  private destroy(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.doc.off('update', this.handleDocUpdate);
+    this.awareness.off('update', this.handleAwarenessUpdate);
+    // Destroying the doc destroys its awareness too (and stops the awareness timer).
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * One process, one port: the HTTP routes and the WebSocket sync endpoint `/sync/<id>?token=…` share a server.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
+import type { Config } from './config.ts';
+import { createRequestHandler } from './http.ts';
+import { toLoggablePath, readRequestPath } from './httpIo.ts';
+import { consoleLogger, type Logger } from './log.ts';
+import { RoomManager } from './rooms.ts';
+import { createStaticHandler } from './staticFiles.ts';
+import { DB_FILE_NAME, openSqliteStorage } from './storage/sqliteStorage.ts';
+import { acceptSyncConnection } from './sync.ts';
+
+export interface RunningServer {
+  /** Where the server listens, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, closes every connection, stores every room and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly log?: Logger;
+}
+
+const SYNC_PATH = /^\/sync\/([^/]+)$/;
+/** Far above any real update (a whole analysis at the file limits is a few MB); protects memory. */
+const MAX_WS_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+function rejectUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function formatUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Starts the server with `config`; resolves once it listens (use port 0 for a free port). */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? consoleLogger;
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const storage = openSqliteStorage(path.join(config.dataDir, DB_FILE_NAME));
+  const rooms = new RoomManager({
+    storage,
+    log,
+    flushIntervalMs: config.flushIntervalMs,
+    compactThreshold: config.compactThreshold,
+    unloadGraceMs: config.unloadGraceMs,
+  });
+  const server = http.createServer(
+    createRequestHandler({ storage, rooms, publicUrl: config.publicUrl, log, serveStatic: createStaticHandler(config.webDir) }),
+  );
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const match = SYNC_PATH.exec(readRequestPath(req.url));
+    if (!match) return rejectUpgrade(socket, '404 Not Found');
+    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+    // Accept first, then decide: a browser only sees a close code (4401), never the status of a refused upgrade.
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      log.info(`WS ${toLoggablePath(req.url)}`);
+      acceptSyncConnection(ws, { id: match[1]!, token, storage, rooms, log });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const ws of wss.clients) ws.close(CLOSE_CODES.goingAway, CLOSE_REASONS.goingAway);
+    await rooms.closeAll(CLOSE_CODES.goingAway, CLOSE_REASONS.goingAway);
+    server.closeAllConnections();
+    // Sockets that do not answer the close handshake are cut off.
+    for (const ws of wss.clients) ws.terminate();
+    await serverClosed;
+    await storage.close();
+  };
+
+  return {
+    url: formatUrl(config.host, port),
+    port,
+    close: () => (closing ??= close()),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The SQLite engine behind the storage interface (better-sqlite3, one connection, prepared statements).
+ * better-sqlite3 is synchronous; each call is short (indexed reads, one batched write), so it runs on the event loop.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { ACCESS_ROLES, parseAccessRole, type AccessRole } from '../auth.ts';
+import type { Storage, StoredDoc, TokenHashes } from './storage.ts';
+
+export const DB_FILE_NAME = 'samenzicht.db';
+
+/** Version of the table layout below, kept in `PRAGMA user_version`; later layouts add numbered migrations. */
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+  CREATE TABLE analyses (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL
+  );
+  -- One row per valid token. Keyed by hash rather than by role so a rotation can add the new token
+  -- before it removes the old one.
+  CREATE TABLE tokens (
+    analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN (${ACCESS_ROLES.map((r) => `'${r}'`).join(', ')})),
+    hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (analysis_id, hash)
+  );
+  CREATE INDEX tokens_by_role ON tokens(analysis_id, role);
+  CREATE TABLE snapshots (
+    analysis_id TEXT PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  );
+  CREATE TABLE updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX updates_by_analysis ON updates(analysis_id, id);
+`;
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`the database was made by a newer Samenzicht (schema ${version}, this program knows ${SCHEMA_VERSION})`);
+  }
+  if (version === 0) {
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+}
+
+/** Empties the WAL file; another process reading the file can block that for a moment, so it retries. */
+async function truncateWal(db: Database.Database): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    if (result?.busy === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the WAL could not be emptied: another process keeps reading the database');
+}
+
+/** Opens (or creates) the database file and returns it as `Storage`. */
+export function openSqliteStorage(file: string): Storage {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file);
+  // The analyses are about families: keep the file (and the -wal/-shm files SQLite creates alike) private.
+  fs.chmodSync(file, 0o600);
+  db.pragma('journal_mode = WAL');
+  // FULL, not NORMAL: "on disk" must survive a power cut too. Rooms batch their updates into one transaction per
+  // flush interval, so this costs at most one fsync per room every ~50 ms.
+  db.pragma('synchronous = FULL');
+  // Deleted rows are overwritten with zeros, so a deleted analysis or compacted log leaves no bytes behind.
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const insertAnalysis = db.prepare('INSERT INTO analyses (id, created_at) VALUES (?, ?)');
+  const insertToken = db.prepare('INSERT INTO tokens (analysis_id, role, hash, created_at) VALUES (?, ?, ?, ?)');
+  const upsertSnapshot = db.prepare(
+    'INSERT INTO snapshots (analysis_id, data) VALUES (?, ?) ON CONFLICT (analysis_id) DO UPDATE SET data = excluded.data',
+  );
+  const selectRole = db.prepare('SELECT role FROM tokens WHERE analysis_id = ? AND hash = ?').pluck();
+  const selectExists = db.prepare('SELECT 1 FROM analyses WHERE id = ?').pluck();
+  const selectSnapshot = db.prepare('SELECT data FROM snapshots WHERE analysis_id = ?').pluck();
+  const selectUpdates = db.prepare('SELECT id, data FROM updates WHERE analysis_id = ? ORDER BY id');
+  const insertUpdate = db.prepare('INSERT INTO updates (analysis_id, data) VALUES (?, ?)');
+  const deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE analysis_id = ? AND id <= ?');
+  const deleteAllUpdates = db.prepare('DELETE FROM updates WHERE analysis_id = ?');
+  const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE analysis_id = ?');
+  const deleteTokens = db.prepare('DELETE FROM tokens WHERE analysis_id = ?');
+  const deleteAnalysisRow = db.prepare('DELETE FROM analyses WHERE id = ?');
+
+  const create = db.transaction((id: string, hashes: TokenHashes, initialUpdate: Uint8Array) => {
+    const now = Date.now();
+    insertAnalysis.run(id, now);
+    for (const role of ACCESS_ROLES) insertToken.run(id, role, hashes[role], now);
+    upsertSnapshot.run(id, toBuffer(initialUpdate));
+  });
+
+  const load = db.transaction((id: string): StoredDoc | null => {
+    if (selectExists.get(id) === undefined) return null;
+    const snapshot = selectSnapshot.get(id) as Buffer | undefined;
+    const rows = selectUpdates.all(id) as Array<{ id: number; data: Buffer }>;
+    return {
+      snapshot: snapshot ?? null,
+      updates: rows.map((row) => row.data),
+      lastUpdateId: rows.length > 0 ? rows[rows.length - 1]!.id : 0,
+    };
+  });
+
+  const append = db.transaction((id: string, updates: readonly Uint8Array[]): number => {
+    let lastId = 0;
+    for (const update of updates) lastId = Number(insertUpdate.run(id, toBuffer(update)).lastInsertRowid);
+    return lastId;
+  });
+
+  const compact = db.transaction((id: string, snapshot: Uint8Array, upToUpdateId: number) => {
+    upsertSnapshot.run(id, toBuffer(snapshot));
+    deleteUpdatesUpTo.run(id, upToUpdateId);
+  });
+
+  const remove = db.transaction((id: string) => {
+    deleteAllUpdates.run(id);
+    deleteSnapshot.run(id);
+    deleteTokens.run(id);
+    deleteAnalysisRow.run(id);
+  });
+
+  return {
+    async createAnalysis(id, tokenHashes, initialUpdate) {
+      create(id, tokenHashes, initialUpdate);
+    },
+    async findRoleByTokenHash(id, hash): Promise<AccessRole | null> {
+      return parseAccessRole(selectRole.get(id, hash));
+    },
+    async loadDoc(id) {
+      return load(id);
+    },
+    async appendUpdates(id, updates) {
+      return updates.length === 0 ? 0 : append(id, updates);
+    },
+    async compact(id, snapshot, upToUpdateId) {
+      compact(id, snapshot, upToUpdateId);
+    },
+    async deleteAnalysis(id) {
+      remove(id);
+      // secure_delete zeroes the freed pages, but older copies of those pages still sit in the WAL and in pages
+      // SQLite moved around. VACUUM rewrites the whole file and the TRUNCATE checkpoint empties the WAL.
+      db.exec('VACUUM');
+      await truncateWal(db);
+    },
+    async exists(id) {
+      return selectExists.get(id) !== undefined;
+    },
+    async close() {
+      if (!db.open) return;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The y-websocket wire format: parsing untrusted messages from a client and encoding messages to it.
+ * A message is `[type: varUint, …]`: 0 sync (y-protocols/sync), 1 awareness, 2 auth, 3 query awareness.
+ * Parsing checks the embedded Yjs update and awareness payload too, so a corrupt one is refused before it reaches
+ * the room's document.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export type SyncMessage =
+  | { readonly type: 'syncStep1'; readonly stateVector: Uint8Array }
+  | { readonly type: 'syncStep2'; readonly update: Uint8Array }
+  | { readonly type: 'update'; readonly update: Uint8Array }
+  | { readonly type: 'awareness'; readonly update: Uint8Array }
+  | { readonly type: 'auth' }
+  | { readonly type: 'queryAwareness' };
+
+export type ParsedMessage =
+  | { readonly ok: true; readonly message: SyncMessage }
+  | { readonly ok: false; readonly reason: string };
+
+/** Throws unless `update` is a well-formed awareness update (entries of client id, clock and JSON state). */
+function checkAwarenessUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    JSON.parse(decoding.readVarString(decoder));
+  }
+}
+
+function parseSync(decoder: decoding.Decoder): SyncMessage | string {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      Y.decodeStateVector(stateVector);
+      return { type: 'syncStep1', stateVector };
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder);
+      // Decoding walks every struct and throws on almost any corruption, before the room's doc is touched.
+      Y.decodeUpdate(update);
+      return { type: syncType === syncProtocol.messageYjsSyncStep2 ? 'syncStep2' : 'update', update };
+    }
+    default:
+      return `unknown sync message type ${syncType}`;
+  }
+}
+
+/** Parses one message from a client; never throws. */
+export function parseSyncMessage(bytes: Uint8Array): ParsedMessage {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    let result: SyncMessage | string;
+    switch (type) {
+      case MESSAGE_SYNC:
+        result = parseSync(decoder);
+        break;
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        checkAwarenessUpdate(update);
+        result = { type: 'awareness', update };
+        break;
+      }
+      case MESSAGE_AUTH:
+        result = { type: 'auth' };
+        break;
+      case MESSAGE_QUERY_AWARENESS:
+        result = { type: 'queryAwareness' };
+        break;
+      default:
+        result = `unknown message type ${type}`;
+    }
+    return typeof result === 'string' ? { ok: false, reason: result } : { ok: true, message: result };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : 'unreadable message' };
+  }
+}
+
+function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 1: the server's state vector, asking the client for what the server lacks. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, doc);
+  });
+}
+
+/** Sync step 2: what the client lacks, given its state vector. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  });
+}
+
+/** One document update. */
+export function encodeDocUpdate(update: Uint8Array): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+  });
+}
+
+/** One encoded awareness update. */
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
