@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { ConnectionBadge } from '../panels/ConnectionBadge.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
+import { ManagePanel } from '../panels/ManagePanel.tsx';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
 import { PresenceList } from '../panels/PresenceList.tsx';
 import { SharePanel } from '../panels/SharePanel.tsx';
@@ -19,7 +20,9 @@ import { createSession, type Session } from '../sync/session.ts';
 function Editor({ session, name, colour, onRename }: { session: Session; name: string; colour: string; onRename: () => void }) {
   const { t } = useTranslation();
   const [shareOpen, setShareOpen] = useState(false);
-  const refused = useStore(session.store, (s) => s.connection === 'refused');
+  const closeReason = useStore(session.store, (s) => s.closeReason);
+  const role = useStore(session.store, (s) => s.role);
+  const [manageOpen, setManageOpen] = useState(false);
   const title = useStore(session.store, (s) => s.doc.title);
   useShortcuts(session);
 
@@ -36,21 +39,43 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
               Samenzicht
             </a>
             <TitleEditor />
+            {role ? (
+              <span className={`role-badge role-badge--${role}`} data-testid="role" title={role === 'viewer' ? t('role.viewerHint') : undefined}>
+                {t(`role.${role}`)}
+              </span>
+            ) : null}
             <ConnectionBadge />
             <PresenceList name={name} colour={colour} onRename={onRename} />
-            <button type="button" onClick={() => setShareOpen(true)} data-testid="share">
-              {t('toolbar.share')}
-            </button>
+            {role !== 'viewer' ? (
+              <button type="button" onClick={() => setShareOpen(true)} data-testid="share">
+                {t('toolbar.share')}
+              </button>
+            ) : null}
+            {role === 'facilitator' ? (
+              <button type="button" onClick={() => setManageOpen(true)} data-testid="manage">
+                {t('manage.open')}
+              </button>
+            ) : null}
             <LanguageSwitch />
           </header>
-          {refused ? (
-            <div className="banner banner--warning" role="alert" data-testid="refused">
-              {t('connection.refused')}
+          {closeReason ? (
+            <div className="banner banner--warning" role="alert" data-testid="closed">
+              {t(`connection.${closeReason}`)}
+              {closeReason === 'tooMany' || closeReason === 'broken' ? (
+                <button type="button" className="banner-action" onClick={() => window.location.reload()}>
+                  {t('connection.retry')}
+                </button>
+              ) : null}
+            </div>
+          ) : role === 'viewer' ? (
+            <div className="banner banner--info" data-testid="viewer-hint">
+              {t('role.viewerHint')}
             </div>
           ) : null}
           <Toolbar />
           <Canvas />
           {shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
+          {manageOpen ? <ManagePanel onClose={() => setManageOpen(false)} /> : null}
         </div>
       </ReactFlowProvider>
     </SessionContext.Provider>

@@ -39,9 +39,13 @@ export function Canvas() {
   const initialized = useNodesInitialized();
   const fitted = useRef(false);
 
-  // Fit the diagram into view once, when it first arrives from the server and is measured.
+  // Fit the diagram into view once, when it first arrives from the server and is measured. An analysis that
+  // was empty at that moment is not fitted later: zooming in on the first factor someone adds would jump.
   useEffect(() => {
-    if (!fitted.current && connected && initialized && nodes.length > 0) {
+    if (fitted.current || !connected) return;
+    if (nodes.length === 0) {
+      fitted.current = true;
+    } else if (initialized) {
       fitted.current = true;
       void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
     }

@@ -47,6 +47,11 @@ export function HomePage() {
         <h1>Samenzicht</h1>
         <LanguageSwitch />
       </header>
+      {new URLSearchParams(window.location.search).has('verwijderd') ? (
+        <p className="banner banner--info" role="status" data-testid="deleted-notice">
+          {t('home.deleted')}
+        </p>
+      ) : null}
       <p className="tagline">{t('app.tagline')}</p>
       <p>{t('home.intro')}</p>
       <form className="home-create" onSubmit={(e) => void create(e)}>

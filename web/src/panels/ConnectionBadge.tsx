@@ -6,7 +6,7 @@ export function ConnectionBadge() {
   const { t } = useTranslation();
   const connection = useEditor((s) => s.connection);
   const unsent = useEditor((s) => s.unsent);
-  const text = t(`connection.${connection === 'refused' ? 'offline' : connection}`);
+  const text = t(`connection.${connection === 'closed' ? 'offline' : connection}`);
   const detail =
     connection === 'connected' ? t('connection.saved') : unsent ? t('connection.unsent') : null;
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscape } from './useEscape.ts';
 import { loadLinks, type AccessRole } from '../sync/links.ts';
 import { useSession } from '../store/EditorContext.tsx';
 
@@ -27,6 +28,7 @@ function CopyButton({ text }: { text: string }) {
 /** The three links of the analysis, each with what it allows and a copy button. */
 export function SharePanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  useEscape(onClose);
   const session = useSession();
   const links = loadLinks(session.id);
   return (
@@ -37,7 +39,6 @@ export function SharePanel({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby="share-title"
         onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
         <h2 id="share-title">{t('share.title')}</h2>
         <p>{t('share.intro')}</p>

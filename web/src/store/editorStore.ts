@@ -7,12 +7,16 @@ import { immer } from 'zustand/middleware/immer';
 import { enableMapSet, setAutoFreeze } from 'immer';
 import type { Position } from '../../../shared/src/model/types.ts';
 import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import type { AccessRole } from '../sync/links.ts';
 
 enableMapSet();
 // The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.
 setAutoFreeze(false);
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+/** Why the server ended the connection for good (the client does not retry these). */
+export type CloseReason = 'refused' | 'deleted' | 'tooMany' | 'broken';
 
 export interface Peer {
   readonly clientId: number;
@@ -44,7 +48,10 @@ export interface EditorState {
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly shareOpen: boolean;
-  /** True when this person may only look (a viewer link, or the link stopped working). */
+  /** This person's role, as the server says (null until known). */
+  readonly role: AccessRole | null;
+  readonly closeReason: CloseReason | null;
+  /** True when this person may only look: a viewer link, a role not known yet, or a closed connection. */
   readonly readOnly: boolean;
 }
 
@@ -68,7 +75,9 @@ export function createEditorStore(doc: ProjectionState) {
       canUndo: false,
       canRedo: false,
       shareOpen: false,
-      readOnly: false,
+      role: null as AccessRole | null,
+      closeReason: null as CloseReason | null,
+      readOnly: true,
     })),
   );
 }

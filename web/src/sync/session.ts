@@ -8,7 +8,9 @@ import { castDraft } from 'immer';
 import { createProjection, type Projection } from '../../../shared/src/ydoc/projection.ts';
 import { getMaps } from '../../../shared/src/ydoc/shape.ts';
 import type { Position } from '../../../shared/src/model/types.ts';
-import { createEditorStore, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
+import { createEditorStore, type CloseReason, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
+import { fetchRole } from './api.ts';
+import type { AccessRole } from './links.ts';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -19,6 +21,8 @@ interface PresenceState {
 
 export interface Session {
   readonly id: string;
+  /** The token of this person's link (kept in memory; never logged). */
+  readonly token: string;
   readonly doc: Y.Doc;
   /** The origin of every local transaction; undo tracks only this origin. */
   readonly origin: { readonly local: true };
@@ -61,6 +65,33 @@ function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
   return peers.sort((a, b) => a.clientId - b.clientId);
 }
 
+/** Maps the server's close codes (see server/src/closeCodes.ts) to what we tell the person. */
+function closeReasonOf(code: number): CloseReason {
+  if (code === 4401 || code === 4403) return 'refused';
+  if (code === 4404) return 'deleted';
+  if (code === 4429) return 'tooMany';
+  return 'broken';
+}
+
+const ROLE_PREFIX = 'samenzicht.role.';
+
+function loadCachedRole(id: string): AccessRole | null {
+  try {
+    const role = localStorage.getItem(ROLE_PREFIX + id);
+    return role === 'facilitator' || role === 'editor' || role === 'viewer' ? role : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveCachedRole(id: string, role: AccessRole): void {
+  try {
+    localStorage.setItem(ROLE_PREFIX + id, role);
+  } catch {
+    // Not cached: offline starts are read-only until the server answers.
+  }
+}
+
 function syncUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${protocol}://${window.location.host}/sync`;
@@ -79,7 +110,8 @@ export function createSession(options: { id: string; token: string; name: string
   });
 
   const provider = new WebsocketProvider(syncUrl(), options.id, doc, {
-    params: { token: options.token },
+    // The name only goes into the facilitator's access log; the token never leaves the sync URL.
+    params: { token: options.token, name: options.name },
     // Cross-tab sync would let a view-only tab pass changes to an editing tab behind the server's back.
     disableBc: true,
     maxBackoffTime: 5000,
@@ -89,7 +121,7 @@ export function createSession(options: { id: string; token: string; name: string
   let everConnected = false;
   const setConnection = () => {
     store.setState((s) => {
-      if (s.connection === 'refused') return;
+      if (s.connection === 'closed') return;
       if (!navigator.onLine && !provider.wsconnected) s.connection = 'offline';
       else if (provider.wsconnected && provider.synced) s.connection = 'connected';
       else s.connection = everConnected ? 'reconnecting' : 'connecting';
@@ -102,7 +134,33 @@ export function createSession(options: { id: string; token: string; name: string
     setConnection();
   });
   provider.on('closed', ({ code }: { code: number }) => {
-    if (code === 4401 || code === 4404) store.setState((s) => void (s.connection = 'refused'));
+    const reason = closeReasonOf(code);
+    store.setState((s) => {
+      s.connection = 'closed';
+      s.closeReason = reason;
+      s.readOnly = true;
+    });
+  });
+
+  const applyRole = (role: AccessRole) =>
+    store.setState((s) => {
+      s.role = role;
+      s.readOnly = role === 'viewer' || s.connection === 'closed';
+    });
+  const cachedRole = loadCachedRole(options.id);
+  if (cachedRole) applyRole(cachedRole);
+  void fetchRole(options.id, options.token).then((answer) => {
+    if (answer.ok) {
+      saveCachedRole(options.id, answer.role);
+      applyRole(answer.role);
+    } else if (answer.status === 401) {
+      store.setState((s) => {
+        s.connection = 'closed';
+        s.closeReason = 'refused';
+        s.readOnly = true;
+      });
+    }
+    // Offline: keep the cached role (or stay read-only) until the server answers.
   });
   window.addEventListener('online', setConnection);
   window.addEventListener('offline', setConnection);
@@ -143,6 +201,7 @@ export function createSession(options: { id: string; token: string; name: string
 
   return {
     id: options.id,
+    token: options.token,
     doc,
     origin,
     provider,

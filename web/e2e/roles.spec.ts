@@ -1,0 +1,168 @@
+/**
+ * Access by link in real Chromium: a viewer changes nothing, a renewed link stops the old one with a Dutch
+ * message, the facilitator reads the access log and deletes, and the app talks to no host but its own server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  createAnalysis,
+  launchBrowser,
+  makeDataDir,
+  newPerson,
+  openAnalysis,
+  removeDataDir,
+  startServerProcess,
+  type CreatedAnalysis,
+  type Person,
+  type ServerProcess,
+} from './harness.ts';
+
+const factor = (page: Page, label: string) => page.locator('[data-testid="factor"]', { hasText: label });
+
+const CONTENT = {
+  format: 'samenzicht/analysis',
+  version: 1,
+  title: 'Gezin V.',
+  factors: [
+    { id: 'f1', label: 'Schulden', kind: 'perpetuating', position: { x: 0, y: 0 } },
+    { id: 'f2', label: 'Stress', kind: 'perpetuating', position: { x: 320, y: 0 } },
+  ],
+  links: [{ id: 'l1', from: 'f1', to: 'f2', polarity: '+' }],
+};
+
+async function stored(server: ServerProcess, analysis: CreatedAnalysis) {
+  const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
+    headers: { authorization: `Bearer ${analysis.tokens.facilitator}` },
+  });
+  return (await response.json()) as {
+    title: string;
+    factors: Array<{ id: string; label: string; position: { x: number; y: number } }>;
+    links: Array<{ id: string; polarity: string }>;
+  };
+}
+
+describe('roles in the browser', () => {
+  let server: ServerProcess;
+  let dataDir: string;
+  let browser: Browser;
+  let analysis: CreatedAnalysis;
+  let facilitator: Person;
+  let editor: Person;
+  let viewer: Person;
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = makeDataDir();
+    server = await startServerProcess({ dataDir });
+    browser = await launchBrowser();
+    analysis = await createAnalysis(server.url, { content: CONTENT });
+    facilitator = await newPerson(browser, 'Gespreksleider Fenna');
+    editor = await newPerson(browser, 'Oom Evert');
+    viewer = await newPerson(browser, 'Buurvrouw Vera');
+    for (const person of [facilitator, editor, viewer]) {
+      person.context.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin !== server.url && url.protocol !== 'data:' && url.protocol !== 'blob:') foreignRequests.push(request.url());
+      });
+    }
+    await openAnalysis(facilitator.page, analysis.links.facilitator);
+    await openAnalysis(editor.page, analysis.links.editor);
+    await openAnalysis(viewer.page, analysis.links.viewer);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDataDir(dataDir);
+  });
+
+  it('a viewer sees "alleen bekijken" and cannot change anything by mouse or keyboard', async () => {
+    const page = viewer.page;
+    await page.getByTestId('role').filter({ hasText: 'Alleen bekijken' }).waitFor();
+    expect(await page.getByTestId('add-factor').count()).toBe(0);
+    const before = await stored(server, analysis);
+
+    // Double-click on empty canvas adds nothing.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.dblclick(pane.x + 60, pane.y + pane.height - 60);
+    // Dragging a factor does not move it.
+    const box = (await factor(page, 'Schulden').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 150, { steps: 6 });
+    await page.mouse.up();
+    // Selecting and pressing Delete, Backspace, Enter, Ctrl+Z does nothing to the analysis.
+    await factor(page, 'Schulden').click();
+    for (const key of ['Delete', 'Backspace', 'Enter', 'Control+z']) await page.keyboard.press(key);
+    expect(await page.locator('textarea.factor-editor').count()).toBe(0);
+    // The polarity mark is shown but cannot be switched.
+    expect(await page.getByTestId('link-polarity').isDisabled()).toBe(true);
+    // The title cannot be edited.
+    expect(await page.getByTestId('title').getAttribute('readonly')).not.toBeNull();
+
+    await page.waitForTimeout(300);
+    expect(await stored(server, analysis)).toEqual(before);
+    expect(await factor(page, 'Schulden').count()).toBe(1);
+    expect(await page.locator('[data-testid="factor"]').count()).toBe(2);
+  });
+
+  it('the viewer sees an editor’s change appear live', async () => {
+    await editor.page.getByTestId('add-factor').click();
+    const input = editor.page.locator('textarea.factor-editor');
+    await input.fill('Boetes');
+    await input.press('Enter');
+    await factor(viewer.page, 'Boetes').waitFor();
+  });
+
+  it('the facilitator reads the access log: who opened and who changed, without content', async () => {
+    const page = facilitator.page;
+    await page.getByTestId('manage').click();
+    const log = page.getByTestId('access-log');
+    await log.waitFor();
+    const text = await log.innerText();
+    expect(text).toContain('Oom Evert');
+    expect(text).toContain('Buurvrouw Vera');
+    expect(text).toContain('geopend');
+    expect(text).toContain('gewijzigd');
+    expect(text).not.toContain('Boetes');
+    await page.keyboard.press('Escape');
+  });
+
+  it('a renewed editor link stops the old one at once, with a Dutch message', async () => {
+    const page = facilitator.page;
+    await page.getByTestId('manage').click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('rotate-editor').click();
+    await page.getByTestId('rotate-message').waitFor();
+    await editor.page
+      .getByTestId('closed')
+      .filter({ hasText: 'Deze link werkt niet (meer). Vraag de gespreksleider om een nieuwe link.' })
+      .waitFor();
+    expect(await editor.page.getByTestId('add-factor').count()).toBe(0);
+    // The old link, opened again, gets the same message.
+    const again = await newPerson(browser, 'Oom Evert');
+    await again.page.goto(analysis.links.editor);
+    await again.page.getByTestId('closed').filter({ hasText: 'Deze link werkt niet (meer)' }).waitFor();
+    await again.context.close();
+    await page.keyboard.press('Escape');
+  });
+
+  it('the facilitator deletes the analysis after typing its title', async () => {
+    const page = facilitator.page;
+    await page.getByTestId('manage').click();
+    const button = page.getByTestId('delete-analysis');
+    expect(await button.isDisabled()).toBe(true);
+    await page.getByTestId('delete-confirm').fill('Gezin V.');
+    await button.click();
+    await page.getByTestId('deleted-notice').waitFor();
+    const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
+      headers: { authorization: `Bearer ${analysis.tokens.facilitator}` },
+    });
+    expect(response.status).toBe(401);
+    await viewer.page.getByTestId('closed').waitFor();
+  });
+
+  it('made no request to any host but the Samenzicht server', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});

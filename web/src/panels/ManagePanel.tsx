@@ -1,0 +1,168 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEscape } from './useEscape.ts';
+import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { deleteAnalysis, fetchLog, rotateLink, withLink, type LogEntry } from '../sync/api.ts';
+import { loadLinks, saveLinks, type AccessRole } from '../sync/links.ts';
+import { TitleEditor } from './TitleEditor.tsx';
+
+const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
+
+function AccessLog() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const [entries, setEntries] = useState<LogEntry[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void fetchLog(session.id, session.token).then((answer) => {
+      if (!live) return;
+      if (answer.ok) setEntries(answer.value);
+      else setFailed(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  if (failed) return <p className="error">{t('manage.logFailed')}</p>;
+  if (!entries) return <p className="hint">…</p>;
+  if (entries.length === 0) return <p className="hint">{t('manage.logEmpty')}</p>;
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <div className="log-scroll">
+      <table className="log" data-testid="access-log">
+        <thead>
+          <tr>
+            <th>{t('manage.logWhen')}</th>
+            <th>{t('manage.logWho')}</th>
+            <th>{t('manage.logWhat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry, i) => (
+            <tr key={i}>
+              <td>{format.format(new Date(entry.at))}</td>
+              <td>
+                {entry.name} <span className="hint">({t(`role.${entry.role as AccessRole}`, { defaultValue: entry.role })})</span>
+              </td>
+              <td>
+                {t(`manage.action_${entry.action}`, { defaultValue: entry.action })}
+                {entry.detail ? <span className="hint"> · {t(`role.${entry.detail as AccessRole}`, { defaultValue: entry.detail })}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RotateLinks() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [message, setMessage] = useState<string | null>(null);
+
+  const rotate = async (role: AccessRole) => {
+    if (!window.confirm(t('manage.rotateConfirm', { role: t(`role.${role}`) }))) return;
+    const answer = await rotateLink(session.id, session.token, role);
+    if (!answer.ok) return setMessage(t('manage.rotateFailed'));
+    const links = loadLinks(session.id);
+    if (links) saveLinks(session.id, withLink(links, role, answer.value.link));
+    // My own link changed: continue on the new one.
+    if (role === 'facilitator') window.location.replace(answer.value.link);
+    else setMessage(t('manage.rotated'));
+  };
+
+  return (
+    <>
+      <p className="hint">{t('manage.linksIntro')}</p>
+      <div className="rotate-row">
+        {ROLES.map((role) => (
+          <button key={role} type="button" onClick={() => void rotate(role)} data-testid={`rotate-${role}`}>
+            {t('manage.rotate')}: {t(`role.${role}`)}
+          </button>
+        ))}
+      </div>
+      {message ? (
+        <p role="status" data-testid="rotate-message">
+          {message}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function DeleteAnalysis() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const title = useEditor((s) => s.doc.title);
+  const [typed, setTyped] = useState('');
+  const [failed, setFailed] = useState(false);
+  const matches = typed.trim() === title.trim() && title.trim() !== '';
+
+  const remove = async () => {
+    if (!matches) return;
+    if (await deleteAnalysis(session.id, session.token)) {
+      try {
+        localStorage.removeItem(`samenzicht.links.${session.id}`);
+        localStorage.removeItem(`samenzicht.role.${session.id}`);
+        const recent = JSON.parse(localStorage.getItem('samenzicht.recent') ?? '[]') as Array<{ id: string }>;
+        localStorage.setItem('samenzicht.recent', JSON.stringify(recent.filter((r) => r.id !== session.id)));
+      } catch {
+        // Nothing remembered on this device.
+      }
+      window.location.assign('/?verwijderd=1');
+    } else setFailed(true);
+  };
+
+  return (
+    <>
+      <p>{t('manage.deleteIntro')}</p>
+      <label className="field">
+        <span>{t('manage.deleteConfirmLabel', { title })}</span>
+        <input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-confirm" />
+      </label>
+      <button type="button" className="danger" disabled={!matches} onClick={() => void remove()} data-testid="delete-analysis">
+        {t('manage.delete')}
+      </button>
+      {failed ? <p className="error">{t('manage.deleteFailed')}</p> : null}
+    </>
+  );
+}
+
+/** The facilitator's panel: rename, renew links, read the access log, delete. */
+export function ManagePanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  useEscape(onClose);
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <section
+        className="dialog manage"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="manage-title"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="manage-title">{t('manage.title')}</h2>
+        <label className="field">
+          <span>{t('manage.rename')}</span>
+          <TitleEditor />
+        </label>
+        <h3>{t('manage.linksTitle')}</h3>
+        <RotateLinks />
+        <h3>{t('manage.logTitle')}</h3>
+        <p className="hint">{t('manage.logIntro')}</p>
+        <AccessLog />
+        <h3>{t('manage.deleteTitle')}</h3>
+        <DeleteAnalysis />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('manage.close')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
