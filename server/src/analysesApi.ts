@@ -6,24 +6,28 @@ import type { Analysis } from '../../shared/src/model/types.ts';
 import type { Issue } from '../../shared/src/schema/errors.ts';
 import { readAnalysis } from '../../shared/src/ydoc/read.ts';
 import { replaceAnalysis, setTitle } from '../../shared/src/ydoc/commands.ts';
+import { NO_NAME, type AccessLog } from './accessLog.ts';
 import { canDelete, hashToken, newAnalysisId, newTokenSet, parseBearer, type AccessRole } from './auth.ts';
 import { authorize } from './authorize.ts';
 import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
+import type { ConnectionRegistry } from './connections.ts';
 import { readBody, sendError, sendJson } from './httpIo.ts';
 import type { RoomManager } from './rooms.ts';
 import type { Storage } from './storage/storage.ts';
-
-/** An analysis file of the maximum size (FILE_LIMITS) fits well within this. */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export const MESSAGES = {
   badJson: 'De aanvraag is geen geldige JSON.',
   badBody: 'Stuur een JSON-object met een titel (title) en/of een analyse (content).',
   badContent: 'Dit is geen geldige Samenzicht-analyse. Controleer de genoemde plaatsen in het bestand.',
-  tooLarge: 'De aanvraag is te groot (maximaal 5 MB).',
   unauthorized: 'Geen toegang: deze link klopt niet of de analyse bestaat niet meer.',
   forbidden: 'Alleen de gespreksleider mag de analyse verwijderen.',
 } as const;
+
+/** The 413 sentence, naming the limit (MAX_BODY_BYTES). */
+export function describeTooLarge(limitBytes: number): string {
+  const size = limitBytes >= 1024 * 1024 ? `${Math.floor(limitBytes / (1024 * 1024))} MB` : `${Math.floor(limitBytes / 1024)} kB`;
+  return `De aanvraag is te groot (maximaal ${size}).`;
+}
 
 /** Origin of the server's own writes to a fresh document. */
 const SERVER_ORIGIN = 'server';
@@ -31,14 +35,17 @@ const SERVER_ORIGIN = 'server';
 export interface AnalysesApiDeps {
   readonly storage: Storage;
   readonly rooms: RoomManager;
+  readonly accessLog: AccessLog;
+  readonly connections: ConnectionRegistry;
   readonly publicUrl: string | null;
+  readonly maxBodyBytes: number;
 }
 
 type CreateRequest =
   | { readonly ok: true; readonly analysis: Analysis | null; readonly title: string }
   | { readonly ok: false; readonly status: number; readonly body: Record<string, unknown> };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -93,24 +100,38 @@ function readLinkBase(req: IncomingMessage, publicUrl: string | null): string {
   return `http://${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? ''}`;
 }
 
+/**
+ * The link a person opens: `<base>/a/<id>#<token>`. The token goes in the fragment: browsers never send a fragment
+ * to the server, so it stays out of access logs.
+ */
+export function buildLink(req: IncomingMessage, publicUrl: string | null, id: string, token: string): string {
+  return `${readLinkBase(req, publicUrl)}/a/${id}#${token}`;
+}
+
+/** Reads the body within MAX_BODY_BYTES; answers 413 itself and returns null when it is bigger. */
+export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): Promise<string | null> {
+  const body = await readBody(req, maxBodyBytes);
+  if (body.ok) return body.text;
+  // The rest of the body is not read: the connection cannot be reused.
+  res.setHeader('Connection', 'close');
+  sendError(res, 413, describeTooLarge(maxBodyBytes));
+  return null;
+}
+
 /** `POST /api/analyses` */
 export async function createAnalysis(req: IncomingMessage, res: ServerResponse, deps: AnalysesApiDeps): Promise<void> {
-  const body = await readBody(req, MAX_BODY_BYTES);
-  if (!body.ok) {
-    res.setHeader('Connection', 'close');
-    return sendError(res, 413, MESSAGES.tooLarge);
-  }
-  const request = parseCreateRequest(body.text);
+  const text = await readBodyOr413(req, res, deps.maxBodyBytes);
+  if (text === null) return;
+  const request = parseCreateRequest(text);
   if (!request.ok) return sendJson(res, request.status, request.body);
 
   const id = newAnalysisId();
   const tokens = newTokenSet();
   const hashes = mapRoles((role) => hashToken(tokens[role]));
   await deps.storage.createAnalysis(id, hashes, encodeInitialState(request.analysis, request.title));
+  await deps.accessLog.record(id, { name: NO_NAME, role: 'facilitator', action: 'created' });
 
-  const base = readLinkBase(req, deps.publicUrl);
-  // The token goes in the fragment: browsers never send a fragment to the server, so it stays out of access logs.
-  const links = mapRoles((role) => `${base}/a/${id}#${tokens[role]}`);
+  const links = mapRoles((role) => buildLink(req, deps.publicUrl, id, tokens[role]));
   sendJson(res, 201, { id, links, tokens });
 }
 
@@ -120,6 +141,8 @@ export async function getAnalysis(req: IncomingMessage, res: ServerResponse, id:
   if (role === null) return sendError(res, 401, MESSAGES.unauthorized);
   const file = await deps.rooms.readDoc(id, (doc) => toAnalysisFile(readAnalysis(doc)));
   if (file === null) return sendError(res, 401, MESSAGES.unauthorized);
+  // The whole analysis leaves the server here, as a file: that is an export for the access log.
+  await deps.accessLog.logExport(id, role, 'json');
   sendJson(res, 200, file);
 }
 

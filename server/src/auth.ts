@@ -62,9 +62,20 @@ export function canWrite(role: AccessRole): boolean {
   }
 }
 
+/** The one place that decides whether a role may manage the analysis: rotate links, read the access log. */
+export function canManage(role: AccessRole): boolean {
+  switch (role) {
+    case 'facilitator':
+      return true;
+    case 'editor':
+    case 'viewer':
+      return false;
+  }
+}
+
 /** The one place that decides whether a role may delete the analysis. */
 export function canDelete(role: AccessRole): boolean {
-  return role === 'facilitator';
+  return canManage(role);
 }
 
 /** Reads a role name from storage; anything unknown grants nothing. */

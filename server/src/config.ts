@@ -1,6 +1,6 @@
 /**
- * Server configuration from the environment (CONTRACT.md §2: PORT, HOST, DATA_DIR; the rest are tuning knobs with
- * defaults that fit one small server). A bad value stops the server with a message naming the variable.
+ * Server configuration from the environment (CONTRACT.md §2: PORT, HOST, DATA_DIR; the rest are limits and tuning
+ * knobs with defaults that fit one small server). A bad value stops the server with a message naming the variable.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,23 @@ export interface Config {
   readonly flushIntervalMs: number;
   /** Base of the links handed out (e.g. `https://samenzicht.example.nl`), or null to use the request's Host. */
   readonly publicUrl: string | null;
+  /** Largest WebSocket message taken; a bigger one closes that connection with 1009. */
+  readonly maxMessageBytes: number;
+  /** Sustained messages per second per connection (bursts up to twice this); a flood closes it with 4429. */
+  readonly maxMessagesPerSecond: number;
+  /** Open sync connections per analysis; one more is closed with 4429. */
+  readonly maxConnectionsPerAnalysis: number;
+  /** Open sync connections per client address (the socket's remote address); one more is closed with 4429. */
+  readonly maxConnectionsPerAddress: number;
+  /** Largest HTTP request body; a bigger one gets 413. */
+  readonly maxBodyBytes: number;
+  /**
+   * Origins (`https://host[:port]`) whose pages may open the sync socket besides the server's own origin (the Origin
+   * header's host equal to the Host header) and the origin of PUBLIC_URL. Empty by default.
+   */
+  readonly allowedOrigins: readonly string[];
+  /** A connection's edits are written to the access log at most once per this interval. */
+  readonly editLogIntervalMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -64,6 +81,33 @@ function readPublicUrl(env: Env): string | null {
   return url.href.replace(/\/+$/, '');
 }
 
+/** Reads `ALLOWED_ORIGINS`: a comma-separated list of origins, each normalized to `scheme://host[:port]`. */
+function readAllowedOrigins(env: Env): string[] {
+  const raw = env.ALLOWED_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const origins: string[] = [];
+  for (const item of raw.split(',')) {
+    const text = item.trim();
+    if (text === '') continue;
+    let url: URL | null = null;
+    try {
+      url = new URL(text);
+    } catch {
+      // reported below
+    }
+    const bare = url !== null && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || !bare) {
+      throw new ConfigError(
+        `ALLOWED_ORIGINS: expected comma-separated origins like https://samenzicht.example.nl (scheme, host and port only), got ${JSON.stringify(text)}`,
+      );
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
+const MIB = 1024 * 1024;
+
 /** Reads the configuration from environment variables; throws a `ConfigError` naming the first bad variable. */
 export function parseConfig(env: Env): Config {
   return {
@@ -75,5 +119,12 @@ export function parseConfig(env: Env): Config {
     compactThreshold: readInteger(env, 'COMPACT_THRESHOLD', 500, 1, 1_000_000),
     flushIntervalMs: readInteger(env, 'FLUSH_INTERVAL_MS', 50, 0, 60_000),
     publicUrl: readPublicUrl(env),
+    maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 8 * MIB, 1024, 1024 * MIB),
+    maxMessagesPerSecond: readInteger(env, 'MAX_MESSAGES_PER_SECOND', 200, 1, 1_000_000),
+    maxConnectionsPerAnalysis: readInteger(env, 'MAX_CONNECTIONS_PER_ANALYSIS', 250, 1, 1_000_000),
+    maxConnectionsPerAddress: readInteger(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 1_000_000),
+    maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 5 * MIB, 1024, 1024 * MIB),
+    allowedOrigins: readAllowedOrigins(env),
+    editLogIntervalMs: readInteger(env, 'EDIT_LOG_INTERVAL_MS', 5 * 60_000, 0, 24 * 3_600_000),
   };
 }

@@ -9,6 +9,7 @@ import {
   connectRaw,
   createAnalysis,
   makeTempDir,
+  readDb,
   startTestServer,
   waitFor,
   within,
@@ -214,17 +215,24 @@ describe('DELETE /api/analyses/:id', () => {
 
   it('leaves no byte of the analysis in the database or WAL file', async () => {
     const marker = `GEHEIM-${Date.now()}-familie`;
+    // A display name only the access log holds.
+    const nameMarker = `Naam-${Date.now()}-deelnemer`;
     const { id, tokens } = await createAnalysis(server.url, { title: `${marker}-titel` });
-    const client = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    const client = connectClient(teardown, server.syncUrl, id, tokens.editor, { name: nameMarker });
     await client.synced;
     for (let i = 0; i < 30; i++) addFactor(client.doc, 'test', { label: `${marker}-${i}`, position: { x: i, y: i } });
     const keep = await createAnalysis(server.url, { title: 'blijft bestaan' });
     const filesContain = (text: string) =>
       [server.dbFile, `${server.dbFile}-wal`].some((file) => fs.existsSync(file) && fs.readFileSync(file).includes(text));
     await waitFor(() => filesContain(`${marker}-29`), 'the edits are stored');
+    await waitFor(() => filesContain(nameMarker), 'the access log is stored');
+    const logRows = () => readDb(server.dbFile, (db) => db.prepare('SELECT COUNT(*) FROM access_log WHERE analysis_id = ?').pluck().get(id));
+    expect(logRows()).toBeGreaterThanOrEqual(3); // created, opened, edited
 
     expect((await api(`/api/analyses/${id}`, { method: 'DELETE', token: tokens.facilitator })).status).toBe(204);
     expect(filesContain(marker)).toBe(false);
+    expect(filesContain(nameMarker)).toBe(false);
+    expect(logRows()).toBe(0);
     expect(fs.existsSync(`${server.dbFile}-wal`) ? fs.statSync(`${server.dbFile}-wal`).size : 0).toBe(0);
     // Other analyses are untouched.
     expect((await api(`/api/analyses/${keep.id}`, { token: keep.tokens.viewer })).status).toBe(200);
@@ -246,6 +254,19 @@ describe('other routes', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+
+  it('the CSP allows connections to the own origin only, and no inline script', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
   it('unknown API routes answer 404 and wrong methods 405, in JSON', async () => {

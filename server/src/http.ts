@@ -1,8 +1,10 @@
 /**
- * Routing of plain HTTP requests (no framework): the analyses API, /healthz, and the web app for everything
- * else. Every response carries the security headers; every request is logged as method, path and status only.
+ * Routing of plain HTTP requests (no framework): the analyses API (with session, link rotation and access log),
+ * /healthz, and the web app for everything else. Every response carries the security headers; every request is
+ * logged as method, path and status only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getAccessLog, getSession, rotateLink } from './accessApi.ts';
 import { createAnalysis, deleteAnalysis, getAnalysis, type AnalysesApiDeps } from './analysesApi.ts';
 import { toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
 import type { Logger } from './log.ts';
@@ -17,6 +19,7 @@ export interface HttpDeps extends AnalysesApiDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
+const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log)$/;
 
 function sendNotAllowed(res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow);
@@ -45,6 +48,18 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
       if (method === 'GET') return getAnalysis(req, res, id, deps);
       if (method === 'DELETE') return deleteAnalysis(req, res, id, deps);
       return sendNotAllowed(res, 'GET, DELETE');
+    }
+    const sub = ANALYSIS_SUB_PATH.exec(path);
+    if (sub) {
+      const id = sub[1]!;
+      switch (sub[2]) {
+        case 'session':
+          return method === 'GET' ? getSession(req, res, id, deps) : sendNotAllowed(res, 'GET');
+        case 'rotate':
+          return method === 'POST' ? rotateLink(req, res, id, deps) : sendNotAllowed(res, 'POST');
+        case 'log':
+          return method === 'GET' ? getAccessLog(req, res, id, deps) : sendNotAllowed(res, 'GET');
+      }
     }
     return sendError(res, 404, 'Deze API-route bestaat niet.');
   }

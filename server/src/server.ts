@@ -7,11 +7,14 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { AccessLog, parseDisplayName } from './accessLog.ts';
 import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
 import type { Config } from './config.ts';
+import { ConnectionRegistry } from './connections.ts';
 import { createRequestHandler } from './http.ts';
 import { toLoggablePath, readRequestPath } from './httpIo.ts';
 import { consoleLogger, type Logger } from './log.ts';
+import { isOriginAllowed } from './origin.ts';
 import { RoomManager } from './rooms.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import { DB_FILE_NAME, openSqliteStorage } from './storage/sqliteStorage.ts';
@@ -30,8 +33,6 @@ export interface StartOptions {
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
-/** Far above any real update (a whole analysis at the file limits is a few MB); protects memory. */
-const MAX_WS_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 function rejectUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -53,20 +54,58 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     compactThreshold: config.compactThreshold,
     unloadGraceMs: config.unloadGraceMs,
   });
+  const accessLog = new AccessLog(storage, log);
+  const connections = new ConnectionRegistry({
+    maxPerAnalysis: config.maxConnectionsPerAnalysis,
+    maxPerAddress: config.maxConnectionsPerAddress,
+  });
   const server = http.createServer(
-    createRequestHandler({ storage, rooms, publicUrl: config.publicUrl, log, serveStatic: createStaticHandler(config.webDir) }),
+    createRequestHandler({
+      storage,
+      rooms,
+      accessLog,
+      connections,
+      publicUrl: config.publicUrl,
+      maxBodyBytes: config.maxBodyBytes,
+      log,
+      serveStatic: createStaticHandler(config.webDir),
+    }),
   );
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  // `maxPayload`: ws refuses a bigger message from its frame header, before buffering it, and closes with 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  // Pages served by PUBLIC_URL are ours too, also when a proxy in front rewrites the Host header.
+  const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const match = SYNC_PATH.exec(readRequestPath(req.url));
     if (!match) return rejectUpgrade(socket, '404 Not Found');
-    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const originAllowed = isOriginAllowed(req.headers.origin, req.headers.host, allowedOrigins);
     // Accept first, then decide: a browser only sees a close code (4401), never the status of a refused upgrade.
     wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!originAllowed) {
+        // The Origin is quoted (JSON escapes control characters) so it cannot forge log lines; it holds no secret.
+        const origin = JSON.stringify((req.headers.origin ?? '').slice(0, 200));
+        log.info(`WS ${toLoggablePath(req.url)} refused: origin not allowed (${origin}; see ALLOWED_ORIGINS)`);
+        ws.on('error', () => ws.terminate());
+        ws.close(CLOSE_CODES.forbiddenOrigin, CLOSE_REASONS.forbiddenOrigin);
+        return;
+      }
       log.info(`WS ${toLoggablePath(req.url)}`);
-      acceptSyncConnection(ws, { id: match[1]!, token, storage, rooms, log });
+      acceptSyncConnection(ws, {
+        id: match[1]!,
+        token: params.get('token'),
+        name: parseDisplayName(params.get('name')),
+        address: req.socket.remoteAddress ?? 'unknown',
+        storage,
+        rooms,
+        log,
+        accessLog,
+        connections,
+        maxMessagesPerSecond: config.maxMessagesPerSecond,
+        editLogIntervalMs: config.editLogIntervalMs,
+      });
     });
   });
 

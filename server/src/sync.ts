@@ -1,15 +1,19 @@
 /**
  * One WebSocket connection speaking the y-websocket protocol with one room. The connection authenticates, joins
  * the room (loading it if needed), then sends sync step 1 and the present awareness states. Messages that arrive
- * before that are kept and handled in order afterwards. A message it cannot read closes this connection only.
+ * before that are kept and handled in order afterwards. A message it cannot read, a flood of messages or a message
+ * over the size limit closes this connection only. Opening and editing are written to the access log.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebSocket, type RawData } from 'ws';
-import { canWrite, type AccessRole } from './auth.ts';
+import type { AccessLog } from './accessLog.ts';
+import { canWrite, hashToken, isTokenShaped, type AccessRole } from './auth.ts';
 import { authorize } from './authorize.ts';
-import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
+import { CLOSE_CODES, CLOSE_REASONS, type CloseKind } from './closeCodes.ts';
+import type { ConnectionRegistry, TrackedConnection } from './connections.ts';
 import type { Logger } from './log.ts';
+import { createTokenBucket, type TokenBucket } from './rateLimit.ts';
 import type { Room, RoomPeer } from './room.ts';
 import { ShuttingDownError, type RoomManager } from './rooms.ts';
 import type { Storage } from './storage/storage.ts';
@@ -25,9 +29,19 @@ import {
 export interface SyncConnectionOptions {
   readonly id: string;
   readonly token: string | null;
+  /** The display name for the access log (already cleaned by `parseDisplayName`). */
+  readonly name: string;
+  /** The socket's remote address, for the per-address limit. */
+  readonly address: string;
   readonly storage: Storage;
   readonly rooms: RoomManager;
   readonly log: Logger;
+  readonly accessLog: AccessLog;
+  readonly connections: ConnectionRegistry;
+  /** Sustained rate; bursts of twice this are allowed. */
+  readonly maxMessagesPerSecond: number;
+  /** A connection's edits are logged at most once per this interval. */
+  readonly editLogIntervalMs: number;
   /** Interval of the ping that drops connections whose other end vanished. */
   readonly keepaliveMs?: number;
 }
@@ -36,30 +50,56 @@ const KEEPALIVE_MS = 30_000;
 /** A client has no reason to send more than a few messages before it got the server's first one. */
 const MAX_EARLY_MESSAGES = 200;
 
+/** The error `ws` raises for a message over `maxPayload`; it has already sent close code 1009 by then. */
+const TOO_BIG_ERROR_CODE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+
+/** Applies a Yjs update and tells whether it changed the document (an empty sync step 2 does not). */
+function applyUpdateAndDetectChange(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+  let changed = false;
+  // Yjs emits 'update' synchronously, and only for transactions that inserted or deleted something.
+  const onUpdate = (_update: Uint8Array, updateOrigin: unknown): void => {
+    if (updateOrigin === origin) changed = true;
+  };
+  doc.on('update', onUpdate);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    doc.off('update', onUpdate);
+  }
+  return changed;
+}
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return data;
 }
 
-class SyncConnection implements RoomPeer {
+class SyncConnection implements RoomPeer, TrackedConnection {
+  readonly analysisId: string;
+  readonly address: string;
+  readonly tokenHash: string | null;
   private room: Room | null = null;
   private role: AccessRole | null = null;
   private early: Uint8Array[] | null = [];
   private closed = false;
   private alive = true;
   private readonly keepalive: ReturnType<typeof setInterval>;
+  private readonly bucket: TokenBucket;
+  /** When this connection's last `edited` entry was written (ms), or null before its first edit. */
+  private lastEditLoggedAt: number | null = null;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly options: SyncConnectionOptions,
   ) {
+    this.analysisId = options.id;
+    this.address = options.address;
+    this.tokenHash = isTokenShaped(options.token) ? hashToken(options.token) : null;
+    this.bucket = createTokenBucket(options.maxMessagesPerSecond, 2 * options.maxMessagesPerSecond);
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => this.handleClosed());
-    socket.on('error', (error) => {
-      options.log.error('websocket error', error);
-      socket.terminate();
-    });
+    socket.on('error', (error) => this.handleError(error));
     socket.on('pong', () => {
       this.alive = true;
     });
@@ -71,6 +111,11 @@ class SyncConnection implements RoomPeer {
       this.alive = false;
       socket.ping();
     }, options.keepaliveMs ?? KEEPALIVE_MS);
+    // Registered before it is authorized, so a rotation that happens meanwhile still finds it.
+    if (!options.connections.add(this)) {
+      this.closeWith('tooManyConnections');
+      return;
+    }
     void this.open();
   }
 
@@ -86,17 +131,17 @@ class SyncConnection implements RoomPeer {
     if (this.closed) return;
     this.closed = true;
     // Leave at once: the closing handshake may take a while, and nothing should reach this peer meanwhile.
-    this.room?.leave(this);
-    clearInterval(this.keepalive);
+    this.forget();
     this.socket.close(code, reason);
   }
 
   private async open(): Promise<void> {
-    const { id, token, storage, rooms, log } = this.options;
+    const { id, token, name, storage, rooms, log, accessLog, connections } = this.options;
     try {
       const role = await authorize(storage, id, token);
       if (this.closed) return;
       if (role === null) return this.closeWith('unauthorized');
+      if (!connections.admit(this)) return this.closeWith('tooManyConnections');
       this.role = role;
       const room = await rooms.join(id, this);
       if (room === null) return this.closeWith('unauthorized');
@@ -105,6 +150,7 @@ class SyncConnection implements RoomPeer {
         room.leave(this);
         return;
       }
+      void accessLog.record(id, { name, role, action: 'opened' });
       this.send(encodeSyncStep1(room.doc));
       this.sendAllAwareness(room);
       const early = this.early ?? [];
@@ -122,6 +168,10 @@ class SyncConnection implements RoomPeer {
 
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
+    if (!this.bucket.take()) {
+      this.options.log.info(`closing a sync connection to analysis ${this.analysisId}: too many messages per second`);
+      return this.closeWith('tooManyMessages');
+    }
     const bytes = toBytes(data);
     if (!isBinary) return this.closeWith('badMessage');
     if (this.early !== null) {
@@ -155,7 +205,7 @@ class SyncConnection implements RoomPeer {
       case 'syncStep2':
       case 'update':
         // The single place where writes are let in. A viewer's are dropped: not applied, so not stored or relayed.
-        if (canWrite(role)) Y.applyUpdate(room.doc, message.update, this);
+        if (canWrite(role) && applyUpdateAndDetectChange(room.doc, message.update, this)) this.noteEdit(room, role);
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this);
@@ -167,6 +217,14 @@ class SyncConnection implements RoomPeer {
         // Permissions come from the token in the URL; auth messages carry nothing the server needs.
         return;
     }
+  }
+
+  /** Writes an `edited` entry, at most once per `editLogIntervalMs` per connection. */
+  private noteEdit(room: Room, role: AccessRole): void {
+    const now = Date.now();
+    if (this.lastEditLoggedAt !== null && now - this.lastEditLoggedAt < this.options.editLogIntervalMs) return;
+    this.lastEditLoggedAt = now;
+    void this.options.accessLog.record(room.id, { name: this.options.name, role, action: 'edited' });
   }
 
   private sendAllAwareness(room: Room): void {
@@ -181,14 +239,34 @@ class SyncConnection implements RoomPeer {
     });
   }
 
-  private closeWith(kind: keyof typeof CLOSE_CODES): void {
+  private closeWith(kind: CloseKind): void {
     this.close(CLOSE_CODES[kind], CLOSE_REASONS[kind]);
+  }
+
+  private handleError(error: Error): void {
+    const { log } = this.options;
+    if ((error as { code?: unknown }).code === TOO_BIG_ERROR_CODE) {
+      log.info(`closing a sync connection to analysis ${this.analysisId}: message over MAX_MESSAGE_BYTES`);
+    } else {
+      log.error('websocket error', error);
+    }
+    this.closed = true;
+    this.forget();
+    // For protocol errors `ws` has already sent a close frame (1009 for a message too big) and is CLOSING; cutting
+    // the socket now could lose that frame. Anything else is cut off.
+    if (this.socket.readyState !== WebSocket.CLOSING && this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
   }
 
   private handleClosed(): void {
     this.closed = true;
+    this.forget();
+  }
+
+  /** Leaves the room and the registry and stops the keepalive; safe to call more than once. */
+  private forget(): void {
     clearInterval(this.keepalive);
     this.room?.leave(this);
+    this.options.connections.remove(this);
   }
 }
 

@@ -103,11 +103,11 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a stock y-websocket client, like the web app does. */
-export function connectClient(teardown: Teardown, syncUrl: string, id: string, token: string): TestClient {
+/** Connects a stock y-websocket client, like the web app does (with `name` when given, as the app sends it). */
+export function connectClient(teardown: Teardown, syncUrl: string, id: string, token: string, options: { name?: string } = {}): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, id, doc, {
-    params: { token },
+    params: options.name === undefined ? { token } : { token, name: options.name },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // In Node, BroadcastChannel would let clients of one process sync without the server: keep it honest.
     disableBc: true,
@@ -137,9 +137,19 @@ export interface RawClient {
   readonly opened: Promise<void>;
 }
 
+export interface RawOptions {
+  /** Sent as the `Origin` header, like a browser does (none by default, like a Node client). */
+  readonly origin?: string;
+  /** Local address to connect from, e.g. `127.0.0.2` to look like another client address. */
+  readonly localAddress?: string;
+}
+
 /** Opens a plain WebSocket (no Yjs) to look at close codes and send arbitrary bytes. */
-export function connectRaw(teardown: Teardown, url: string): RawClient {
-  const socket = new WebSocket(url);
+export function connectRaw(teardown: Teardown, url: string, options: RawOptions = {}): RawClient {
+  const socket = new WebSocket(url, {
+    ...(options.origin === undefined ? {} : { origin: options.origin }),
+    ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
+  });
   const messages: Uint8Array[] = [];
   socket.on('message', (data) => messages.push(new Uint8Array(data as Buffer)));
   socket.on('error', () => {});

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Teardown, makeTempDir, readDb } from '../testing.ts';
-import { DB_FILE_NAME, openSqliteStorage } from './sqliteStorage.ts';
+import { DB_FILE_NAME, SCHEMA_VERSION, openSqliteStorage } from './sqliteStorage.ts';
 import type { Storage } from './storage.ts';
 
 const HASHES = { facilitator: 'f'.repeat(64), editor: 'e'.repeat(64), viewer: 'v'.repeat(64) };
@@ -79,6 +79,10 @@ describe('sqlite storage', () => {
     await storage.createAnalysis('b', { facilitator: '1'.repeat(64), editor: '2'.repeat(64), viewer: '3'.repeat(64) }, bytes('ander'));
     for (let i = 0; i < 50; i++) await storage.appendUpdates('a', [bytes(`${marker}-${i}-${'x'.repeat(200)}`)]);
     await storage.compact('a', bytes(`${marker}-compacted`), 25);
+    for (let i = 0; i < 20; i++) {
+      await storage.appendLog({ analysisId: 'a', at: i, name: `${marker}-naam-${i}`, role: 'editor', action: 'opened', detail: null });
+    }
+    await storage.appendLog({ analysisId: 'b', at: 1, name: 'blijft', role: 'editor', action: 'opened', detail: null });
     const inFiles = () => [file, `${file}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(marker));
     expect(inFiles()).toBe(true);
 
@@ -86,9 +90,85 @@ describe('sqlite storage', () => {
     expect(await storage.exists('a')).toBe(false);
     expect(await storage.loadDoc('a')).toBeNull();
     expect(await storage.findRoleByTokenHash('a', HASHES.facilitator)).toBeNull();
+    expect(await storage.readLog('a', 100)).toEqual([]);
+    expect(readDb(file, (db) => db.prepare("SELECT COUNT(*) FROM access_log WHERE analysis_id = 'a'").pluck().get())).toBe(0);
     expect(inFiles()).toBe(false);
     expect(fs.readFileSync(file).includes(HASHES.facilitator)).toBe(false);
     expect(text((await storage.loadDoc('b'))!.snapshot!)).toBe('ander');
+    expect((await storage.readLog('b', 100)).map((entry) => entry.name)).toEqual(['blijft']);
+  });
+
+  it('rotateToken replaces the token of one role at once and returns the old hash', async () => {
+    await storage.createAnalysis('a', HASHES, bytes('s'));
+    const replaced = await storage.rotateToken('a', 'editor', 'n'.repeat(64));
+    expect(replaced).toEqual([HASHES.editor]);
+    expect(await storage.findRoleByTokenHash('a', HASHES.editor)).toBeNull();
+    expect(await storage.findRoleByTokenHash('a', 'n'.repeat(64))).toBe('editor');
+    expect(await storage.findRoleByTokenHash('a', HASHES.viewer)).toBe('viewer');
+    expect(await storage.findRoleByTokenHash('a', HASHES.facilitator)).toBe('facilitator');
+    expect(await storage.rotateToken('weg', 'editor', 'm'.repeat(64))).toBeNull();
+  });
+
+  it('keeps an access log per analysis, newest first, up to the limit', async () => {
+    await storage.createAnalysis('a', HASHES, bytes('s'));
+    await storage.createAnalysis('b', { facilitator: '1'.repeat(64), editor: '2'.repeat(64), viewer: '3'.repeat(64) }, bytes('s'));
+    await storage.appendLog({ analysisId: 'a', at: 1000, name: '—', role: 'facilitator', action: 'created', detail: null });
+    await storage.appendLog({ analysisId: 'b', at: 1500, name: 'ander', role: 'viewer', action: 'opened', detail: null });
+    await storage.appendLog({ analysisId: 'a', at: 2000, name: 'Anna', role: 'editor', action: 'opened', detail: null });
+    // Same millisecond: the order of writing decides.
+    await storage.appendLog({ analysisId: 'a', at: 2000, name: '—', role: 'facilitator', action: 'rotated', detail: 'viewer' });
+    expect(await storage.readLog('a', 10)).toEqual([
+      { at: 2000, name: '—', role: 'facilitator', action: 'rotated', detail: 'viewer' },
+      { at: 2000, name: 'Anna', role: 'editor', action: 'opened', detail: null },
+      { at: 1000, name: '—', role: 'facilitator', action: 'created', detail: null },
+    ]);
+    expect((await storage.readLog('a', 2)).map((entry) => entry.action)).toEqual(['rotated', 'opened']);
+    await expect(storage.appendLog({ analysisId: 'weg', at: 1, name: 'x', role: 'editor', action: 'opened', detail: null })).rejects.toThrow();
+  });
+
+  it('leaves out log rows it cannot read', async () => {
+    await storage.createAnalysis('a', HASHES, bytes('s'));
+    await storage.appendLog({ analysisId: 'a', at: 1, name: 'Anna', role: 'editor', action: 'opened', detail: null });
+    await storage.close();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(file);
+    db.prepare("INSERT INTO access_log (analysis_id, at, name, role, action) VALUES ('a', 2, 'x', 'beheerder', 'opened')").run();
+    db.prepare("INSERT INTO access_log (analysis_id, at, name, role, action) VALUES ('a', 3, 'x', 'editor', 'gedanst')").run();
+    db.close();
+    storage = openSqliteStorage(file);
+    expect((await storage.readLog('a', 10)).map((entry) => entry.name)).toEqual(['Anna']);
+  });
+
+  it('migrates a schema 1 database: the access log is added, the analyses stay', async () => {
+    await storage.close();
+    fs.rmSync(file);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(file);
+    // Schema 1 as it shipped, with one analysis in it.
+    db.exec(`
+      CREATE TABLE analyses (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
+      CREATE TABLE tokens (analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('facilitator', 'editor', 'viewer')), hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL, PRIMARY KEY (analysis_id, hash));
+      CREATE INDEX tokens_by_role ON tokens(analysis_id, role);
+      CREATE TABLE snapshots (analysis_id TEXT PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE, data BLOB NOT NULL);
+      CREATE TABLE updates (id INTEGER PRIMARY KEY AUTOINCREMENT,
+        analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE, data BLOB NOT NULL);
+      CREATE INDEX updates_by_analysis ON updates(analysis_id, id);
+      INSERT INTO analyses VALUES ('oud', 1);
+      INSERT INTO tokens VALUES ('oud', 'viewer', '${HASHES.viewer}', 1);
+      INSERT INTO snapshots VALUES ('oud', x'00');
+    `);
+    db.pragma('user_version = 1');
+    db.close();
+
+    storage = openSqliteStorage(file);
+    expect(readDb(file, (check) => check.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
+    expect(await storage.findRoleByTokenHash('oud', HASHES.viewer)).toBe('viewer');
+    await storage.appendLog({ analysisId: 'oud', at: 5, name: 'Anna', role: 'viewer', action: 'opened', detail: null });
+    expect(await storage.readLog('oud', 10)).toHaveLength(1);
+    await storage.deleteAnalysis('oud');
+    expect(await storage.readLog('oud', 10)).toEqual([]);
   });
 
   it('uses WAL, secure_delete and foreign keys, and keeps the file private', () => {

@@ -6,14 +6,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { ACCESS_ROLES, parseAccessRole, type AccessRole } from '../auth.ts';
-import type { Storage, StoredDoc, TokenHashes } from './storage.ts';
+import { parseAccessAction, type AccessLogEntry, type Storage, type StoredDoc, type TokenHashes } from './storage.ts';
 
 export const DB_FILE_NAME = 'samenzicht.db';
 
-/** Version of the table layout below, kept in `PRAGMA user_version`; later layouts add numbered migrations. */
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
+/**
+ * The table layout as numbered migrations: `MIGRATIONS[n]` takes a database from `user_version` n to n + 1. Never
+ * change one that shipped; add the next.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 0 → 1: analyses, tokens, snapshots and the update log.
+  `
   CREATE TABLE analyses (
     id TEXT PRIMARY KEY,
     created_at INTEGER NOT NULL
@@ -38,7 +41,24 @@ const SCHEMA = `
     data BLOB NOT NULL
   );
   CREATE INDEX updates_by_analysis ON updates(analysis_id, id);
-`;
+  `,
+  // 1 → 2: the access log (who, when, what; no content). Role and action are checked when read, so a later
+  // action needs no table rebuild.
+  `
+  CREATE TABLE access_log (
+    id INTEGER PRIMARY KEY,
+    analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT
+  );
+  CREATE INDEX access_log_by_analysis ON access_log(analysis_id, id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -49,10 +69,10 @@ function migrate(db: Database.Database): void {
   if (version > SCHEMA_VERSION) {
     throw new Error(`the database was made by a newer Samenzicht (schema ${version}, this program knows ${SCHEMA_VERSION})`);
   }
-  if (version === 0) {
+  for (let from = version; from < SCHEMA_VERSION; from++) {
     db.transaction(() => {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.exec(MIGRATIONS[from]!);
+      db.pragma(`user_version = ${from + 1}`);
     })();
   }
 }
@@ -97,6 +117,11 @@ export function openSqliteStorage(file: string): Storage {
   const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE analysis_id = ?');
   const deleteTokens = db.prepare('DELETE FROM tokens WHERE analysis_id = ?');
   const deleteAnalysisRow = db.prepare('DELETE FROM analyses WHERE id = ?');
+  const selectHashesOfRole = db.prepare('SELECT hash FROM tokens WHERE analysis_id = ? AND role = ?').pluck();
+  const deleteTokensOfRole = db.prepare('DELETE FROM tokens WHERE analysis_id = ? AND role = ?');
+  const insertLog = db.prepare('INSERT INTO access_log (analysis_id, at, name, role, action, detail) VALUES (?, ?, ?, ?, ?, ?)');
+  const selectLog = db.prepare('SELECT at, name, role, action, detail FROM access_log WHERE analysis_id = ? ORDER BY id DESC LIMIT ?');
+  const deleteLog = db.prepare('DELETE FROM access_log WHERE analysis_id = ?');
 
   const create = db.transaction((id: string, hashes: TokenHashes, initialUpdate: Uint8Array) => {
     const now = Date.now();
@@ -127,7 +152,16 @@ export function openSqliteStorage(file: string): Storage {
     deleteUpdatesUpTo.run(id, upToUpdateId);
   });
 
+  const rotate = db.transaction((id: string, role: AccessRole, hash: string): string[] | null => {
+    if (selectExists.get(id) === undefined) return null;
+    const old = selectHashesOfRole.all(id, role) as string[];
+    deleteTokensOfRole.run(id, role);
+    insertToken.run(id, role, hash, Date.now());
+    return old;
+  });
+
   const remove = db.transaction((id: string) => {
+    deleteLog.run(id);
     deleteAllUpdates.run(id);
     deleteSnapshot.run(id);
     deleteTokens.run(id);
@@ -149,6 +183,24 @@ export function openSqliteStorage(file: string): Storage {
     },
     async compact(id, snapshot, upToUpdateId) {
       compact(id, snapshot, upToUpdateId);
+    },
+    async rotateToken(id, role, hash) {
+      return rotate(id, role, hash);
+    },
+    async appendLog(entry) {
+      insertLog.run(entry.analysisId, entry.at, entry.name, entry.role, entry.action, entry.detail);
+    },
+    async readLog(id, limit) {
+      const rows = selectLog.all(id, limit) as Array<Record<string, unknown>>;
+      const entries: AccessLogEntry[] = [];
+      for (const row of rows) {
+        const role = parseAccessRole(row.role);
+        const action = parseAccessAction(row.action);
+        // Rows this version cannot read (e.g. written by a newer one) are left out rather than guessed at.
+        if (role === null || action === null || typeof row.at !== 'number' || typeof row.name !== 'string') continue;
+        entries.push({ at: row.at, name: row.name, role, action, detail: typeof row.detail === 'string' ? row.detail : null });
+      }
+      return entries;
     },
     async deleteAnalysis(id) {
       remove(id);
