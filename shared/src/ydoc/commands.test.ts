@@ -353,3 +353,24 @@ describe('insertAnalysis', () => {
     expect(factorOf(doc, ids.get('f4')!)?.position).toEqual({ x: 300, y: 0 });
   });
 });
+
+describe('actor commands', () => {
+  it('adds, renames, ties to factors, unties and removes a person, each as one transaction', async () => {
+    const { addActor, updateActor, setActorFactors, removeActors, addFactor } = await import('./commands.ts');
+    const { readAnalysis } = await import('./read.ts');
+    const doc = new Y.Doc();
+    const f1 = addFactor(doc, 'me', { label: 'Schulden', position: { x: 0, y: 0 } });
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    const a = addActor(doc, 'me', { name: 'Moeder', role: 'parent' });
+    updateActor(doc, 'me', a, { name: 'Mama' });
+    setActorFactors(doc, 'me', a, [f1], true);
+    expect(readAnalysis(doc).actors).toEqual([{ id: a, name: 'Mama', role: 'parent', factors: [f1] }]);
+    setActorFactors(doc, 'me', a, [f1], true); // already tied: no change, no transaction
+    setActorFactors(doc, 'me', a, [f1], false);
+    expect(readAnalysis(doc).actors[0]!.factors).toEqual([]);
+    removeActors(doc, 'me', [a]);
+    expect(readAnalysis(doc).actors).toEqual([]);
+    expect(transactions).toBe(5);
+  });
+});

@@ -222,3 +222,44 @@ export function insertAnalysis(
   }, origin);
   return ids;
 }
+
+export type ActorPatch = Partial<Pick<Actor, 'name' | 'role'>>;
+
+/** Adds a person involved (a first name or a role word) and returns their id. */
+export function addActor(doc: Y.Doc, origin: unknown, init: { name: string; role: Actor['role'] }, id: string = newId('a')): string {
+  doc.transact(() => {
+    stampSchema(doc);
+    writeActor(doc, { id, name: init.name, role: init.role, factors: [] });
+  }, origin);
+  return id;
+}
+
+/** Changes the name or role of a person. */
+export function updateActor(doc: Y.Doc, origin: unknown, id: string, patch: ActorPatch): void {
+  const y = getMaps(doc).actors.get(id);
+  if (!isEntity(y)) return;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && y.get(key) !== value) y.set(key, value);
+    }
+  }, origin);
+}
+
+/** Removes people from the analysis (their factors stay). */
+export function removeActors(doc: Y.Doc, origin: unknown, ids: readonly string[]): void {
+  const { actors } = getMaps(doc);
+  doc.transact(() => {
+    for (const id of ids) actors.delete(id);
+  }, origin);
+}
+
+/** Ties a person to factors, or unties them (`tied` false); the list is written whole. */
+export function setActorFactors(doc: Y.Doc, origin: unknown, actorId: string, factorIds: readonly string[], tied: boolean): void {
+  const y = getMaps(doc).actors.get(actorId);
+  if (!isEntity(y)) return;
+  const current = y.get('factors');
+  const list = Array.isArray(current) ? current.filter((f): f is string => typeof f === 'string') : [];
+  const next = tied ? [...new Set([...list, ...factorIds])] : list.filter((f) => !factorIds.includes(f));
+  if (next.length === list.length && next.every((f, i) => f === list[i])) return;
+  doc.transact(() => y.set('factors', next), origin);
+}
