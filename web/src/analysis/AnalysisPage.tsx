@@ -9,6 +9,7 @@ import { ManagePanel } from '../panels/ManagePanel.tsx';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
 import { PresenceList } from '../panels/PresenceList.tsx';
 import { SharePanel } from '../panels/SharePanel.tsx';
+import { Sidebar } from '../panels/Sidebar.tsx';
 import { TitleEditor } from '../panels/TitleEditor.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { useShortcuts } from '../panels/useShortcuts.ts';
@@ -73,7 +74,10 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
             </div>
           ) : null}
           <Toolbar />
-          <Canvas />
+          <div className="editor-body">
+            <Canvas />
+            <Sidebar />
+          </div>
           {shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
           {manageOpen ? <ManagePanel onClose={() => setManageOpen(false)} /> : null}
         </div>

@@ -17,8 +17,10 @@ import { addFactor, addLink, moveFactors, removeFactors, removeLinks } from '../
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { FactorNode } from './FactorNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
+import { Legend } from './Legend.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { planNodeChanges } from './planNodeChanges.ts';
+import { useLibraryDrop } from './useLibraryDrop.ts';
 import { useFlowEdges, useFlowNodes } from './useFlowElements.ts';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
 
@@ -135,9 +137,17 @@ export function Canvas() {
     [session, flow],
   );
   const onPointerLeave = useCallback(() => session.setCursor(null), [session]);
+  const libraryDrop = useLibraryDrop(session);
 
   return (
-    <div className="canvas" onDoubleClick={onDoubleClick} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+    <div
+      className="canvas"
+      onDoubleClick={onDoubleClick}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onDragOver={(e) => void libraryDrop.onDragOver(e)}
+      onDrop={(e) => void libraryDrop.onDrop(e)}
+    >
       <ReactFlow<FactorFlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -162,6 +172,7 @@ export function Canvas() {
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         <Controls showInteractive={false} />
         <RemoteCursors />
+        <Legend />
       </ReactFlow>
       {empty ? <div className="canvas-empty">{t('canvas.emptyHint')}</div> : null}
     </div>

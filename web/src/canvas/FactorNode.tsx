@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { updateFactors } from '../../../shared/src/ydoc/commands.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import type { FactorFlowNode } from './flowTypes.ts';
+import { KindIcon } from './KindIcon.tsx';
 
 function LabelEditor({ id, initial }: { id: string; initial: string }) {
   const { t } = useTranslation();
@@ -54,20 +55,32 @@ function LabelEditor({ id, initial }: { id: string; initial: string }) {
 
 function FactorNodeView({ id, data, selected }: NodeProps<FactorFlowNode>) {
   const { t } = useTranslation();
-  const { factor, editing, movedBy } = data;
+  const { factor, editing, movedBy, actorNames, dimmed } = data;
   return (
     <div
-      className={`factor factor--${factor.kind}${selected ? ' factor--selected' : ''}${factor.evidence === 'hypothesis' ? ' factor--hypothesis' : ''}`}
+      className={`factor factor--${factor.kind}${selected ? ' factor--selected' : ''}${factor.evidence === 'hypothesis' ? ' factor--hypothesis' : ''}${dimmed ? ' factor--dimmed' : ''}`}
       style={movedBy ? { outline: `3px solid ${movedBy.colour}` } : undefined}
       data-testid="factor"
       data-factor-id={id}
     >
       <Handle type="target" position={Position.Left} className="factor-handle" />
+      <div className="factor-meta">
+        <KindIcon kind={factor.kind} />
+        <span>{t(`kind.${factor.kind}`)}</span>
+        {factor.domain ? <span className="factor-domain">· {t(`domain.${factor.domain}`)}</span> : null}
+        {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
+      </div>
       {editing ? (
         <LabelEditor id={id} initial={factor.label} />
       ) : (
         <div className={`factor-label${factor.label ? '' : ' factor-label--empty'}`}>{factor.label || t('factor.placeholder')}</div>
       )}
+      {actorNames ? (
+        <div className="factor-actors" title={actorNames}>
+          {actorNames}
+        </div>
+      ) : null}
+      {factor.note ? <span className="factor-note-mark" title={factor.note} aria-label={factor.note}>i</span> : null}
       {movedBy ? (
         <div className="factor-movedby" style={{ background: movedBy.colour }}>
           {t('canvas.dragging', { name: movedBy.name })}

@@ -6,6 +6,10 @@ export interface FactorNodeData extends Record<string, unknown> {
   readonly editing: boolean;
   /** Someone else is dragging this factor right now. */
   readonly movedBy: { readonly name: string; readonly colour: string } | null;
+  /** Names of the people this factor concerns, joined, so equal lists compare equal. */
+  readonly actorNames: string;
+  /** Pushed to the background while something else is highlighted. */
+  readonly dimmed: boolean;
 }
 
 export interface LinkEdgeData extends Record<string, unknown> {

@@ -23,6 +23,21 @@ export interface NodeInputs {
   readonly peers: readonly Peer[];
   readonly editingId: string | null;
   readonly readOnly: boolean;
+  readonly actors: ProjectionState['actors'];
+  readonly highlightActor: string | null;
+}
+
+/** For each factor, the names of the people tied to it, joined with ", ". */
+function actorNamesByFactor(actors: ProjectionState['actors']): Map<string, string> {
+  const names = new Map<string, string[]>();
+  for (const actor of actors.values()) {
+    for (const id of actor.factors) {
+      const list = names.get(id) ?? [];
+      list.push(actor.name);
+      names.set(id, list);
+    }
+  }
+  return new Map([...names].map(([id, list]) => [id, list.join(', ')]));
 }
 
 /** Returns a function that builds nodes, reusing the node objects of its previous call where possible. */
@@ -33,9 +48,13 @@ export function createNodeBuilder(): (inputs: NodeInputs) => FactorFlowNode[] {
     for (const peer of inputs.peers) {
       for (const [id, position] of Object.entries(peer.drags)) remote.set(id, { position, peer });
     }
+    const actorNames = actorNamesByFactor(inputs.actors);
+    const highlighted = inputs.highlightActor ? new Set(inputs.actors.get(inputs.highlightActor)?.factors ?? []) : null;
     const next = new Map<string, FactorFlowNode>();
     const nodes: FactorFlowNode[] = [];
     for (const factor of inputs.factors.values()) {
+      const names = actorNames.get(factor.id) ?? '';
+      const dimmed = highlighted !== null && !highlighted.has(factor.id);
       const moving = remote.get(factor.id);
       const position = inputs.localDrag.get(factor.id) ?? moving?.position ?? factor.position;
       const selected = inputs.selected.has(factor.id);
@@ -48,6 +67,8 @@ export function createNodeBuilder(): (inputs: NodeInputs) => FactorFlowNode[] {
         prev.data.factor === factor &&
         prev.data.editing === editing &&
         prev.data.movedBy?.name === movedBy?.name &&
+        prev.data.actorNames === names &&
+        prev.data.dimmed === dimmed &&
         prev.selected === selected &&
         prev.measured === measured &&
         prev.draggable === !inputs.readOnly &&
@@ -59,7 +80,7 @@ export function createNodeBuilder(): (inputs: NodeInputs) => FactorFlowNode[] {
             id: factor.id,
             type: 'factor',
             position,
-            data: { factor, editing, movedBy },
+            data: { factor, editing, movedBy, actorNames: names, dimmed },
             selected,
             draggable: !inputs.readOnly,
             connectable: !inputs.readOnly,

@@ -15,6 +15,8 @@ export function useFlowNodes() {
       peers: s.peers,
       editingId: s.editingId,
       readOnly: s.readOnly,
+      actors: s.doc.actors,
+      highlightActor: s.highlightActor,
     })),
   );
   return useMemo(() => build(inputs), [build, inputs]);

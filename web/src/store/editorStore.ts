@@ -48,6 +48,8 @@ export interface EditorState {
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly shareOpen: boolean;
+  /** The person whose factors are highlighted (others dimmed), if any. */
+  readonly highlightActor: string | null;
   /** This person's role, as the server says (null until known). */
   readonly role: AccessRole | null;
   readonly closeReason: CloseReason | null;
@@ -75,6 +77,7 @@ export function createEditorStore(doc: ProjectionState) {
       canUndo: false,
       canRedo: false,
       shareOpen: false,
+      highlightActor: null as string | null,
       role: null as AccessRole | null,
       closeReason: null as CloseReason | null,
       readOnly: true,

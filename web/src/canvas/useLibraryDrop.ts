@@ -1,0 +1,49 @@
+import { useCallback, type DragEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { FACTOR_KINDS, LIFE_DOMAINS, isOneOf } from '../../../shared/src/model/types.ts';
+import { addFactor } from '../../../shared/src/ydoc/commands.ts';
+import { LIBRARY_MIME } from '../panels/LibraryPanel.tsx';
+import type { Session } from '../sync/session.ts';
+
+/**
+ * Dropping a library item on the canvas adds it where it was dropped. Returns handlers that leave every other
+ * drag (files, for instance) to the next handler: they return false when the drag is not a library item.
+ */
+export function useLibraryDrop(session: Session) {
+  const flow = useReactFlow();
+  const onDragOver = useCallback((event: DragEvent): boolean => {
+    if (!event.dataTransfer.types.includes(LIBRARY_MIME)) return false;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    return true;
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent): boolean => {
+      const raw = event.dataTransfer.getData(LIBRARY_MIME);
+      if (!raw) return false;
+      event.preventDefault();
+      if (session.store.getState().readOnly) return true;
+      let item: { label?: unknown; kind?: unknown; domain?: unknown };
+      try {
+        item = JSON.parse(raw) as typeof item;
+      } catch {
+        return true;
+      }
+      if (typeof item.label !== 'string' || !isOneOf(FACTOR_KINDS, item.kind)) return true;
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = addFactor(session.doc, session.origin, {
+        label: item.label.slice(0, 300),
+        kind: item.kind,
+        domain: isOneOf(LIFE_DOMAINS, item.domain) ? item.domain : null,
+        position: { x: at.x - 80, y: at.y - 30 },
+      });
+      session.store.setState((s) => {
+        s.selectedNodes = new Set([id]);
+        s.selectedEdges = new Set();
+      });
+      return true;
+    },
+    [flow, session],
+  );
+  return { onDragOver, onDrop };
+}
