@@ -57,13 +57,15 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`link link--${polarity === '+' ? 'plus' : 'minus'}${selected ? ' link--selected' : ''}`}
+        className={`link link--${polarity === '+' ? 'plus' : 'minus'}${selected ? ' link--selected' : ''}${
+          data.emphasis === 'on' ? ' link--loop' : data.emphasis === 'off' ? ' link--dimmed' : ''
+        }${data.breaks > 0 ? ' link--break' : ''}`}
         interactionWidth={16}
       />
       <EdgeLabelRenderer>
         <button
           type="button"
-          className={`link-polarity link-polarity--${polarity === '+' ? 'plus' : 'minus'} nodrag nopan`}
+          className={`link-polarity link-polarity--${polarity === '+' ? 'plus' : 'minus'}${data.emphasis === 'off' ? ' link-polarity--dimmed' : ''} nodrag nopan`}
           style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
           title={readOnly ? polarityText : `${polarityText} — ${t('link.togglePolarity')}`}
           aria-label={readOnly ? polarityText : `${polarityText}. ${t('link.togglePolarity')}`}
@@ -74,6 +76,17 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
         >
           {polarity === '+' ? '+' : '−'}
         </button>
+        {data.breaks > 0 ? (
+          <span
+            className="link-break nodrag nopan"
+            style={{ transform: `translate(-50%, -50%) translate(${(s.x + e.x) / 2}px, ${(s.y + e.y) / 2}px)` }}
+            title={t('patterns.breaksOnLink', { count: data.breaks })}
+            data-testid="break-mark"
+            data-link-id={id}
+          >
+            ✂
+          </span>
+        ) : null}
       </EdgeLabelRenderer>
     </>
   );

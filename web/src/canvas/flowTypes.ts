@@ -16,6 +16,10 @@ export interface LinkEdgeData extends Record<string, unknown> {
   readonly link: Link;
   /** A link in the opposite direction exists too; both are drawn a little apart. */
   readonly paired: boolean;
+  /** 'on': part of the highlighted loop; 'off': dimmed because another loop is highlighted. */
+  readonly emphasis: 'on' | 'off' | null;
+  /** Breaking this link breaks vicious loops: how many, when break points are shown. */
+  readonly breaks: number;
 }
 
 export type FactorFlowNode = Node<FactorNodeData, 'factor'>;

@@ -25,6 +25,8 @@ export interface NodeInputs {
   readonly readOnly: boolean;
   readonly actors: ProjectionState['actors'];
   readonly highlightActor: string | null;
+  /** Factors of the highlighted loop; everything else is dimmed. */
+  readonly loopFactors: ReadonlySet<string> | null;
 }
 
 /** For each factor, the names of the people tied to it, joined with ", ". */
@@ -54,7 +56,8 @@ export function createNodeBuilder(): (inputs: NodeInputs) => FactorFlowNode[] {
     const nodes: FactorFlowNode[] = [];
     for (const factor of inputs.factors.values()) {
       const names = actorNames.get(factor.id) ?? '';
-      const dimmed = highlighted !== null && !highlighted.has(factor.id);
+      const dimmed =
+        (highlighted !== null && !highlighted.has(factor.id)) || (inputs.loopFactors !== null && !inputs.loopFactors.has(factor.id));
       const moving = remote.get(factor.id);
       const position = inputs.localDrag.get(factor.id) ?? moving?.position ?? factor.position;
       const selected = inputs.selected.has(factor.id);
@@ -96,13 +99,21 @@ export function createNodeBuilder(): (inputs: NodeInputs) => FactorFlowNode[] {
 }
 
 /** Returns a function that builds edges for the links whose ends exist, reusing unchanged edge objects. */
+export interface EdgeMarks {
+  /** Links of the highlighted loop, or null when no loop is highlighted. */
+  readonly loopLinks: ReadonlySet<string> | null;
+  /** Break-point links with the number of vicious loops each breaks (empty when not shown). */
+  readonly breaks: ReadonlyMap<string, number>;
+}
+
 export function createEdgeBuilder(): (
   state: Pick<ProjectionState, 'factors' | 'links'>,
   selected: ReadonlySet<string>,
   readOnly: boolean,
+  marks: EdgeMarks,
 ) => LinkFlowEdge[] {
   let cache = new Map<string, LinkFlowEdge>();
-  return (state, selected, readOnly) => {
+  return (state, selected, readOnly, marks) => {
     const pairs = new Set<string>();
     for (const link of state.links.values()) pairs.add(`${link.from}>${link.to}`);
     const next = new Map<string, LinkFlowEdge>();
@@ -111,16 +122,25 @@ export function createEdgeBuilder(): (
       if (!state.factors.has(link.from) || !state.factors.has(link.to)) continue;
       const paired = pairs.has(`${link.to}>${link.from}`);
       const isSelected = selected.has(link.id);
+      const emphasis = marks.loopLinks === null ? null : marks.loopLinks.has(link.id) ? 'on' : 'off';
+      const breaks = marks.breaks.get(link.id) ?? 0;
       const prev = cache.get(link.id);
       const edge: LinkFlowEdge =
-        prev && prev.data?.link === link && prev.data.paired === paired && prev.selected === isSelected && prev.deletable === !readOnly
+        prev &&
+        prev.data?.link === link &&
+        prev.data.paired === paired &&
+        prev.data.emphasis === emphasis &&
+        prev.data.breaks === breaks &&
+        prev.selected === isSelected &&
+        prev.deletable === !readOnly
           ? prev
           : {
               id: link.id,
               type: 'link',
               source: link.from,
               target: link.to,
-              data: { link, paired },
+              data: { link, paired, emphasis, breaks },
+              zIndex: emphasis === 'on' ? 1 : 0,
               markerEnd: MARKERS[link.polarity],
               selected: isSelected,
               deletable: !readOnly,

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorContext.tsx';
+import { shownLoopId } from '../store/editorStore.ts';
 import { createEdgeBuilder, createNodeBuilder } from './toFlow.ts';
 
 /** The React Flow nodes of this editor, rebuilt only when an input changed, reusing unchanged node objects. */
@@ -17,16 +18,34 @@ export function useFlowNodes() {
       readOnly: s.readOnly,
       actors: s.doc.actors,
       highlightActor: s.highlightActor,
+      loop: shownLoopId(s) ? s.patterns?.loops.find((l) => l.id === shownLoopId(s)) : undefined,
     })),
   );
-  return useMemo(() => build(inputs), [build, inputs]);
+  return useMemo(() => build({ ...inputs, loopFactors: inputs.loop ? new Set(inputs.loop.factors) : null }), [build, inputs]);
 }
 
 /** The React Flow edges of this editor (links whose two ends exist). */
 export function useFlowEdges() {
   const build = useRef(createEdgeBuilder()).current;
-  const { factors, links, selected, readOnly } = useEditor(
-    useShallow((s) => ({ factors: s.doc.factors, links: s.doc.links, selected: s.selectedEdges, readOnly: s.readOnly })),
+  const { factors, links, selected, readOnly, loop, patterns, showBreakPoints } = useEditor(
+    useShallow((s) => ({
+      factors: s.doc.factors,
+      links: s.doc.links,
+      selected: s.selectedEdges,
+      readOnly: s.readOnly,
+      loop: shownLoopId(s) ? s.patterns?.loops.find((l) => l.id === shownLoopId(s)) : undefined,
+      patterns: s.patterns,
+      showBreakPoints: s.showBreakPoints,
+    })),
   );
-  return useMemo(() => build({ factors, links }, selected, readOnly), [build, factors, links, selected, readOnly]);
+  const marks = useMemo(
+    () => ({
+      loopLinks: loop ? new Set(loop.links) : null,
+      breaks: new Map(
+        showBreakPoints && patterns ? patterns.breakPoints.links.map((id) => [id, patterns.linkCounts[id] ?? 0] as const) : [],
+      ),
+    }),
+    [loop, patterns, showBreakPoints],
+  );
+  return useMemo(() => build({ factors, links }, selected, readOnly, marks), [build, factors, links, selected, readOnly, marks]);
 }

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ActorsPanel } from './ActorsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
+import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 
-const TABS = ['inspector', 'actors', 'library'] as const;
+const TABS = ['inspector', 'patterns', 'actors', 'library'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The side panel: properties of the selection, the people involved, and the factor library. */
@@ -29,7 +30,7 @@ export function Sidebar() {
         ))}
       </div>
       <div className="tab-body" role="tabpanel">
-        {tab === 'inspector' ? <Inspector /> : tab === 'actors' ? <ActorsPanel /> : <LibraryPanel />}
+        {tab === 'inspector' ? <Inspector /> : tab === 'patterns' ? <PatternsPanel /> : tab === 'actors' ? <ActorsPanel /> : <LibraryPanel />}
       </div>
     </aside>
   );

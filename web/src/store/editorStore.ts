@@ -8,6 +8,7 @@ import { enableMapSet, setAutoFreeze } from 'immer';
 import type { Position } from '../../../shared/src/model/types.ts';
 import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
 import type { AccessRole } from '../sync/links.ts';
+import type { Patterns } from '../../../shared/src/graph/patterns.ts';
 
 enableMapSet();
 // The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.
@@ -50,11 +51,24 @@ export interface EditorState {
   readonly shareOpen: boolean;
   /** The person whose factors are highlighted (others dimmed), if any. */
   readonly highlightActor: string | null;
+  /** Loops and break points of the current analysis (computed in a worker), null until the first answer. */
+  readonly patterns: Patterns | null;
+  /** The loop shown on the canvas (hovered or chosen in the patterns panel); the rest is dimmed. */
+  readonly highlightLoop: string | null;
+  /** The loop chosen in the patterns panel; shown whenever no other loop is hovered. */
+  readonly pinnedLoop: string | null;
+  /** Whether break points are marked on the canvas. */
+  readonly showBreakPoints: boolean;
   /** This person's role, as the server says (null until known). */
   readonly role: AccessRole | null;
   readonly closeReason: CloseReason | null;
   /** True when this person may only look: a viewer link, a role not known yet, or a closed connection. */
   readonly readOnly: boolean;
+}
+
+/** The loop to show on the canvas: the hovered one, else the chosen one. */
+export function shownLoopId(state: EditorState): string | null {
+  return state.highlightLoop ?? state.pinnedLoop;
 }
 
 export type EditorStore = StoreApi<EditorState> & {
@@ -78,6 +92,10 @@ export function createEditorStore(doc: ProjectionState) {
       canRedo: false,
       shareOpen: false,
       highlightActor: null as string | null,
+      patterns: null as Patterns | null,
+      highlightLoop: null as string | null,
+      pinnedLoop: null as string | null,
+      showBreakPoints: false,
       role: null as AccessRole | null,
       closeReason: null as CloseReason | null,
       readOnly: true,

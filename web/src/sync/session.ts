@@ -10,6 +10,7 @@ import { getMaps } from '../../../shared/src/ydoc/shape.ts';
 import type { Position } from '../../../shared/src/model/types.ts';
 import { createEditorStore, type CloseReason, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
 import { fetchRole } from './api.ts';
+import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
 
 /** Awareness fields this app publishes. */
@@ -165,7 +166,10 @@ export function createSession(options: { id: string; token: string; name: string
   window.addEventListener('online', setConnection);
   window.addEventListener('offline', setConnection);
 
+  const patternsRunner = createPatternsRunner((patterns) => store.setState((s) => void (s.patterns = castDraft(patterns))));
+  patternsRunner.update(projection.get());
   const unsubscribe = projection.subscribe((state, txOrigin) => {
+    patternsRunner.update(state);
     store.setState((s) => {
       s.doc = castDraft(state);
       if (txOrigin === origin && !(provider.wsconnected && provider.synced)) s.unsent = true;
@@ -224,6 +228,7 @@ export function createSession(options: { id: string; token: string; name: string
       window.removeEventListener('online', setConnection);
       window.removeEventListener('offline', setConnection);
       unsubscribe();
+      patternsRunner.destroy();
       undo.destroy();
       provider.destroy();
       projection.destroy();

@@ -1,0 +1,15 @@
+import type { Analysis } from '../../../shared/src/model/types.ts';
+import type { Patterns } from '../../../shared/src/graph/patterns.ts';
+
+export interface PatternsRequest {
+  readonly seq: number;
+  readonly analysis: Pick<Analysis, 'factors' | 'links' | 'loops'>;
+  /** The previous numbering, loop key → id, so loops keep their number while the analysis changes. */
+  readonly previousIds: Array<[string, string]>;
+}
+
+export interface PatternsResponse {
+  readonly seq: number;
+  readonly patterns: Patterns;
+  readonly ms: number;
+}

@@ -1,0 +1,72 @@
+/**
+ * Keeps the loop analysis up to date with the document: after a change settles (debounced), the structure the
+ * analysis depends on (factor kinds, links, loop names — not labels or positions) is sent to a Web Worker. Only
+ * the newest answer is used, and loop numbers carry over from the previous answer.
+ */
+import type { Analysis, Factor } from '../../../shared/src/model/types.ts';
+import type { Patterns } from '../../../shared/src/graph/patterns.ts';
+import { loopIdsByKey } from '../../../shared/src/graph/numberLoops.ts';
+import { visibleLinks, type ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import type { PatternsRequest, PatternsResponse } from './patternsProtocol.ts';
+
+const DEBOUNCE_MS = 250;
+
+/** The part of the analysis loops depend on; positions and labels are left out so dragging costs nothing. */
+export function structureOf(state: ProjectionState): Pick<Analysis, 'factors' | 'links' | 'loops'> {
+  const factors: Factor[] = [];
+  for (const f of state.factors.values()) factors.push({ ...f, label: '', note: '', position: { x: 0, y: 0 } });
+  return { factors, links: visibleLinks(state).map((l) => ({ ...l, note: '' })), loops: [...state.loopNames.values()] };
+}
+
+/** A cheap fingerprint of the structure, to skip recomputing when only labels or positions changed. */
+export function fingerprintOf(state: ProjectionState): string {
+  const parts: string[] = [];
+  for (const f of state.factors.values()) parts.push(`${f.id}:${f.kind}`);
+  for (const l of visibleLinks(state)) parts.push(`${l.id}:${l.from}>${l.to}${l.polarity}`);
+  for (const [key, loop] of state.loopNames) parts.push(`${key}=${loop.name}`);
+  return parts.join('|');
+}
+
+export interface PatternsRunner {
+  update(state: ProjectionState): void;
+  destroy(): void;
+}
+
+/** Starts the worker; `onResult` receives every newest analysis. */
+export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) => void): PatternsRunner {
+  const worker = new Worker(new URL('./patterns.worker.ts', import.meta.url), { type: 'module' });
+  let seq = 0;
+  let previous = new Map<string, string>();
+  // No fingerprint matches this, so the first state (even an empty analysis) is always analysed.
+  let lastFingerprint: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let latest: ProjectionState | null = null;
+
+  worker.onmessage = (event: MessageEvent<PatternsResponse>) => {
+    if (event.data.seq !== seq) return;
+    previous = loopIdsByKey(event.data.patterns.loops);
+    onResult(event.data.patterns, event.data.ms);
+  };
+
+  const send = () => {
+    timer = null;
+    if (!latest) return;
+    const fingerprint = fingerprintOf(latest);
+    if (fingerprint === lastFingerprint) return;
+    lastFingerprint = fingerprint;
+    const request: PatternsRequest = { seq: ++seq, analysis: structureOf(latest), previousIds: [...previous] };
+    worker.postMessage(request);
+  };
+
+  return {
+    update(state) {
+      latest = state;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(send, lastFingerprint === null ? 0 : DEBOUNCE_MS);
+    },
+    destroy() {
+      if (timer) clearTimeout(timer);
+      worker.terminate();
+    },
+  };
+}
