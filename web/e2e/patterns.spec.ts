@@ -112,4 +112,25 @@ describe('patterns in the editor', () => {
     await a.page.waitForTimeout(600);
     expect(await ids(a.page)).toEqual(before);
   });
+
+  it('"Netjes maken" lays everything out in one transaction, undone in one step', async () => {
+    const positions = async () => {
+      const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
+        headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
+      });
+      const file = (await response.json()) as { factors: Array<{ id: string; kind: string; position: { x: number; y: number } }> };
+      return Object.fromEntries(file.factors.map((f) => [f.id, f.position]));
+    };
+    await a.page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } });
+    const before = await positions();
+    await a.page.getByTestId('layout').click();
+    await expect.poll(async () => JSON.stringify(await positions())).not.toBe(JSON.stringify(before));
+    const after = await positions();
+    // Reads as an explanation: the trigger (f1) left of what keeps it going (f2), the concern (f6) right of both.
+    expect(after.f1!.x).toBeLessThan(after.f2!.x);
+    expect(after.f2!.x).toBeLessThan(after.f6!.x);
+    expect(after.f8!.x).toBeGreaterThan(after.f6!.x);
+    await a.page.getByTestId('undo').click();
+    await expect.poll(async () => JSON.stringify(await positions())).toBe(JSON.stringify(before));
+  });
 });

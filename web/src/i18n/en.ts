@@ -36,6 +36,10 @@ export const en: Messages = {
     retry: 'Try again',
   },
   toolbar: {
+    layout: 'Tidy up',
+    layoutSelection: 'Tidy up selection',
+    layingOut: 'Arranging…',
+    layoutHint: 'Puts the factors in a readable order: from how it began, through what keeps it going, to the concern. Strengths apart. One undo puts everything back.',
     addFactor: 'Add factor',
     delete: 'Delete',
     undo: 'Undo',

@@ -34,6 +34,10 @@ export const nl = {
     retry: 'Opnieuw proberen',
   },
   toolbar: {
+    layout: 'Netjes maken',
+    layoutSelection: 'Selectie netjes maken',
+    layingOut: 'Bezig met ordenen…',
+    layoutHint: 'Zet de factoren in een leesbare volgorde: van ontstaan, via wat het in stand houdt, naar de zorg. Krachten apart. Eén keer ongedaan maken zet alles terug.',
     addFactor: 'Factor toevoegen',
     delete: 'Verwijderen',
     undo: 'Ongedaan maken',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { addFactor } from '../../../shared/src/ydoc/commands.ts';
@@ -28,6 +29,20 @@ export function Toolbar() {
     });
   };
 
+  const [layingOut, setLayingOut] = useState(false);
+  const selectionSize = useEditor((s) => s.selectedNodes.size);
+  const tidy = async () => {
+    setLayingOut(true);
+    try {
+      const { runLayout } = await import('../layout/runLayout.ts');
+      const only = selectionSize >= 2 ? new Set(session.store.getState().selectedNodes) : undefined;
+      await runLayout(session, only);
+      if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 300 }), 50);
+    } finally {
+      setLayingOut(false);
+    }
+  };
+
   if (readOnly) return null;
   return (
     <div className="toolbar" role="toolbar" aria-label="Bewerken">
@@ -42,6 +57,9 @@ export function Toolbar() {
       </button>
       <button type="button" onClick={() => session.undo.redo()} disabled={!canRedo} title="Ctrl+Shift+Z" data-testid="redo">
         {t('toolbar.redo')}
+      </button>
+      <button type="button" onClick={() => void tidy()} disabled={layingOut} data-testid="layout" title={t('toolbar.layoutHint')}>
+        {layingOut ? t('toolbar.layingOut') : selectionSize >= 2 ? t('toolbar.layoutSelection') : t('toolbar.layout')}
       </button>
       <button type="button" onClick={() => void flow.fitView({ padding: 0.2, duration: 300 })}>
         {t('toolbar.fitView')}
