@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { castDraft } from 'immer';
 import { createProjection, type Projection } from '../../../shared/src/ydoc/projection.ts';
 import { getMaps } from '../../../shared/src/ydoc/shape.ts';
@@ -110,6 +111,9 @@ export function createSession(options: { id: string; token: string; name: string
     captureTimeout: 400,
   });
 
+  // A copy in this browser, so edits made offline survive a reload and merge when the server is back. It is
+  // wiped when the link stops working or the analysis is deleted.
+  const local = new IndexeddbPersistence(`samenzicht:${options.id}`, doc);
   const provider = new WebsocketProvider(syncUrl(), options.id, doc, {
     // The name only goes into the facilitator's access log; the token never leaves the sync URL.
     params: { token: options.token, name: options.name },
@@ -136,6 +140,7 @@ export function createSession(options: { id: string; token: string; name: string
   });
   provider.on('closed', ({ code }: { code: number }) => {
     const reason = closeReasonOf(code);
+    if (reason === 'refused' || reason === 'deleted') void local.clearData();
     store.setState((s) => {
       s.connection = 'closed';
       s.closeReason = reason;
@@ -155,6 +160,7 @@ export function createSession(options: { id: string; token: string; name: string
       saveCachedRole(options.id, answer.role);
       applyRole(answer.role);
     } else if (answer.status === 401) {
+      void local.clearData();
       store.setState((s) => {
         s.connection = 'closed';
         s.closeReason = 'refused';
@@ -192,8 +198,8 @@ export function createSession(options: { id: string; token: string; name: string
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flushPresence = () => {
     timer = null;
-    const local = provider.awareness.getLocalState() ?? {};
-    provider.awareness.setLocalState({ ...local, ...pending });
+    const current = provider.awareness.getLocalState() ?? {};
+    provider.awareness.setLocalState({ ...current, ...pending });
     pending = {};
   };
   const schedule = (immediate: boolean) => {
@@ -231,6 +237,7 @@ export function createSession(options: { id: string; token: string; name: string
       patternsRunner.destroy();
       undo.destroy();
       provider.destroy();
+      void local.destroy();
       projection.destroy();
       doc.destroy();
     },
