@@ -1,17 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { FileDrop } from '../files/FileDrop.tsx';
 import { ConnectionBadge } from '../panels/ConnectionBadge.tsx';
+import { FileMenu } from '../panels/FileMenu.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
 import { ManagePanel } from '../panels/ManagePanel.tsx';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
 import { PresenceList } from '../panels/PresenceList.tsx';
 import { SharePanel } from '../panels/SharePanel.tsx';
+import { ShortcutsDialog } from '../panels/ShortcutsDialog.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
 import { TitleEditor } from '../panels/TitleEditor.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
+import { ClipboardKeys } from '../panels/useClipboard.ts';
 import { useShortcuts } from '../panels/useShortcuts.ts';
 import { SessionContext } from '../store/EditorContext.tsx';
 import { loadColour, loadName, saveName } from '../sync/identity.ts';
@@ -25,7 +29,9 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
   const role = useStore(session.store, (s) => s.role);
   const [manageOpen, setManageOpen] = useState(false);
   const title = useStore(session.store, (s) => s.doc.title);
-  useShortcuts(session);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useShortcuts(session, openHelp);
 
   useEffect(() => {
     if (title) rememberRecent({ id: session.id, title, link: window.location.href, openedAt: Date.now() });
@@ -40,6 +46,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
               Samenzicht
             </a>
             <TitleEditor />
+            <FileMenu />
             {role ? (
               <span className={`role-badge role-badge--${role}`} data-testid="role" title={role === 'viewer' ? t('role.viewerHint') : undefined}>
                 {t(`role.${role}`)}
@@ -58,6 +65,9 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
               </button>
             ) : null}
             <LanguageSwitch />
+            <button type="button" className="help-button" onClick={openHelp} aria-label={t('files.shortcuts.open')} title={t('files.shortcuts.open')} data-testid="shortcuts">
+              ?
+            </button>
           </header>
           {closeReason ? (
             <div className="banner banner--warning" role="alert" data-testid="closed">
@@ -75,11 +85,15 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
           ) : null}
           <Toolbar />
           <div className="editor-body">
-            <Canvas />
+            <FileDrop>
+              <Canvas />
+            </FileDrop>
+            <ClipboardKeys />
             <Sidebar />
           </div>
           {shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
           {manageOpen ? <ManagePanel onClose={() => setManageOpen(false)} /> : null}
+          {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
         </div>
       </ReactFlowProvider>
     </SessionContext.Provider>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HomeFiles } from '../files/HomeFiles.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
 import { loadRecent, saveLinks, type AnalysisLinks } from '../sync/links.ts';
 
@@ -68,6 +69,7 @@ export function HomePage() {
           </p>
         ) : null}
       </form>
+      <HomeFiles />
       {recent.length > 0 ? (
         <section className="home-recent">
           <h2>{t('home.recent')}</h2>

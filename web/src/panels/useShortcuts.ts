@@ -6,11 +6,25 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 }
 
-/** Undo, redo and "edit the selected factor" from the keyboard (delete is React Flow's own key handling). */
-export function useShortcuts(session: Session): void {
+/** Enter on a button or inside a dialog belongs to that button or dialog, not to the selected factor. */
+function isOnControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('button, a[href], [role="dialog"], [role="alertdialog"]');
+}
+
+/**
+ * Undo, redo, "edit the selected factor" and "?" for the overview of keys (delete is React Flow's own key
+ * handling; clipboard keys are in useClipboard.ts).
+ */
+export function useShortcuts(session: Session, onHelp?: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        onHelp?.();
+        return;
+      }
       const { readOnly, selectedNodes } = session.store.getState();
       if (readOnly) return;
       const mod = event.ctrlKey || event.metaKey;
@@ -21,7 +35,7 @@ export function useShortcuts(session: Session): void {
       } else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) {
         event.preventDefault();
         session.undo.redo();
-      } else if (event.key === 'Enter' && selectedNodes.size === 1) {
+      } else if (event.key === 'Enter' && selectedNodes.size === 1 && !isOnControl(event.target)) {
         event.preventDefault();
         const [id] = selectedNodes;
         session.store.setState((s) => void (s.editingId = id ?? null));
@@ -29,5 +43,5 @@ export function useShortcuts(session: Session): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [session]);
+  }, [session, onHelp]);
 }

@@ -1,0 +1,108 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Analysis } from '../../../shared/src/model/types.ts';
+import { parseAnalysisText, toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import { ImportProblem } from '../panels/ImportDialog.tsx';
+import { saveLinks } from '../sync/links.ts';
+import { createAnalysisFrom } from './createFromFile.ts';
+import { EXAMPLES, KNOWN_EXAMPLES } from './examples.ts';
+import { readImportFile, type ImportRead } from './readImportFile.ts';
+import './files.css';
+
+type ImportFailed = Extract<ImportRead, { ok: false }>;
+
+/** Start page: open a fictional example, or a saved file, as a new analysis (as its facilitator). */
+export function HomeFiles() {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ImportFailed | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const openAsNew = async (analysis: Analysis, fileName: string) => {
+    const title = analysis.title.trim() || t('home.defaultTitle');
+    const answer = await createAnalysisFrom(toAnalysisFile(analysis), title);
+    if (answer.ok) {
+      saveLinks(answer.id, answer.links);
+      window.location.assign(answer.links.facilitator);
+      return;
+    }
+    setBusy(false);
+    if (answer.status === 400 && answer.errors.length > 0) {
+      setProblem({ ok: false, fileName, reason: 'invalid', size: 0, errors: answer.errors, warnings: [], source: null });
+    } else {
+      setError(answer.status === 413 ? t('files.serverTooLarge') : t('files.openFailed'));
+    }
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch {
+      setBusy(false);
+      setError(t('files.openFailed'));
+    }
+  };
+
+  const openExample = (example: (typeof EXAMPLES)[number]) =>
+    run(async () => {
+      const parsed = parseAnalysisText(await example.load());
+      if (!parsed.ok) throw new Error(`example ${example.name} does not parse`);
+      await openAsNew(parsed.value, `${example.name}.samenzicht.json`);
+    });
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    void run(async () => {
+      const read = await readImportFile(file);
+      if (read.ok) await openAsNew(read.analysis, read.fileName);
+      else {
+        setBusy(false);
+        setProblem(read);
+      }
+    });
+  };
+
+  const label = (name: string) => ((KNOWN_EXAMPLES as readonly string[]).includes(name) ? t(`files.example_${name}`) : name);
+
+  return (
+    <section className="home-files">
+      <div className="home-files-part">
+        <h2>{t('files.fromFileTitle')}</h2>
+        <p className="hint">{t('files.fromFileIntro')}</p>
+        <button type="button" disabled={busy} onClick={() => input.current?.click()} data-testid="open-file">
+          {t('files.fromFile')}
+        </button>
+        <input ref={input} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="open-file-input" />
+      </div>
+      {EXAMPLES.length > 0 ? (
+        <div className="home-files-part">
+          <h2>{t('files.examplesTitle')}</h2>
+          <p className="hint">{t('files.examplesIntro')}</p>
+          <div className="home-examples">
+            {EXAMPLES.map((example) => (
+              <button key={example.name} type="button" disabled={busy} onClick={() => void openExample(example)} data-testid={`example-${example.name}`}>
+                {label(example.name)}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {busy ? (
+        <p className="hint" role="status">
+          {t('files.opening')}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {problem ? <ImportProblem read={problem} onClose={() => setProblem(null)} /> : null}
+    </section>
+  );
+}

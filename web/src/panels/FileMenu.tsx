@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
+import { startImport } from '../files/importFlow.ts';
+import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import '../files/files.css';
+
+/** "Bestand": save the analysis as a file (everyone), open a file into it (not when only viewing). */
+export function FileMenu() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const readOnly = useEditor((s) => s.readOnly);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const exportFile = () => {
+    setOpen(false);
+    const analysis = readAnalysis(session.doc);
+    downloadText(fileNameFor(analysis.title), buildExportText(analysis));
+  };
+
+  const chooseFile = () => {
+    setOpen(false);
+    input.current?.click();
+  };
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared, so choosing the same file again is a change again.
+    event.target.value = '';
+    if (file) void startImport(session, file);
+  };
+
+  return (
+    <div className="file-menu" ref={root}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="file-menu">
+        {t('files.menu')}
+      </button>
+      {open ? (
+        <div className="file-menu-list" role="menu">
+          <button type="button" role="menuitem" onClick={exportFile} data-testid="export-file" autoFocus>
+            {t('files.export')}
+          </button>
+          {!readOnly ? (
+            <button type="button" role="menuitem" onClick={chooseFile} data-testid="import-file">
+              {t('files.import')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {!readOnly ? (
+        <input ref={input} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="import-input" />
+      ) : null}
+      <ImportDialog />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEscape } from './useEscape.ts';
+import '../files/files.css';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+/** One way to do something: keys pressed together; a `~` prefix marks words to translate (mouse actions). */
+type Combo = readonly string[];
+
+const ROWS: ReadonlyArray<{ action: string; combos: readonly Combo[] }> = [
+  { action: 'add', combos: [['~doubleClick']] },
+  { action: 'edit', combos: [['Enter']] },
+  { action: 'delete', combos: [['Delete'], ['Backspace']] },
+  { action: 'undo', combos: [[MOD, 'Z']] },
+  { action: 'redo', combos: [[MOD, 'Shift', 'Z'], [MOD, 'Y']] },
+  { action: 'copy', combos: [[MOD, 'C']] },
+  { action: 'cut', combos: [[MOD, 'X']] },
+  { action: 'paste', combos: [[MOD, 'V']] },
+  { action: 'duplicate', combos: [[MOD, 'D']] },
+  { action: 'selectAll', combos: [[MOD, 'A']] },
+  { action: 'multi', combos: [['Shift', '~click']] },
+  { action: 'move', combos: [['~arrows']] },
+  { action: 'focus', combos: [['Tab'], ['Shift', 'Tab']] },
+  { action: 'help', combos: [['?']] },
+  { action: 'escape', combos: [['Escape']] },
+];
+
+function Keys({ combos }: { combos: readonly Combo[] }) {
+  const { t } = useTranslation();
+  const key = (name: string): ReactNode =>
+    name.startsWith('~') ? <span>{t(`files.shortcuts.${name.slice(1)}`)}</span> : <kbd>{name}</kbd>;
+  return (
+    <>
+      {combos.map((combo, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <span className="shortcut-or"> {t('files.shortcuts.or')} </span> : null}
+          {combo.map((name, j) => (
+            <Fragment key={j}>
+              {j > 0 ? ' + ' : null}
+              {key(name)}
+            </Fragment>
+          ))}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** Every key of the editor in one overview, opened with "?" or the "?" button. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  useEscape(onClose);
+  const close = useRef<HTMLButtonElement>(null);
+  // Not autoFocus: that scrolls a long dialog to its end, past the title.
+  useEffect(() => close.current?.focus({ preventScroll: true }), []);
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <section
+        className="dialog shortcuts"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="shortcuts-title">{t('files.shortcuts.title')}</h2>
+        <table className="shortcuts-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('files.shortcuts.keys')}</th>
+              <th scope="col">{t('files.shortcuts.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((row) => (
+              <tr key={row.action}>
+                <td>
+                  <Keys combos={row.combos} />
+                </td>
+                <td>{t(`files.shortcuts.${row.action}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} ref={close}>
+            {t('files.shortcuts.close')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
