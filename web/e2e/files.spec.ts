@@ -108,7 +108,10 @@ describe('files and clipboard', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toContain('Factor 4 ("Afspraken missen"), soort factor');
     expect(errors[0]).toContain('factors[3].kind: expected one of');
+    expect(errors[0]).toContain('Dit moet een van deze zijn: problem, predisposing');
+    expect(errors[0]).toContain('(gevonden: "probleem")');
     expect(errors[1]).toContain('Verband 1, naar');
+    expect(errors[1]).toContain('Er is geen factor met id "f99".');
     expect(errors[1]).toContain('links[0].to');
     expect(await dialog.getByTestId('import-warning').allInnerTexts()).toEqual([expect.stringContaining('extra')]);
     await a.page.keyboard.press('Escape');

@@ -1,9 +1,36 @@
 /** Errors and warnings that name the place in the input where they arose. */
 
+/** What kind of problem an issue is, so a user interface can say it in its own language. */
+export type IssueCode =
+  | 'notAnalysis'
+  | 'wrongFormat'
+  | 'badVersion'
+  | 'newerVersion'
+  | 'migrationFailed'
+  | 'notJson'
+  | 'expectedText'
+  | 'tooLong'
+  | 'expectedId'
+  | 'duplicateId'
+  | 'expectedOneOf'
+  | 'expectedPosition'
+  | 'expectedNumber'
+  | 'expectedList'
+  | 'tooMany'
+  | 'expectedObject'
+  | 'unknownFactor'
+  | 'unknownLink'
+  | 'emptyLoop'
+  | 'unknownField';
+
 export interface Issue {
   /** A path into the input, like `factors[3].kind`; empty for the whole input. */
   readonly path: string;
+  /** The problem in English, for logs, the command line and developers. */
   readonly message: string;
+  /** The kind of problem and its values, for a translated sentence. */
+  readonly code?: IssueCode;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type Parsed<T> =

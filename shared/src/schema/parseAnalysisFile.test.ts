@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PLACE_SPACING } from '../graph/placeByKind.ts';
 import { FILE_LIMITS, parseAnalysisFile, parseAnalysisText, toAnalysisFile } from './parseAnalysisFile.ts';
 
+const placeAndMessage = ({ path, message }: { path: string; message: string }) => ({ path, message });
+
 // `any`: fixtures are deliberately mutated into invalid shapes.
 type RawFile = Record<string, any>;
 
@@ -257,12 +259,25 @@ describe('parseAnalysisFile: every mistake names its place', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const expected = typeof message === 'string' ? message : expect.stringMatching(message);
-    expect(result.errors).toEqual([{ path, message: expected }]);
+    expect(result.errors.map(placeAndMessage)).toEqual([{ path, message: expected }]);
+    // Every error also carries a code, so the user interface can say it in Dutch.
+    expect(result.errors[0]!.code).toEqual(expect.any(String));
   });
 
   it('refuses a newer file without loading any of it', () => {
     const result = parseAnalysisFile(withChange((f) => (f.version = 99)));
-    expect(result).toEqual({ ok: false, errors: [{ path: 'version', message: expect.stringContaining('made by a newer Samenzicht') }], warnings: [] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'version',
+          message: expect.stringContaining('made by a newer Samenzicht'),
+          code: 'newerVersion',
+          params: { version: 99, known: 1 },
+        },
+      ],
+      warnings: [],
+    });
     expect('value' in result).toBe(false);
   });
 
@@ -306,7 +321,7 @@ describe('parseAnalysisFile: unknown fields are warnings, not errors', () => {
       }),
     );
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([
+    expect(result.warnings.map(placeAndMessage)).toEqual([
       { path: 'author', message: 'unknown field, ignored' },
       { path: 'factors[0].color', message: 'unknown field, ignored' },
       { path: 'links[2].weight', message: 'unknown field, ignored' },
@@ -321,7 +336,8 @@ describe('parseAnalysisFile: unknown fields are warnings, not errors', () => {
   it('keeps warnings next to errors when the file is refused', () => {
     const result = parseAnalysisFile(withChange((f) => ((f.extra = 1), (f.factors[0].kind = 'x'))));
     expect(result.ok).toBe(false);
-    expect(result.warnings).toEqual([{ path: 'extra', message: 'unknown field, ignored' }]);
+    expect(result.warnings.map(placeAndMessage)).toEqual([{ path: 'extra', message: 'unknown field, ignored' }]);
+    expect(result.warnings[0]).toMatchObject({ code: 'unknownField', params: { name: 'extra' } });
   });
 
   it('gives a full file no warnings', () => {
@@ -399,7 +415,7 @@ describe('parseAnalysisText', () => {
     const result = parseAnalysisText('{ "format": "samenzicht/analysis", ');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([{ path: '', message: expect.stringMatching(/^not valid JSON \(.+\)$/) }]);
+    expect(result.errors.map(placeAndMessage)).toEqual([{ path: '', message: expect.stringMatching(/^not valid JSON \(.+\)$/) }]);
   });
 
   it('parses valid JSON text like the decoded file', () => {
@@ -410,7 +426,8 @@ describe('parseAnalysisText', () => {
     const result = parseAnalysisText(JSON.stringify(withChange((f) => (f.factors[3].kind = 'probleem'))));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([{ path: 'factors[3].kind', message: `expected one of ${KINDS}, got "probleem"` }]);
+    expect(result.errors.map(placeAndMessage)).toEqual([{ path: 'factors[3].kind', message: `expected one of ${KINDS}, got "probleem"` }]);
+    expect(result.errors[0]).toMatchObject({ code: 'expectedOneOf', params: { options: KINDS, got: '"probleem"' } });
   });
 });
 

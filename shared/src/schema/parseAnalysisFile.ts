@@ -14,7 +14,7 @@ import {
   type Position,
 } from '../model/types.ts';
 import { placeByKind } from '../graph/placeByKind.ts';
-import { describeValue, type Issue, type Parsed } from './errors.ts';
+import { describeValue, type Issue, type IssueCode, type Parsed } from './errors.ts';
 import { CURRENT_FILE_VERSION, migrateFile, type RawFile } from './migrations.ts';
 
 export const FILE_FORMAT = 'samenzicht/analysis';
@@ -42,11 +42,11 @@ const KNOWN_LOOP = new Set(['links', 'name']);
 class Collector {
   readonly errors: Issue[] = [];
   readonly warnings: Issue[] = [];
-  error(path: string, message: string): void {
-    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
+  error(path: string, message: string, code: IssueCode, params: Record<string, string | number> = {}): void {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message, code, params });
   }
-  warn(path: string, message: string): void {
-    if (this.warnings.length < MAX_ERRORS) this.warnings.push({ path, message });
+  warn(path: string, message: string, code: IssueCode, params: Record<string, string | number> = {}): void {
+    if (this.warnings.length < MAX_ERRORS) this.warnings.push({ path, message, code, params });
   }
   get full(): boolean {
     return this.errors.length >= MAX_ERRORS;
@@ -59,27 +59,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function warnUnknown(c: Collector, path: string, obj: Record<string, unknown>, known: Set<string>): void {
   for (const key of Object.keys(obj)) {
-    if (!known.has(key)) c.warn(`${path}.${key}`, 'unknown field, ignored');
+    if (!known.has(key)) c.warn(`${path}.${key}`, 'unknown field, ignored', 'unknownField', { name: key });
   }
 }
 
 function readString(c: Collector, path: string, value: unknown, maxLength: number, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== 'string') {
-    c.error(path, `expected text, got ${describeValue(value)}`);
+    c.error(path, `expected text, got ${describeValue(value)}`, 'expectedText', { got: describeValue(value) });
     return fallback ?? '';
   }
-  if (value.length > maxLength) c.error(path, `text is longer than ${maxLength} characters`);
+  if (value.length > maxLength) c.error(path, `text is longer than ${maxLength} characters`, 'tooLong', { max: maxLength });
   return value;
 }
 
 function readId(c: Collector, path: string, value: unknown, seen: Set<string>): string {
   if (typeof value !== 'string' || value.length === 0) {
-    c.error(path, `expected a non-empty text id, got ${describeValue(value)}`);
+    c.error(path, `expected a non-empty text id, got ${describeValue(value)}`, 'expectedId', { got: describeValue(value) });
     return '';
   }
-  if (value.length > FILE_LIMITS.idLength) c.error(path, `id is longer than ${FILE_LIMITS.idLength} characters`);
-  if (seen.has(value)) c.error(path, `duplicate id ${describeValue(value)}`);
+  if (value.length > FILE_LIMITS.idLength) c.error(path, `id is longer than ${FILE_LIMITS.idLength} characters`, 'tooLong', { max: FILE_LIMITS.idLength });
+  if (seen.has(value)) c.error(path, `duplicate id ${describeValue(value)}`, 'duplicateId', { id: describeValue(value) });
   seen.add(value);
   return value;
 }
@@ -87,30 +87,33 @@ function readId(c: Collector, path: string, value: unknown, seen: Set<string>): 
 function readEnum<T extends string>(c: Collector, path: string, options: readonly T[], value: unknown, fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (isOneOf(options, value)) return value;
-  c.error(path, `expected one of ${options.join(', ')}, got ${describeValue(value)}`);
+  c.error(path, `expected one of ${options.join(', ')}, got ${describeValue(value)}`, 'expectedOneOf', {
+    options: options.join(', '),
+    got: describeValue(value),
+  });
   return fallback ?? options[0]!;
 }
 
 function readPosition(c: Collector, path: string, value: unknown): Position | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) {
-    c.error(path, `expected an object { x, y }, got ${describeValue(value)}`);
+    c.error(path, `expected an object { x, y }, got ${describeValue(value)}`, 'expectedPosition', { got: describeValue(value) });
     return null;
   }
   const { x, y } = value;
-  if (typeof x !== 'number' || !Number.isFinite(x)) c.error(`${path}.x`, `expected a number, got ${describeValue(x)}`);
-  if (typeof y !== 'number' || !Number.isFinite(y)) c.error(`${path}.y`, `expected a number, got ${describeValue(y)}`);
+  if (typeof x !== 'number' || !Number.isFinite(x)) c.error(`${path}.x`, `expected a number, got ${describeValue(x)}`, 'expectedNumber', { got: describeValue(x) });
+  if (typeof y !== 'number' || !Number.isFinite(y)) c.error(`${path}.y`, `expected a number, got ${describeValue(y)}`, 'expectedNumber', { got: describeValue(y) });
   return typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
 }
 
 function readList(c: Collector, path: string, value: unknown, max: number, required: boolean): unknown[] {
   if (value === undefined && !required) return [];
   if (!Array.isArray(value)) {
-    c.error(path, `expected a list, got ${describeValue(value)}`);
+    c.error(path, `expected a list, got ${describeValue(value)}`, 'expectedList', { got: describeValue(value) });
     return [];
   }
   if (value.length > max) {
-    c.error(path, `at most ${max} items are allowed, got ${value.length}`);
+    c.error(path, `at most ${max} items are allowed, got ${value.length}`, 'tooMany', { max, count: value.length });
     return [];
   }
   return value;
@@ -122,7 +125,7 @@ function readFactors(c: Collector, raw: unknown): Array<Omit<Factor, 'position'>
   readList(c, 'factors', raw, FILE_LIMITS.factors, true).forEach((item, i) => {
     const path = `factors[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_FACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
@@ -143,13 +146,13 @@ function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
   readList(c, 'links', raw, FILE_LIMITS.links, true).forEach((item, i) => {
     const path = `links[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_LINK);
     const id = readId(c, `${path}.id`, item.id, seen);
     const from = readString(c, `${path}.from`, item.from, FILE_LIMITS.idLength);
     const to = readString(c, `${path}.to`, item.to, FILE_LIMITS.idLength);
-    if (typeof item.from === 'string' && !factorIds.has(from)) c.error(`${path}.from`, `no factor has id ${describeValue(from)}`);
-    if (typeof item.to === 'string' && !factorIds.has(to)) c.error(`${path}.to`, `no factor has id ${describeValue(to)}`);
+    if (typeof item.from === 'string' && !factorIds.has(from)) c.error(`${path}.from`, `no factor has id ${describeValue(from)}`, 'unknownFactor', { id: describeValue(from) });
+    if (typeof item.to === 'string' && !factorIds.has(to)) c.error(`${path}.to`, `no factor has id ${describeValue(to)}`, 'unknownFactor', { id: describeValue(to) });
     out.push({
       id,
       from,
@@ -165,7 +168,9 @@ function readIdList(c: Collector, path: string, value: unknown, known: Set<strin
   const list = readList(c, path, value, 10_000, false);
   return list.flatMap((ref, j) => {
     if (typeof ref !== 'string' || !known.has(ref)) {
-      c.error(`${path}[${j}]`, `no ${what} has id ${describeValue(ref)}`);
+      c.error(`${path}[${j}]`, `no ${what} has id ${describeValue(ref)}`, what === 'factor' ? 'unknownFactor' : 'unknownLink', {
+        id: describeValue(ref),
+      });
       return [];
     }
     return [ref];
@@ -178,7 +183,7 @@ function readActors(c: Collector, raw: unknown, factorIds: Set<string>): Actor[]
   readList(c, 'actors', raw, FILE_LIMITS.actors, false).forEach((item, i) => {
     const path = `actors[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_ACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
@@ -195,10 +200,10 @@ function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[]
   readList(c, 'loops', raw, FILE_LIMITS.loops, false).forEach((item, i) => {
     const path = `loops[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`);
+    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_LOOP);
     const links = readIdList(c, `${path}.links`, item.links, linkIds, 'link');
-    if (links.length === 0) c.error(`${path}.links`, 'a loop needs at least one link');
+    if (links.length === 0) c.error(`${path}.links`, 'a loop needs at least one link', 'emptyLoop');
     out.push({ links, name: readString(c, `${path}.name`, item.name, FILE_LIMITS.labelLength) });
   });
   return out;
@@ -211,28 +216,30 @@ function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[]
 export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
   const c = new Collector();
   if (!isRecord(input)) {
-    c.error('', `expected an analysis file (a JSON object), got ${describeValue(input)}`);
+    c.error('', `expected an analysis file (a JSON object), got ${describeValue(input)}`, 'notAnalysis', { got: describeValue(input) });
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   if (input.format !== FILE_FORMAT) {
-    c.error('format', `expected "${FILE_FORMAT}", got ${describeValue(input.format)}`);
+    c.error('format', `expected "${FILE_FORMAT}", got ${describeValue(input.format)}`, 'wrongFormat', { got: describeValue(input.format) });
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   const version = input.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    c.error('version', `expected a whole number of at least 1, got ${describeValue(version)}`);
+    c.error('version', `expected a whole number of at least 1, got ${describeValue(version)}`, 'badVersion', { got: describeValue(version) });
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   if (version > CURRENT_FILE_VERSION) {
     c.error(
       'version',
       `made by a newer Samenzicht (file version ${version}, this program reads up to ${CURRENT_FILE_VERSION}); update Samenzicht to open it`,
+      'newerVersion',
+      { version, known: CURRENT_FILE_VERSION },
     );
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   const migrated = migrateFile(input as RawFile, version);
   if (!migrated.ok) {
-    c.error('version', migrated.reason);
+    c.error('version', migrated.reason, 'migrationFailed', { reason: migrated.reason });
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   const file = migrated.file;
@@ -265,7 +272,7 @@ export function parseAnalysisText(text: string): Parsed<Analysis> {
     json = JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, errors: [{ path: '', message: `not valid JSON (${detail})` }], warnings: [] };
+    return { ok: false, errors: [{ path: '', message: `not valid JSON (${detail})`, code: 'notJson', params: { detail } }], warnings: [] };
   }
   return parseAnalysisFile(json);
 }

@@ -28,6 +28,7 @@ function IssueList({ issues, source, testId }: { issues: readonly Issue[]; sourc
         return (
           <li key={i} data-testid={testId}>
             {place ? <strong>{place}</strong> : null}
+            {issue.code ? <span className="import-issue-text">{t(`files.issue.${issue.code}`, { ...issue.params })}</span> : null}
             <code title={t('files.rawPlace')}>{formatIssue(issue)}</code>
           </li>
         );
