@@ -114,6 +114,8 @@ describe('POST /api/analyses', () => {
     expect(body.errors).toContainEqual({
       path: 'factors[0].kind',
       message: expect.stringContaining('got "probleem"') as unknown as string,
+      code: 'expectedOneOf',
+      params: expect.objectContaining({ got: '"probleem"' }) as unknown as Record<string, string>,
     });
   });
 

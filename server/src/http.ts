@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getAccessLog, getSession, rotateLink } from './accessApi.ts';
 import { createAnalysis, deleteAnalysis, getAnalysis, type AnalysesApiDeps } from './analysesApi.ts';
+import { exportAnalysis, type ExportFormat } from './exportApi.ts';
 import { toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
 import type { Logger } from './log.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
@@ -20,6 +21,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
 const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log)$/;
+const EXPORT_PATH = /^\/api\/analyses\/([^/]+)\/export\.(png|svg|pdf)$/;
 
 function sendNotAllowed(res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow);
@@ -60,6 +62,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
         case 'log':
           return method === 'GET' ? getAccessLog(req, res, id, deps) : sendNotAllowed(res, 'GET');
       }
+    }
+    const exp = EXPORT_PATH.exec(path);
+    if (exp) {
+      return method === 'GET' ? exportAnalysis(req, res, exp[1]!, exp[2] as ExportFormat, deps) : sendNotAllowed(res, 'GET');
     }
     return sendError(res, 404, 'Deze API-route bestaat niet.');
   }

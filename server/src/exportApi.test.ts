@@ -1,0 +1,149 @@
+/** The export routes of CONTRACT.md §2, against a real server on port 0. */
+import { readFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
+import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractAnalysisFromPng } from '../../shared/src/export/pngText.ts';
+import { PAPER_SIZES } from '../../shared/src/export/renderPdf.ts';
+import { parseAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
+import { parseExportQuery, toExportFileName } from './exportApi.ts';
+import { Teardown, createAnalysis, startTestServer, type TestServer } from './testing.ts';
+
+const SMALL = JSON.parse(readFileSync(new URL('../../examples/small.samenzicht.json', import.meta.url), 'utf8')) as unknown;
+
+let teardown: Teardown;
+let server: TestServer;
+
+beforeEach(async () => {
+  teardown = new Teardown();
+  server = await startTestServer(teardown);
+});
+
+afterEach(async () => {
+  await teardown.run();
+});
+
+function get(path: string, token?: string): Promise<Response> {
+  return fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+}
+
+async function readLog(id: string, token: string): Promise<Array<{ role: string; action: string; detail?: string }>> {
+  const res = await get(`/api/analyses/${id}/log`, token);
+  return ((await res.json()) as { entries: Array<{ role: string; action: string; detail?: string }> }).entries;
+}
+
+describe('GET /api/analyses/:id/export.*', () => {
+  it('answers a PNG that carries the analysis, at the asked scale, and logs the export', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const one = await get(`/api/analyses/${id}/export.png?scale=1`, tokens.viewer);
+    expect(one.status).toBe(200);
+    expect(one.headers.get('content-type')).toBe('image/png');
+    expect(one.headers.get('cache-control')).toBe('no-store');
+    expect(one.headers.get('content-disposition')).toMatch(/^attachment; filename="Voorbeeldgezin-verklarende-analyse-\d{4}-\d{2}-\d{2}\.png"$/);
+    const png1 = new Uint8Array(await one.arrayBuffer());
+    const two = new Uint8Array(await (await get(`/api/analyses/${id}/export.png?scale=2`, tokens.viewer)).arrayBuffer());
+    const [d1, d2] = [png1, two].map((bytes) => PNG.sync.read(Buffer.from(bytes)));
+    expect(d2!.width).toBe(d1!.width * 2);
+    // The PNG carries what the server holds (GET …/:id answers the same file).
+    const parsed = parseAnalysisFile(extractAnalysisFromPng(png1));
+    const stored = parseAnalysisFile(await (await get(`/api/analyses/${id}`, tokens.viewer)).json());
+    expect(parsed.ok && parsed.value).toEqual(stored.ok && stored.value);
+    expect((await readLog(id, tokens.facilitator)).slice(0, 3)).toMatchObject([
+      { role: 'viewer', action: 'exported', detail: 'json' },
+      { role: 'viewer', action: 'exported', detail: 'png' },
+      { role: 'viewer', action: 'exported', detail: 'png' },
+    ]);
+  });
+
+  it('answers a standalone SVG with the font embedded', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const res = await get(`/api/analyses/${id}/export.svg`, tokens.editor);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/filename=".*\.svg"$/);
+    const svg = await res.text();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('@font-face');
+    expect(svg).toContain('data:font/woff2;base64,');
+    expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect((await readLog(id, tokens.facilitator))[0]).toMatchObject({ role: 'editor', action: 'exported', detail: 'svg' });
+  });
+
+  it.each(['A4', 'A3'] as const)('answers a one-page %s landscape PDF', async (paper) => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const res = await get(`/api/analyses/${id}/export.pdf?paper=${paper}`, tokens.facilitator);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const doc = await PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
+    expect(doc.getPageCount()).toBe(1);
+    expect(doc.getPage(0).getSize().width).toBeCloseTo(PAPER_SIZES[paper].width, 1);
+    expect((await readLog(id, tokens.facilitator))[0]).toMatchObject({ role: 'facilitator', action: 'exported', detail: 'pdf' });
+  });
+
+  it('answers 401 without a token, with a wrong token and for an unknown id, and logs nothing', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    for (const [path, token] of [
+      [`/api/analyses/${id}/export.png`, undefined],
+      [`/api/analyses/${id}/export.svg`, 'wrong'],
+      [`/api/analyses/nope/export.pdf`, tokens.viewer],
+    ] as const) {
+      const res = await get(path, token);
+      expect(res.status, path).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Geen toegang/);
+    }
+    expect((await readLog(id, tokens.facilitator)).filter((e) => e.action === 'exported')).toEqual([]);
+  });
+
+  it('answers 400 with a sentence for a bad scale, paper or loop', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    for (const query of ['scale=5', 'scale=0', 'scale=abc', 'paper=A5', 'lang=de', 'loops=R99']) {
+      const res = await get(`/api/analyses/${id}/export.png?${query}`, tokens.viewer);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('highlights named loops and shows the people when asked', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const svg = await (await get(`/api/analyses/${id}/export.svg?loops=R1&actors=1&lang=en`, tokens.viewer)).text();
+    expect(svg).toContain('link--highlighted');
+    expect(svg).toContain('R1 · De schuldenspiraal · reinforcing');
+    expect(svg).toContain('>Moeder<');
+  });
+
+  it('allows only GET', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const res = await fetch(`${server.url}/api/analyses/${id}/export.png`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.viewer}` } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+  });
+
+  it('never writes the token to the server log', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    await get(`/api/analyses/${id}/export.svg`, tokens.viewer);
+    expect(server.log.lines.join('\n')).not.toContain(tokens.viewer);
+  });
+});
+
+describe('toExportFileName', () => {
+  it('keeps letters and digits of the title, without accents, plus the date', () => {
+    const at = new Date('2025-03-12T13:05:00Z');
+    expect(toExportFileName('Gezin Öztürk — één "analyse" / deel 2', at, 'png')).toBe('Gezin-Ozturk-een-analyse-deel-2-2025-03-12.png');
+    expect(toExportFileName('../../etc/passwd', at, 'svg')).toBe('etc-passwd-2025-03-12.svg');
+    expect(toExportFileName('   ', at, 'pdf')).toBe('samenzicht-analyse-2025-03-12.pdf');
+    expect(toExportFileName('x'.repeat(300), at, 'pdf').length).toBeLessThanOrEqual(80 + 15);
+    // 23:30 UTC on 31 December is already New Year's Day in Amsterdam.
+    expect(toExportFileName('Gezin', new Date('2025-12-31T23:30:00Z'), 'png')).toBe('Gezin-2026-01-01.png');
+  });
+});
+
+describe('parseExportQuery', () => {
+  it('has defaults and reads every parameter', () => {
+    expect(parseExportQuery('/x')).toEqual({ ok: true, query: { scale: 2, paper: 'A4', language: 'nl', actors: false, loops: [] } });
+    expect(parseExportQuery('/x?scale=3&paper=a3&lang=en&actors=1&loops=R1,%20B2')).toEqual({
+      ok: true,
+      query: { scale: 3, paper: 'A3', language: 'en', actors: true, loops: ['R1', 'B2'] },
+    });
+  });
+});
