@@ -4,7 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = fileURLToPath(new URL('./analyze.ts', import.meta.url));
@@ -111,14 +113,27 @@ describe('npm run analyze', () => {
     expect(run.stderr).toContain('not valid JSON');
   });
 
-  it('says, in Dutch and English, that PNG input comes with the export feature', async () => {
+  it('reads the analysis a PNG exported by Samenzicht carries, as it reads the file itself', async () => {
+    const picture = new PNG({ width: 2, height: 2 });
+    picture.data.fill(255);
+    const file = JSON.parse(await readFile(SMALL, 'utf8'));
     const png = join(dir, 'analyse.png');
-    await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await writeFile(png, embedAnalysisInPng(new Uint8Array(PNG.sync.write(picture)), file));
+    const [fromPng, fromFile] = await Promise.all([analyze(png, '--json'), analyze(SMALL, '--json')]);
+    expect(fromPng.code).toBe(0);
+    expect(fromPng.stderr).toBe('');
+    expect(JSON.parse(fromPng.stdout)).toEqual(JSON.parse(fromFile.stdout));
+  });
+
+  it('says, in Dutch and English, that a PNG without an analysis cannot be opened', async () => {
+    const picture = new PNG({ width: 2, height: 2 });
+    const png = join(dir, 'foto.png');
+    await writeFile(png, PNG.sync.write(picture));
     const run = await analyze(png, '--json');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('komt met de exportfunctie');
-    expect(run.stderr).toContain('comes with the export feature');
+    expect(run.stderr).toContain('deze afbeelding bevat geen Samenzicht-analyse');
+    expect(run.stderr).toContain('does not contain a Samenzicht analysis');
   });
 
   it('exits 1 with the usage when no file or an unknown option is given, or the file is missing', async () => {

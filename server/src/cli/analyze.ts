@@ -1,16 +1,16 @@
 /**
- * `npm run analyze -- <file> [--json]` (CONTRACT.md §3): the loops and break points of an analysis file.
+ * `npm run analyze -- <file> [--json]` (CONTRACT.md §3): the loops and break points of an analysis file, or of the
+ * analysis a PNG exported by Samenzicht carries.
  * Without --json a summary for people (Dutch); with --json exactly the §3 object on stdout. A bad file: the parse
  * errors on stderr, one `path: message` per line, and exit code 1.
  */
 import { readFile } from 'node:fs/promises';
 import type { Analysis } from '../../../shared/src/model/types.ts';
 import { analysePatterns, toPatternsJson, type Patterns } from '../../../shared/src/graph/patterns.ts';
+import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '../../../shared/src/export/parseAnalysisBytes.ts';
 import { formatIssue } from '../../../shared/src/schema/errors.ts';
-import { parseAnalysisText } from '../../../shared/src/schema/parseAnalysisFile.ts';
 
-const USAGE = 'Gebruik / usage: npm run analyze -- <bestand.samenzicht.json> [--json]';
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const USAGE = 'Gebruik / usage: npm run analyze -- <bestand.samenzicht.json | afbeelding.png> [--json]';
 
 /** No interactive screen waits here, so the search may take longer than in the editor before it stops. */
 const CLI_LIMITS = { maxLoops: 10_000, timeBudgetMs: 10_000 } as const;
@@ -35,16 +35,16 @@ async function run(args: readonly string[]): Promise<number> {
     console.error(`Kan ${path} niet lezen / cannot read ${path} (${code})`);
     return 1;
   }
-  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
+  // A .samenzicht.json file, or a PNG exported by Samenzicht (CONTRACT.md §3: accepted wherever a file is).
+  const parsed = parseAnalysisBytes(bytes);
+  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${formatIssue(warning)}`);
+  if (!parsed.ok && parsed.fromPng && parsed.errors.some((e) => e.message === NO_ANALYSIS_IN_PNG)) {
     console.error(
-      'Dit is een PNG-afbeelding. Een analyse uit een PNG lezen komt met de exportfunctie; gebruik nu het .samenzicht.json-bestand.\n' +
-        'This is a PNG image. Reading an analysis from a PNG comes with the export feature; for now, use the .samenzicht.json file.',
+      `${path}: deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.\n` +
+        `${path}: this image does not contain a Samenzicht analysis. Only images exported from Samenzicht can be opened.`,
     );
     return 1;
   }
-
-  const parsed = parseAnalysisText(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${formatIssue(warning)}`);
   if (!parsed.ok) {
     console.error(`${path} is geen geldige analyse / is not a valid analysis:`);
     for (const error of parsed.errors) console.error(formatIssue(error));

@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../shared/src/model/types.ts';
 import { parseAnalysisText, toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
@@ -11,7 +11,48 @@ import './files.css';
 
 type ImportFailed = Extract<ImportRead, { ok: false }>;
 
-/** Start page: open a fictional example, or a saved file, as a new analysis (as its facilitator). */
+function carriesFiles(event: DragEvent): boolean {
+  return !!event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+}
+
+/** A file dropped anywhere on the start page opens as a new analysis; returns whether a file is being dragged. */
+function useHomeDrop(onDrop: (file: File) => void): boolean {
+  const [dragging, setDragging] = useState(false);
+  const latest = useRef(onDrop);
+  useEffect(() => {
+    latest.current = onDrop;
+  });
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    };
+    // relatedTarget is null only when the drag leaves the window.
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (file) latest.current(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return dragging;
+}
+
+/** Start page: open a fictional example, a saved file or an exported PNG (chosen or dropped) as a new analysis (as its facilitator). */
 export function HomeFiles() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -53,11 +94,8 @@ export function HomeFiles() {
       await openAsNew(parsed.value, `${example.name}.samenzicht.json`);
     });
 
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    void run(async () => {
+  const openFile = (file: File) =>
+    run(async () => {
       const read = await readImportFile(file);
       if (read.ok) await openAsNew(read.analysis, read.fileName);
       else {
@@ -65,7 +103,16 @@ export function HomeFiles() {
         setProblem(read);
       }
     });
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) void openFile(file);
   };
+
+  const dragging = useHomeDrop((file) => {
+    if (!busy) void openFile(file);
+  });
 
   const label = (name: string) => ((KNOWN_EXAMPLES as readonly string[]).includes(name) ? t(`files.example_${name}`) : name);
 
@@ -77,7 +124,7 @@ export function HomeFiles() {
         <button type="button" disabled={busy} onClick={() => input.current?.click()} data-testid="open-file">
           {t('files.fromFile')}
         </button>
-        <input ref={input} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="open-file-input" />
+        <input ref={input} type="file" accept=".json,application/json,.png,image/png" hidden onChange={onFile} data-testid="open-file-input" />
       </div>
       {EXAMPLES.length > 0 ? (
         <div className="home-files-part">
@@ -103,6 +150,11 @@ export function HomeFiles() {
         </p>
       ) : null}
       {problem ? <ImportProblem read={problem} onClose={() => setProblem(null)} /> : null}
+      {dragging ? (
+        <div className="file-drop-hint" aria-hidden="true">
+          <span>{t('files.dropHome')}</span>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, checkImportFile, readImportFile, readImportText } from './readImportFile.ts';
+import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_PNG_BYTES, checkImportFile, isPngName, readImportFile, readImportText } from './readImportFile.ts';
 
 const GOOD = JSON.stringify({
   format: 'samenzicht/analysis',
@@ -17,9 +18,12 @@ describe('checkImportFile', () => {
     expect(checkImportFile(file('a.samenzicht.json', MAX_IMPORT_BYTES))).toBeNull();
   });
 
-  it('recognises a PNG by type or name', () => {
-    expect(checkImportFile(file('analyse.png'))).toBe('png');
-    expect(checkImportFile(file('analyse', 10, 'image/png'))).toBe('png');
+  it('recognises a PNG by type or name, and lets it be larger (it holds the picture too)', () => {
+    expect(isPngName(file('analyse.PNG'))).toBe(true);
+    expect(isPngName(file('analyse', 10, 'image/png'))).toBe(true);
+    expect(isPngName(file('analyse.samenzicht.json'))).toBe(false);
+    expect(checkImportFile(file('analyse.png', MAX_IMPORT_BYTES + 1))).toBeNull();
+    expect(checkImportFile(file('analyse.png', MAX_IMPORT_PNG_BYTES + 1))).toBe('tooLarge');
   });
 });
 
@@ -61,11 +65,47 @@ describe('readImportFile', () => {
     expect(read.ok).toBe(true);
   });
 
+  it('opens the analysis a PNG exported by Samenzicht carries, whatever the file is called', async () => {
+    const png = pngWith(JSON.parse(GOOD));
+    for (const [name, type] of [['analyse.png', 'image/png'], ['analyse.samenzicht.json', 'application/json']] as const) {
+      const read = await readImportFile(new File([png], name, { type }));
+      expect(read.ok, name).toBe(true);
+      if (!read.ok) return;
+      expect(read.analysis.factors.map((f) => f.label)).toEqual(['Schulden']);
+      expect(read.warnings.map((w) => w.path)).toEqual(['factors[0].kleur']);
+    }
+  });
+
+  it('refuses a PNG without an analysis as "png", and names the places of a broken analysis inside one', async () => {
+    const plain = await readImportFile(new File([tinyPng()], 'foto.png', { type: 'image/png' }));
+    expect(!plain.ok && plain.reason).toBe('png');
+    // Named .png but not a PNG at all: the same sentence.
+    const fake = await readImportFile(new File(['{}'], 'foto.png', { type: 'image/png' }));
+    expect(!fake.ok && fake.reason).toBe('png');
+    const bad = JSON.parse(GOOD) as { factors: Array<Record<string, unknown>> };
+    bad.factors[0]!.kind = 'probleem';
+    const broken = await readImportFile(new File([pngWith(bad)], 'analyse.png', { type: 'image/png' }));
+    expect(!broken.ok && broken.reason).toBe('invalid');
+    expect(!broken.ok && broken.errors.map((e) => e.path)).toEqual(['factors[0].kind']);
+    expect(!broken.ok && broken.source).toEqual(bad);
+  });
+
   it('does not read a file that is too large', async () => {
     const big = new File([GOOD], 'a.json');
     Object.defineProperty(big, 'size', { value: MAX_IMPORT_BYTES + 1 });
-    Object.defineProperty(big, 'text', { value: () => Promise.reject(new Error('must not be read')) });
+    Object.defineProperty(big, 'arrayBuffer', { value: () => Promise.reject(new Error('must not be read')) });
     const read = await readImportFile(big);
     expect(!read.ok && read.reason).toBe('tooLarge');
   });
 });
+
+/** The tiny PNG carrying `file` (as a copy on its own ArrayBuffer, which a Blob part must be). */
+function pngWith(file: object): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(embedAnalysisInPng(tinyPng(), file));
+}
+
+/** The smallest PNG there is: a 1 × 1 grey pixel (signature, IHDR, IDAT, IEND), made without a PNG library. */
+function tinyPng(): Uint8Array<ArrayBuffer> {
+  const base64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==';
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}

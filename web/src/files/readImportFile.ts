@@ -1,4 +1,7 @@
-/** Reading a file someone chose or dropped: checked before reading, then parsed; nothing is written here. */
+/**
+ * Reading a file someone chose or dropped: checked before reading, then parsed; nothing is written here. A PNG
+ * exported by Samenzicht carries the analysis file in a text chunk (shared/src/export/pngText.ts) and opens too.
+ */
 import type { Analysis } from '../../../shared/src/model/types.ts';
 import type { Issue } from '../../../shared/src/schema/errors.ts';
 import { parseAnalysisFile, parseAnalysisText } from '../../../shared/src/schema/parseAnalysisFile.ts';
@@ -6,6 +9,10 @@ import { parseAnalysisFile, parseAnalysisText } from '../../../shared/src/schema
 /** Larger files are refused before reading: the file format's own limits stay far below this. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
+/** An exported PNG holds the picture as well (up to 268 million pixels): only its text chunk is read. */
+export const MAX_IMPORT_PNG_BYTES = 100 * 1024 * 1024;
+
+/** `png`: a PNG image that carries no Samenzicht analysis (not exported by Samenzicht). */
 export type ImportFailure = 'tooLarge' | 'png' | 'unreadable' | 'invalid';
 
 export type ImportRead =
@@ -31,11 +38,22 @@ function failure(file: FileFacts, reason: ImportFailure, errors: readonly Issue[
   return { ok: false, fileName: file.name, reason, size: file.size, errors, warnings, source };
 }
 
-/** What can be told before reading: too large, or a PNG (opening a PNG comes with the export issue). */
-export function checkImportFile(file: FileFacts): 'tooLarge' | 'png' | null {
-  if (file.size > MAX_IMPORT_BYTES) return 'tooLarge';
-  if (file.type === 'image/png' || /\.png$/i.test(file.name)) return 'png';
-  return null;
+/** Whether the name or type says PNG (the bytes decide in the end). */
+export function isPngName(file: Pick<FileFacts, 'name'> & Partial<Pick<FileFacts, 'type'>>): boolean {
+  return file.type === 'image/png' || /\.png$/i.test(file.name);
+}
+
+/** What can be told before reading: too large (a PNG may be larger than an analysis file). */
+export function checkImportFile(file: FileFacts): 'tooLarge' | null {
+  return file.size > (isPngName(file) ? MAX_IMPORT_PNG_BYTES : MAX_IMPORT_BYTES) ? 'tooLarge' : null;
+}
+
+/** Parses the analysis a PNG carries (`extractAnalysisFromPng`'s answer); none: the PNG is refused with 'png'. */
+export function readImportPng(file: FileFacts, carried: unknown | null): ImportRead {
+  if (carried === null) return failure(file, 'png');
+  const parsed = parseAnalysisFile(carried);
+  if (!parsed.ok) return failure(file, 'invalid', parsed.errors, parsed.warnings, carried);
+  return { ok: true, fileName: file.name, analysis: parsed.value, warnings: parsed.warnings };
 }
 
 /** Parses the text of a file into an analysis, or the errors with their places. */
@@ -58,13 +76,19 @@ export function readImportText(file: FileFacts, text: string): ImportRead {
 export async function readImportFile(file: File): Promise<ImportRead> {
   const refused = checkImportFile(file);
   if (refused) return failure(file, refused);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return failure(file, 'unreadable');
   }
-  return readImportText(file, text);
+  // 0x89 starts every PNG and no JSON text. The PNG reader is loaded only for PNGs: the start page stays small.
+  if (bytes[0] === 0x89 || isPngName(file)) {
+    const { extractAnalysisFromPng, isPng } = await import('../../../shared/src/export/pngText.ts');
+    if (isPng(bytes)) return readImportPng(file, extractAnalysisFromPng(bytes));
+    if (isPngName(file)) return failure(file, 'png');
+  }
+  return readImportText(file, new TextDecoder('utf-8').decode(bytes));
 }
 
 /** A size for people: "12,3 MB". */

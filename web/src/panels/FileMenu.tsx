@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
 import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
@@ -7,12 +7,16 @@ import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import '../files/files.css';
 
-/** "Bestand": save the analysis as a file (everyone), open a file into it (not when only viewing). */
+// The export dialog brings the renderer with it: its own chunk, fetched when someone opens it.
+const ExportDialog = lazy(() => import('../export/ExportDialog.tsx'));
+
+/** "Bestand": save the analysis as a file or export it (everyone), open a file or an exported PNG into it (not when only viewing). */
 export function FileMenu() {
   const { t } = useTranslation();
   const session = useSession();
   const readOnly = useEditor((s) => s.readOnly);
   const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -60,6 +64,9 @@ export function FileMenu() {
           <button type="button" role="menuitem" onClick={exportFile} data-testid="export-file" autoFocus>
             {t('files.export')}
           </button>
+          <button type="button" role="menuitem" onClick={() => (setOpen(false), setExporting(true))} data-testid="export-open">
+            {t('export.open')}
+          </button>
           {!readOnly ? (
             <button type="button" role="menuitem" onClick={chooseFile} data-testid="import-file">
               {t('files.import')}
@@ -68,9 +75,14 @@ export function FileMenu() {
         </div>
       ) : null}
       {!readOnly ? (
-        <input ref={input} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="import-input" />
+        <input ref={input} type="file" accept=".json,application/json,.png,image/png" hidden onChange={onFile} data-testid="import-input" />
       ) : null}
       <ImportDialog />
+      {exporting ? (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

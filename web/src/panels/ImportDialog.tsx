@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { formatIssue, type Issue } from '../../../shared/src/schema/errors.ts';
 import { describePlace } from '../files/describePlace.ts';
 import { cancelImport, chooseImport, importFlowOf } from '../files/importFlow.ts';
-import { formatSize, type ImportRead } from '../files/readImportFile.ts';
+import { formatSize, isPngName, type ImportRead } from '../files/readImportFile.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import { useEscape } from './useEscape.ts';
 import '../files/files.css';
@@ -53,7 +53,9 @@ export function ImportProblem({ read, onClose }: { read: ImportFailed; onClose: 
         onClick={(e) => e.stopPropagation()}
       >
         <h2 id="import-problem-title">{t('files.problemTitle')}</h2>
-        {read.reason === 'tooLarge' ? <p>{t('files.tooLarge', { size: formatSize(read.size, i18n.language) })}</p> : null}
+        {read.reason === 'tooLarge' ? (
+          <p>{t(isPngName({ name: read.fileName }) ? 'files.tooLargeImage' : 'files.tooLarge', { size: formatSize(read.size, i18n.language) })}</p>
+        ) : null}
         {read.reason === 'png' ? <p>{t('files.png')}</p> : null}
         {read.reason === 'unreadable' ? <p>{t('files.unreadable')}</p> : null}
         {read.reason === 'invalid' ? (

@@ -1,0 +1,181 @@
+/**
+ * "Exporteren": the whole analysis as PNG, SVG, PDF or the analysis file, for every role (viewers too). Loaded
+ * lazily from the file menu, with the shared renderer; pdf-lib comes later still, on the first PDF.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { layoutExport, type ExportOptions } from '../../../shared/src/export/layout.ts';
+import type { Paper } from '../../../shared/src/export/renderPdf.ts';
+import type { ExportLanguage } from '../../../shared/src/export/words.ts';
+import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
+import { useEscape } from '../panels/useEscape.ts';
+import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { PNG_LIMITS, highlightLoopsFor, planPngSize, type ExportFormat, type PngSize } from './exportPlan.ts';
+import { FormatChoice, PaperChoice, ScaleChoice, ShowChoice } from './ExportOptions.tsx';
+import { RenderError, STEPS, downloadBlob, renderExport, type ExportStep, type RenderFailure } from './renderInBrowser.ts';
+import './export.css';
+
+type Status =
+  | { readonly step: 'idle' }
+  | { readonly step: 'busy'; readonly progress: ExportStep | null }
+  | { readonly step: 'done'; readonly fileName: string; readonly png: PngSize | null; readonly wanted: number }
+  | { readonly step: 'cancelled' }
+  | { readonly step: 'failed'; readonly reason: RenderFailure };
+
+function ScaledNotice({ size, wanted, done }: { size: PngSize; wanted: number; done: boolean }) {
+  const { t, i18n } = useTranslation();
+  const values = { wanted, width: size.width.toLocaleString(i18n.language), height: size.height.toLocaleString(i18n.language) };
+  return (
+    <p className="banner banner--warning export-notice" role="status" data-testid="export-scaled">
+      {t(done ? 'export.scaledDone' : 'export.scaledNotice', values)}
+    </p>
+  );
+}
+
+function Progress({ steps, current }: { steps: readonly ExportStep[]; current: ExportStep | null }) {
+  const { t } = useTranslation();
+  const at = current ? steps.indexOf(current) : 0;
+  return (
+    <div className="export-progress" role="status" data-testid="export-progress">
+      <progress max={steps.length} value={at} aria-label={t('export.progress')} />
+      <span>{current ? t(`export.step.${current}`) : t('export.step.fonts')}</span>
+    </div>
+  );
+}
+
+export default function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const patterns = useEditor((s) => s.patterns);
+  const pinnedLoop = useEditor((s) => s.pinnedLoop);
+  const [format, setFormat] = useState<ExportFormat>('png');
+  const [scale, setScale] = useState<number>(PNG_LIMITS.defaultScale);
+  const [paper, setPaper] = useState<Paper>('A4');
+  const [actors, setActors] = useState(false);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(pinnedLoop ? [pinnedLoop] : []));
+  const [status, setStatus] = useState<Status>({ step: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const busy = status.step === 'busy';
+
+  useEffect(() => startButton.current?.focus({ preventScroll: true }), []);
+  useEffect(() => () => abort.current?.abort(), []);
+  useEscape(() => (busy ? abort.current?.abort() : onClose()));
+
+  const language: ExportLanguage = i18n.language === 'en' ? 'en' : 'nl';
+  const options = (): ExportOptions => ({
+    language,
+    exportedAt: new Date(),
+    showActors: actors,
+    highlightLoops: highlightLoopsFor(patterns?.loops ?? [], chosen),
+  });
+
+  // The size the PNG will have, to warn before it is made. The analysis as it is when the dialog opened.
+  const snapshot = useMemo(() => readAnalysis(session.doc), [session]);
+  const preview = useMemo(() => {
+    if (format !== 'png') return null;
+    const layout = layoutExport(snapshot, { language, showActors: actors, highlightLoops: highlightLoopsFor(patterns?.loops ?? [], chosen) });
+    return planPngSize(layout.width, layout.height, scale);
+  }, [format, snapshot, language, actors, patterns, chosen, scale]);
+
+  // A changed choice makes the last result (and its notice) out of date.
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setStatus({ step: 'idle' });
+    };
+  const toggleLoop = changed((id: string) =>
+    setChosen((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    }),
+  );
+
+  const start = async () => {
+    const analysis = readAnalysis(session.doc);
+    if (format === 'file') {
+      const fileName = fileNameFor(analysis.title);
+      downloadText(fileName, buildExportText(analysis));
+      setStatus({ step: 'done', fileName, png: null, wanted: scale });
+      return;
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setStatus({ step: 'busy', progress: null });
+    try {
+      const request = { format, scale, paper, options: options() };
+      const result = await renderExport(analysis, request, (progress) => setStatus({ step: 'busy', progress }), controller.signal);
+      downloadBlob(result.fileName, result.blob);
+      setStatus({ step: 'done', fileName: result.fileName, png: result.png ?? null, wanted: scale });
+    } catch (error) {
+      if (controller.signal.aborted) setStatus({ step: 'cancelled' });
+      else setStatus({ step: 'failed', reason: error instanceof RenderError ? error.reason : 'other' });
+      if (!(error instanceof RenderError) && !controller.signal.aborted) console.error(error);
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop" onClick={busy ? undefined : onClose}>
+      <section
+        className="dialog export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        aria-busy={busy}
+        data-testid="export-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="export-title">{t('export.title')}</h2>
+        <div className="export-body">
+          <p className="hint">{t('export.intro')}</p>
+          <FormatChoice value={format} onChange={changed(setFormat)} disabled={busy} />
+          {format === 'png' ? <ScaleChoice value={scale} onChange={changed(setScale)} disabled={busy} /> : null}
+          {format === 'png' && preview && !preview.scaled ? (
+            <p className="hint" data-testid="export-size">
+              {t('export.size', { width: preview.width.toLocaleString(i18n.language), height: preview.height.toLocaleString(i18n.language) })}
+            </p>
+          ) : null}
+          {format === 'png' && preview?.scaled && !(status.step === 'done' && status.png) ? <ScaledNotice size={preview} wanted={scale} done={false} /> : null}
+          {format === 'pdf' ? <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} /> : null}
+          {format !== 'file' ? (
+            <ShowChoice actors={actors} onActors={changed(setActors)} loops={patterns?.loops ?? null} chosen={chosen} onToggleLoop={toggleLoop} disabled={busy} />
+          ) : null}
+        </div>
+        <div className="export-footer">
+          {status.step === 'busy' && format !== 'file' ? <Progress steps={STEPS[format]} current={status.progress} /> : null}
+          {status.step === 'done' && status.png?.scaled ? <ScaledNotice size={status.png} wanted={status.wanted} done /> : null}
+          {status.step === 'done' ? (
+            <p className="export-done" role="status" data-testid="export-done">
+              {t('export.done', { file: status.fileName })}
+            </p>
+          ) : null}
+          {status.step === 'cancelled' ? <p role="status">{t('export.cancelled')}</p> : null}
+          {status.step === 'failed' ? (
+            <p className="error" role="alert" data-testid="export-failed">
+              {t(`export.failed.${status.reason}`)}
+            </p>
+          ) : null}
+          <div className="dialog-actions">
+            {busy ? (
+              <button type="button" onClick={() => abort.current?.abort()} data-testid="export-stop">
+                {t('export.cancel')}
+              </button>
+            ) : (
+              <button type="button" onClick={onClose} data-testid="export-close">
+                {t('export.close')}
+              </button>
+            )}
+            <button type="button" className="primary" onClick={() => void start()} disabled={busy} ref={startButton} data-testid="export-start">
+              {t('export.start')}
+            </button>
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}
