@@ -55,7 +55,10 @@ export function buildLayoutGraph(input: LayoutInput): ElkGraph {
       'elk.spacing.nodeNode': '36',
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
       'elk.layered.cycleBreaking.strategy': 'GREEDY',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      // Measured on the large example (151 factors, 300 links): NETWORK_SIMPLEX with partitions ran for minutes;
+      // Brandes–Köpf with one sweep of crossing minimisation takes under a second and reads as well.
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.thoroughness': '1',
       'elk.separateConnectedComponents': 'false',
     },
     children: included.map((f) => {

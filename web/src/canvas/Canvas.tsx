@@ -53,25 +53,44 @@ export function Canvas() {
     }
   }, [connected, initialized, nodes.length, flow]);
 
+  // Drag positions reach the store at most once per animation frame: rendering inside every mouse move made a
+  // drag at 1,000 factors draw a fraction of the frames bare React Flow draws (see BENCHMARKS.md).
+  const pendingDrag = useRef(new Map<string, { x: number; y: number }>());
+  const dragFrame = useRef<number | null>(null);
+  const flushDrag = useCallback(() => {
+    dragFrame.current = null;
+    const moves = pendingDrag.current;
+    if (moves.size === 0) return;
+    pendingDrag.current = new Map();
+    store.setState((s) => {
+      for (const [id, position] of moves) s.localDrag.set(id, position);
+    });
+    session.setDrags(store.getState().localDrag);
+  }, [store, session]);
+  useEffect(() => () => void (dragFrame.current !== null && cancelAnimationFrame(dragFrame.current)), []);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FactorFlowNode>[]) => {
       const plan = planNodeChanges(changes);
       if (plan.moved.size > 0 && !readOnly) {
         moveFactors(doc, origin, [...plan.moved].map(([id, position]) => ({ id, position })));
       }
-      store.setState((s) => {
-        for (const [id, selected] of plan.select) {
-          if (selected) s.selectedNodes.add(id);
-          else s.selectedNodes.delete(id);
-        }
-        for (const [id, size] of plan.sizes) s.sizes.set(id, size);
-        for (const [id, position] of plan.dragging) s.localDrag.set(id, position);
-        for (const id of plan.moved.keys()) s.localDrag.delete(id);
-      });
-      if (plan.dragging.size > 0) session.setDrags(store.getState().localDrag);
-      else if (plan.moved.size > 0 && store.getState().localDrag.size === 0) session.setDrags(null);
+      for (const id of plan.moved.keys()) pendingDrag.current.delete(id);
+      for (const [id, position] of plan.dragging) pendingDrag.current.set(id, position);
+      if (plan.dragging.size > 0 && dragFrame.current === null) dragFrame.current = requestAnimationFrame(flushDrag);
+      if (plan.select.size + plan.sizes.size + plan.moved.size > 0) {
+        store.setState((s) => {
+          for (const [id, selected] of plan.select) {
+            if (selected) s.selectedNodes.add(id);
+            else s.selectedNodes.delete(id);
+          }
+          for (const [id, size] of plan.sizes) s.sizes.set(id, size);
+          for (const id of plan.moved.keys()) s.localDrag.delete(id);
+        });
+      }
+      if (plan.moved.size > 0 && store.getState().localDrag.size === 0 && pendingDrag.current.size === 0) session.setDrags(null);
     },
-    [doc, origin, store, session, readOnly],
+    [doc, origin, store, session, readOnly, flushDrag],
   );
 
   const onEdgesChange = useCallback(

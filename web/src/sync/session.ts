@@ -190,7 +190,12 @@ export function createSession(options: { id: string; token: string; name: string
   undo.on('stack-item-popped', updateUndo);
   undo.on('stack-cleared', updateUndo);
 
-  const onAwareness = () => store.setState((s) => void (s.peers = readPeers(provider.awareness)));
+  // Only other people's presence matters to the view; our own cursor and drags change every 40 ms while moving.
+  const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const me = provider.awareness.clientID;
+    if ([...added, ...updated, ...removed].every((id) => id === me)) return;
+    store.setState((s) => void (s.peers = readPeers(provider.awareness)));
+  };
   provider.awareness.on('change', onAwareness);
 
   // Presence is throttled: a cursor or drag position at most every 40 ms, always the latest one.
