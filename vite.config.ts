@@ -1,5 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+// The browser benchmark (server/src/bench/browserBench.ts) builds with SAMENZICHT_BENCH_PAGE=1 to add bench.html, a
+// bare React Flow page from the same build; the normal build leaves it out, so production chunks stay as they are.
+const benchInput = process.env.SAMENZICHT_BENCH_PAGE
+  ? {
+      rolldownOptions: {
+        input: {
+          index: fileURLToPath(new URL('./web/index.html', import.meta.url)),
+          bench: fileURLToPath(new URL('./web/bench.html', import.meta.url)),
+        },
+      },
+    }
+  : {};
 
 // One config for the web build and for every test project.
 export default defineConfig({
@@ -14,6 +28,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    ...benchInput,
   },
   server: {
     proxy: {
