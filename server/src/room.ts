@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { CLOSE_CODES } from './closeCodes.ts';
 import type { KeyedQueue } from './keyedQueue.ts';
 import type { Logger } from './log.ts';
 import { STORAGE_ORIGIN } from './restoreDoc.ts';
@@ -40,6 +41,24 @@ type RoomState = 'open' | 'closing' | 'closed' | 'discarded';
 /** After a failed write the queued updates are kept and tried again this much later. */
 const RETRY_FLUSH_MS = 1_000;
 
+/**
+ * A stock client announces one awareness state, its own; a few more reach the server through it from other tabs of
+ * the same browser (BroadcastChannel). A peer that announces more is closed, so one socket cannot fill the memory.
+ */
+export const MAX_AWARENESS_STATES_PER_PEER = 100;
+/**
+ * y-protocols keeps a clock for every client id it ever saw, also after its state is gone, and never forgets one;
+ * a message may name any number of ids. Once this many clocks have no state they are dropped.
+ */
+export const MAX_STALE_AWARENESS_CLOCKS = 1_000;
+/**
+ * Awareness changes are relayed together, at most once per this interval. The stock client sends every awareness
+ * update it receives straight back to the server (unchanged, so ignored there); relayed one by one, a room where n
+ * people move their cursors (25 times a second each, web/src/sync/session.ts) would make every client send 25·n
+ * messages a second, and MAX_MESSAGES_PER_SECOND (200) would cut them all off from n = 9 on.
+ */
+export const AWARENESS_RELAY_MS = 40;
+
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it announced, removed for everyone when it leaves. */
@@ -50,6 +69,9 @@ export class Room {
   private rowsSinceSnapshot: number;
   private lastStoredId: number;
   private state: RoomState = 'open';
+  /** Awareness client ids changed since the last relay, and the timer of the next relay. */
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly id: string,
@@ -108,6 +130,21 @@ export class Room {
     }
   }
 
+  /** Applies an awareness update from `peer` (already checked to be well-formed); see the two limits above. */
+  applyAwarenessUpdate(update: Uint8Array, peer: RoomPeer): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const { meta, states } = this.awareness;
+    if (meta.size > states.size + MAX_STALE_AWARENESS_CLOCKS) {
+      for (const clientId of meta.keys()) {
+        if (!states.has(clientId) && !this.awarenessChanged.has(clientId)) meta.delete(clientId);
+      }
+    }
+    if ((this.peers.get(peer)?.size ?? 0) > MAX_AWARENESS_STATES_PER_PEER) {
+      this.options.log.info(`closing a peer of analysis ${this.id}: more than ${MAX_AWARENESS_STATES_PER_PEER} awareness states`);
+      peer.close(CLOSE_CODES.tooManyMessages, 'too many awareness states');
+    }
+  }
+
   /** Writes the queued updates now (and compacts when the log is long); resolves when they are stored. */
   flush(): Promise<void> {
     return this.persist(false);
@@ -158,7 +195,17 @@ export class Room {
       for (const clientId of updated) fromPeer.add(clientId);
       for (const clientId of removed) fromPeer.delete(clientId);
     }
-    const changed = [...added, ...updated, ...removed];
+    for (const clientId of [...added, ...updated, ...removed]) this.awarenessChanged.add(clientId);
+    this.awarenessTimer ??= setTimeout(this.relayAwareness, AWARENESS_RELAY_MS);
+  };
+
+  /** Sends every peer the awareness states that changed since the last relay, in one message. */
+  private readonly relayAwareness = (): void => {
+    this.awarenessTimer = null;
+    // An id without a clock cannot be encoded; the sweep in applyAwarenessUpdate spares pending ids, so this is rare.
+    const changed = [...this.awarenessChanged].filter((clientId) => this.awareness.meta.has(clientId));
+    this.awarenessChanged.clear();
+    if (changed.length === 0 || this.state !== 'open') return;
     const encoded = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Sent to the sender too, like the stock y-websocket server: a client alone in a room otherwise hears nothing
     // for 30 s and its watchdog drops the connection. Its own state echoed back is a no-op for it.
@@ -218,6 +265,8 @@ export class Room {
   private destroy(): void {
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    if (this.awarenessTimer !== null) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
     this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     // Destroying the doc destroys its awareness too (and stops the awareness timer).

@@ -208,7 +208,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
         if (canWrite(role) && applyUpdateAndDetectChange(room.doc, message.update, this)) this.noteEdit(room, role);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, this);
+        room.applyAwarenessUpdate(message.update, this);
         return;
       case 'queryAwareness':
         this.sendAllAwareness(room);
