@@ -58,7 +58,7 @@ describe('SIGKILL of the server process while ten stock clients edit', () => {
         const factor = editAtRandom(random, client.doc, `c${i}-e${n}`);
         if (factor !== null) added.push(factor);
         edits++;
-        await sleep(10 + random() * 30);
+        await sleep(30 + random() * 30);
       }
     });
 
@@ -85,10 +85,17 @@ describe('SIGKILL of the server process while ten stock clients edit', () => {
       `the clients converge (seed ${seed}; rerun with KILL_SEED=${seed})`,
       15_000,
     );
-    // Flushed within ~100 ms; one more SIGKILL proves it is on disk, not only in the server's memory.
-    await sleep(300);
+    // Once the database holds it all, one more SIGKILL proves it is on disk, not only in the server's memory.
+    const dbFile = `${dataDir}/${DB_FILE_NAME}`;
+    const storedAll = (): boolean => {
+      const doc = readStoredDoc(dbFile, id);
+      const complete = doc !== null && clients.every((c) => describeMissing(doc, c.doc) === null);
+      doc?.destroy();
+      return complete;
+    };
+    await waitFor(storedAll, `the database holds every edit (seed ${seed})`, 10_000);
     await server.kill();
-    const stored = readStoredDoc(`${dataDir}/${DB_FILE_NAME}`, id);
+    const stored = readStoredDoc(dbFile, id);
     expect(stored, 'the analysis is stored').not.toBeNull();
     for (const client of clients) expect(describeMissing(stored!, client.doc), `seed ${seed}`).toBeNull();
     expect(sameState(stored!, first), `seed ${seed}: ${contentOf(stored!)}`).toBe(true);
