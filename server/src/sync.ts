@@ -69,6 +69,20 @@ function applyUpdateAndDetectChange(doc: Y.Doc, update: Uint8Array, origin: unkn
   return changed;
 }
 
+/**
+ * The room hands the same update to every peer in turn; it is wrapped into a y-websocket message once, not once per
+ * peer. One entry is enough, because the peers of one update are served one after another.
+ */
+let lastUpdate: Uint8Array | null = null;
+let lastUpdateMessage: Uint8Array | null = null;
+function updateMessage(update: Uint8Array): Uint8Array {
+  if (update !== lastUpdate || lastUpdateMessage === null) {
+    lastUpdateMessage = encodeDocUpdate(update);
+    lastUpdate = update;
+  }
+  return lastUpdateMessage;
+}
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -120,7 +134,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   }
 
   sendDocUpdate(update: Uint8Array): void {
-    this.send(encodeDocUpdate(update));
+    this.send(updateMessage(update));
   }
 
   sendAwarenessUpdate(update: Uint8Array): void {

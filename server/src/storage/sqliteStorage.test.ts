@@ -73,6 +73,57 @@ describe('sqlite storage', () => {
     await expect(storage.appendUpdates('weg', [bytes('u')])).rejects.toThrow();
   });
 
+  it('appends made in the same turn are written in one commit', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const names = Array.from({ length: 10 }, (_, i) => `g${i}`);
+    for (const [i, name] of names.entries()) {
+      await storage.createAnalysis(name, { facilitator: `${i}f`.padEnd(64, '0'), editor: `${i}e`.padEnd(64, '0'), viewer: `${i}v`.padEnd(64, '0') }, bytes('s'));
+    }
+    const spy = new Database(file);
+    teardown.add(() => spy.close());
+    /** Frames in the WAL after emptying it: every commit writes its changed pages once more. */
+    const walFramesAfter = async (write: () => Promise<unknown>): Promise<number> => {
+      spy.pragma('wal_checkpoint(TRUNCATE)');
+      await write();
+      const [status] = spy.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+      return status!.log;
+    };
+    const together = await walFramesAfter(() => Promise.all(names.map((name) => storage.appendUpdates(name, [bytes('x')]))));
+    const oneByOne = await walFramesAfter(async () => {
+      for (const name of names) await storage.appendUpdates(name, [bytes('y')]);
+    });
+    expect(together).toBeGreaterThan(0);
+    expect(together * 3).toBeLessThan(oneByOne);
+  });
+
+  it('one bad append in a turn fails only itself', async () => {
+    await storage.createAnalysis('a', HASHES, bytes('sa'));
+    await storage.createAnalysis('b', { facilitator: '1'.repeat(64), editor: '2'.repeat(64), viewer: '3'.repeat(64) }, bytes('sb'));
+    const results = await Promise.allSettled([
+      storage.appendUpdates('a', [bytes('a1'), bytes('a2')]),
+      storage.appendUpdates('weg', [bytes('lost')]),
+      storage.appendUpdates('b', [bytes('b1')]),
+      storage.appendUpdates('a', [bytes('a3')]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const [a, , b, a3] = results as Array<PromiseFulfilledResult<number>>;
+    expect(a3!.value).toBeGreaterThan(a!.value);
+    expect((await storage.loadDoc('a'))!).toMatchObject({ lastUpdateId: a3!.value });
+    expect((await storage.loadDoc('a'))!.updates.map(text)).toEqual(['a1', 'a2', 'a3']);
+    expect((await storage.loadDoc('b'))!.updates.map(text)).toEqual(['b1']);
+    expect(b!.value).toBeGreaterThan(0);
+  });
+
+  it('close writes the appends still waiting for their turn', async () => {
+    await storage.createAnalysis('a', HASHES, bytes('sa'));
+    const pending = storage.appendUpdates('a', [bytes('late')]);
+    await storage.close();
+    await expect(pending).resolves.toBeGreaterThan(0);
+    const reopened = openSqliteStorage(file);
+    teardown.add(() => reopened.close());
+    expect((await reopened.loadDoc('a'))!.updates.map(text)).toEqual(['late']);
+  });
+
   it('delete removes every row and leaves no byte of it in the files', async () => {
     const marker = 'Vertrouwelijk-Jansen';
     await storage.createAnalysis('a', HASHES, bytes(`${marker}-snapshot`));

@@ -1,6 +1,10 @@
 /**
  * The SQLite engine behind the storage interface (better-sqlite3, one connection, prepared statements).
  * better-sqlite3 is synchronous; each call is short (indexed reads, one batched write), so it runs on the event loop.
+ *
+ * Group commit: appends that arrive in the same turn of the event loop (rooms flush on a shared clock, see
+ * room.ts) are written in one transaction, so one fsync covers every room instead of one fsync per room. With 50
+ * busy analyses that is 20 commits a second instead of 1,000, each of which would block the event loop.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -59,6 +63,14 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** An append waiting for this turn's group commit. */
+interface PendingAppend {
+  readonly id: string;
+  readonly updates: readonly Uint8Array[];
+  resolve(lastId: number): void;
+  reject(error: unknown): void;
+}
 
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -141,11 +153,38 @@ export function openSqliteStorage(file: string): Storage {
     };
   });
 
-  const append = db.transaction((id: string, updates: readonly Uint8Array[]): number => {
+  const appendOne = (id: string, updates: readonly Uint8Array[]): number => {
     let lastId = 0;
     for (const update of updates) lastId = Number(insertUpdate.run(id, toBuffer(update)).lastInsertRowid);
     return lastId;
-  });
+  };
+  const append = db.transaction(appendOne);
+  const appendGroup = db.transaction((items: readonly PendingAppend[]): number[] => items.map((item) => appendOne(item.id, item.updates)));
+
+  let group: PendingAppend[] = [];
+  let groupTimer: ReturnType<typeof setImmediate> | null = null;
+  /** Commits the appends gathered this turn; if the shared transaction fails, each is tried on its own. */
+  const commitGroup = (): void => {
+    if (groupTimer !== null) clearImmediate(groupTimer);
+    groupTimer = null;
+    const items = group;
+    group = [];
+    if (items.length === 0) return;
+    let lastIds: number[] | null = null;
+    try {
+      lastIds = appendGroup(items);
+    } catch {
+      // One bad item (e.g. an analysis deleted meanwhile) must not fail the others.
+    }
+    items.forEach((item, index) => {
+      if (lastIds !== null) return item.resolve(lastIds[index]!);
+      try {
+        item.resolve(append(item.id, item.updates));
+      } catch (error) {
+        item.reject(error);
+      }
+    });
+  };
 
   const compact = db.transaction((id: string, snapshot: Uint8Array, upToUpdateId: number) => {
     upsertSnapshot.run(id, toBuffer(snapshot));
@@ -178,8 +217,12 @@ export function openSqliteStorage(file: string): Storage {
     async loadDoc(id) {
       return load(id);
     },
-    async appendUpdates(id, updates) {
-      return updates.length === 0 ? 0 : append(id, updates);
+    appendUpdates(id, updates) {
+      if (updates.length === 0) return Promise.resolve(0);
+      return new Promise<number>((resolve, reject) => {
+        group.push({ id, updates, resolve, reject });
+        groupTimer ??= setImmediate(commitGroup);
+      });
     },
     async compact(id, snapshot, upToUpdateId) {
       compact(id, snapshot, upToUpdateId);
@@ -214,6 +257,7 @@ export function openSqliteStorage(file: string): Storage {
     },
     async close() {
       if (!db.open) return;
+      commitGroup();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
