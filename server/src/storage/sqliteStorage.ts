@@ -2,8 +2,8 @@
  * The SQLite engine behind the storage interface (better-sqlite3, one connection, prepared statements).
  * better-sqlite3 is synchronous; each call is short (indexed reads, one batched write), so it runs on the event loop.
  *
- * Group commit: appends that arrive in the same turn of the event loop (rooms flush on a shared clock, see
- * room.ts) are written in one transaction, so one fsync covers every room instead of one fsync per room. With 50
+ * Group commit: appends (and access-log entries) that arrive in the same turn of the event loop (rooms flush on a
+ * shared clock, see room.ts) are written in one transaction, so one fsync covers every room instead of one fsync per room. With 50
  * busy analyses that is 20 commits a second instead of 1,000, each of which would block the event loop.
  */
 import * as fs from 'node:fs';
@@ -64,11 +64,10 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** An append waiting for this turn's group commit. */
-interface PendingAppend {
-  readonly id: string;
-  readonly updates: readonly Uint8Array[];
-  resolve(lastId: number): void;
+/** A write waiting for this turn's group commit. */
+interface PendingWrite {
+  run(): unknown;
+  resolve(result: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -158,33 +157,40 @@ export function openSqliteStorage(file: string): Storage {
     for (const update of updates) lastId = Number(insertUpdate.run(id, toBuffer(update)).lastInsertRowid);
     return lastId;
   };
-  const append = db.transaction(appendOne);
-  const appendGroup = db.transaction((items: readonly PendingAppend[]): number[] => items.map((item) => appendOne(item.id, item.updates)));
+  const runAlone = db.transaction((write: PendingWrite) => write.run());
+  const runGroup = db.transaction((writes: readonly PendingWrite[]) => writes.map((write) => write.run()));
 
-  let group: PendingAppend[] = [];
+  let group: PendingWrite[] = [];
   let groupTimer: ReturnType<typeof setImmediate> | null = null;
-  /** Commits the appends gathered this turn; if the shared transaction fails, each is tried on its own. */
+  /** Commits the writes gathered this turn; if the shared transaction fails, each is tried on its own. */
   const commitGroup = (): void => {
     if (groupTimer !== null) clearImmediate(groupTimer);
     groupTimer = null;
-    const items = group;
+    const writes = group;
     group = [];
-    if (items.length === 0) return;
-    let lastIds: number[] | null = null;
+    if (writes.length === 0) return;
+    let results: unknown[] | null = null;
     try {
-      lastIds = appendGroup(items);
+      results = runGroup(writes);
     } catch {
-      // One bad item (e.g. an analysis deleted meanwhile) must not fail the others.
+      // One bad write (e.g. for an analysis deleted meanwhile) must not fail the others.
     }
-    items.forEach((item, index) => {
-      if (lastIds !== null) return item.resolve(lastIds[index]!);
+    writes.forEach((write, index) => {
+      if (results !== null) return write.resolve(results[index]);
       try {
-        item.resolve(append(item.id, item.updates));
+        write.resolve(runAlone(write));
       } catch (error) {
-        item.reject(error);
+        write.reject(error);
       }
     });
   };
+  /** Queues a small write for this turn's group commit. */
+  function enqueueWrite<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      group.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      groupTimer ??= setImmediate(commitGroup);
+    });
+  }
 
   const compact = db.transaction((id: string, snapshot: Uint8Array, upToUpdateId: number) => {
     upsertSnapshot.run(id, toBuffer(snapshot));
@@ -215,14 +221,13 @@ export function openSqliteStorage(file: string): Storage {
       return parseAccessRole(selectRole.get(id, hash));
     },
     async loadDoc(id) {
+      // Reads see every write queued before them.
+      commitGroup();
       return load(id);
     },
     appendUpdates(id, updates) {
       if (updates.length === 0) return Promise.resolve(0);
-      return new Promise<number>((resolve, reject) => {
-        group.push({ id, updates, resolve, reject });
-        groupTimer ??= setImmediate(commitGroup);
-      });
+      return enqueueWrite(() => appendOne(id, updates));
     },
     async compact(id, snapshot, upToUpdateId) {
       compact(id, snapshot, upToUpdateId);
@@ -231,9 +236,11 @@ export function openSqliteStorage(file: string): Storage {
       return rotate(id, role, hash);
     },
     async appendLog(entry) {
-      insertLog.run(entry.analysisId, entry.at, entry.name, entry.role, entry.action, entry.detail);
+      // In the group commit too: 200 people opening at once would otherwise cost 200 fsyncs in a row.
+      await enqueueWrite(() => insertLog.run(entry.analysisId, entry.at, entry.name, entry.role, entry.action, entry.detail));
     },
     async readLog(id, limit) {
+      commitGroup();
       const rows = selectLog.all(id, limit) as Array<Record<string, unknown>>;
       const entries: AccessLogEntry[] = [];
       for (const row of rows) {
@@ -246,6 +253,8 @@ export function openSqliteStorage(file: string): Storage {
       return entries;
     },
     async deleteAnalysis(id) {
+      // Queued writes of this analysis go first, so the delete removes them too.
+      commitGroup();
       remove(id);
       // secure_delete zeroes the freed pages, but older copies of those pages still sit in the WAL and in pages
       // SQLite moved around. VACUUM rewrites the whole file and the TRUNCATE checkpoint empties the WAL.
