@@ -8,6 +8,8 @@ import { analysePatterns } from '../../shared/src/graph/patterns.ts';
 import type { HighlightLoop } from '../../shared/src/export/layout.ts';
 import { renderAnalysisPdf, type Paper } from '../../shared/src/export/renderPdf.ts';
 import { renderAnalysisSvg } from '../../shared/src/export/renderSvg.ts';
+import { exportFileName, type ExportFileFormat } from '../../shared/src/export/fileName.ts';
+import { PNG_LIMITS } from '../../shared/src/export/canvasLimits.ts';
 import type { ExportLanguage } from '../../shared/src/export/words.ts';
 import type { Analysis } from '../../shared/src/model/types.ts';
 import { readAnalysis } from '../../shared/src/ydoc/read.ts';
@@ -18,7 +20,7 @@ import { loadExportFonts } from './export/exportFonts.ts';
 import { renderAnalysisPng } from './export/renderPng.ts';
 import { sendError } from './httpIo.ts';
 
-export type ExportFormat = 'png' | 'svg' | 'pdf';
+export type ExportFormat = ExportFileFormat;
 
 export const EXPORT_MESSAGES = {
   badScale: 'De schaal (scale) moet een getal van 1 tot en met 4 zijn.',
@@ -47,9 +49,9 @@ interface ExportQuery {
 /** Reads the query of an export request; a bad value is a sentence for a person. */
 export function parseExportQuery(rawUrl: string | undefined): { ok: true; query: ExportQuery } | { ok: false; error: string } {
   const params = new URL(rawUrl ?? '/', 'http://localhost').searchParams;
-  const scaleText = params.get('scale') ?? '2';
+  const scaleText = params.get('scale') ?? String(PNG_LIMITS.defaultScale);
   const scale = Number(scaleText);
-  if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < 1 || scale > 4) return { ok: false, error: EXPORT_MESSAGES.badScale };
+  if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < PNG_LIMITS.minScale || scale > PNG_LIMITS.maxScale) return { ok: false, error: EXPORT_MESSAGES.badScale };
   const paper = (params.get('paper') ?? 'A4').toUpperCase();
   if (paper !== 'A4' && paper !== 'A3') return { ok: false, error: EXPORT_MESSAGES.badPaper };
   const language = params.get('lang') ?? 'nl';
@@ -59,22 +61,8 @@ export function parseExportQuery(rawUrl: string | undefined): { ok: true; query:
   return { ok: true, query: { scale, paper, language, actors, loops } };
 }
 
-/**
- * A file name from the title that is safe on every system and in a header: letters without accents, digits and
- * hyphens, at most 80 characters, plus the date; `samenzicht-analyse` when nothing is left.
- */
-export function toExportFileName(title: string, at: Date, format: ExportFormat): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  // The date as people in the Netherlands read it (the header says the same), not UTC's.
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  return `${base || 'samenzicht-analyse'}-${day}.${format}`;
-}
+/** The file name of an export (shared with the browser's export dialog). */
+export const toExportFileName: (title: string, at: Date, format: ExportFormat) => string = exportFileName;
 
 function highlightLoops(analysis: Analysis, ids: readonly string[]): HighlightLoop[] | null {
   if (ids.length === 0) return [];

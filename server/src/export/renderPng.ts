@@ -5,6 +5,7 @@
  */
 import { renderAsync } from '@resvg/resvg-js';
 import type { Analysis } from '../../../shared/src/model/types.ts';
+import { clampScale, fitScale } from '../../../shared/src/export/canvasLimits.ts';
 import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
 import { renderAnalysisSvg, type SvgOptions } from '../../../shared/src/export/renderSvg.ts';
 import { toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
@@ -13,10 +14,10 @@ import { encodeOpaquePng } from './encodePng.ts';
 import { TTF_PATHS } from './exportFonts.ts';
 import { glyphOutlines } from './glyphOutlines.ts';
 
-export const PNG_LIMITS = { maxSide: 16_384, maxPixels: 268_435_456, minScale: 1, maxScale: 4 } as const;
+export { PNG_LIMITS, fitScale } from '../../../shared/src/export/canvasLimits.ts';
 
 export interface PngOptions extends Omit<SvgOptions, 'fontFaces'> {
-  /** 1–4; default 2. */
+  /** 1–4; default PNG_LIMITS.defaultScale (2). */
   readonly scale?: number;
 }
 
@@ -28,24 +29,16 @@ export interface RenderedPng {
   readonly scale: number;
   readonly width: number;
   readonly height: number;
-}
-
-/** The largest scale ≤ `wanted` at which a `width` × `height` picture stays within PNG_LIMITS. */
-export function fitScale(width: number, height: number, wanted: number): number {
-  const limit = Math.min(
-    PNG_LIMITS.maxSide / width,
-    PNG_LIMITS.maxSide / height,
-    Math.sqrt(PNG_LIMITS.maxPixels / (width * height)),
-  );
-  if (wanted <= limit) return wanted;
-  // Round down a little so rounding up of the pixel size cannot cross a limit.
-  return Math.floor(limit * 1000) / 1000;
+  /** Where the time went (ms): building the SVG, rasterising it, encoding the PNG with the analysis in it. */
+  readonly phases: { readonly svgMs: number; readonly rasterMs: number; readonly encodeMs: number };
 }
 
 /** Renders the analysis as a PNG at `scale` (clamped to 1–4, then to the limits) carrying the analysis file. */
 export async function renderAnalysisPng(analysis: Analysis, options: PngOptions = {}): Promise<RenderedPng> {
-  const wanted = Math.min(PNG_LIMITS.maxScale, Math.max(PNG_LIMITS.minScale, options.scale ?? 2));
+  const wanted = clampScale(options.scale);
+  const started = performance.now();
   const { svg, width, height } = renderAnalysisSvg(analysis, { ...options, glyphs: glyphOutlines() });
+  const svgDone = performance.now();
   const scale = fitScale(width, height, wanted);
   // renderAsync rasterises on libuv's thread pool: a large export does not stall the sync connections.
   const rendered = await renderAsync(svg, {
@@ -54,8 +47,11 @@ export async function renderAnalysisPng(analysis: Analysis, options: PngOptions 
     background: '#ffffff',
     logLevel: 'off',
   });
+  const rasterDone = performance.now();
+  // The getter copies the pixels out of resvg (tens of ms for a large picture): read it once.
   const pixels = rendered.pixels;
   const encoded = await encodeOpaquePng(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength), rendered.width, rendered.height);
   const png = embedAnalysisInPng(encoded, toAnalysisFile(analysis));
-  return { png, scaled: scale < wanted, scale, width: rendered.width, height: rendered.height };
+  const phases = { svgMs: svgDone - started, rasterMs: rasterDone - svgDone, encodeMs: performance.now() - rasterDone };
+  return { png, scaled: scale < wanted, scale, width: rendered.width, height: rendered.height, phases };
 }
