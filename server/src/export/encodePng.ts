@@ -1,7 +1,7 @@
 /**
- * A fast PNG encoder for rendered diagrams: opaque RGB, the Sub filter on every row (long runs of white become
- * runs of zeros) and zlib at a low level on libuv's thread pool. About twice as fast as resvg's own encoder at a
- * similar size, and the event loop stays free meanwhile.
+ * A fast PNG encoder for rendered diagrams: the RGBA rows as they come from resvg, unfiltered, and zlib at a low
+ * level on libuv's thread pool. Several times faster than resvg's own encoder at a similar size, and the event
+ * loop stays free meanwhile.
  */
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
@@ -24,41 +24,32 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Drops the alpha channel (the picture has an opaque background) and applies the Sub filter to each row. */
-function filterRows(rgba: Uint8Array, width: number, height: number): Uint8Array {
-  const stride = width * 3 + 1;
-  const out = new Uint8Array(stride * height);
-  let o = 0;
-  let s = 0;
-  for (let y = 0; y < height; y++) {
-    out[o++] = 1; // Sub
-    let r0 = 0;
-    let g0 = 0;
-    let b0 = 0;
-    for (let x = 0; x < width; x++, s += 4) {
-      const r = rgba[s]!;
-      const g = rgba[s + 1]!;
-      const b = rgba[s + 2]!;
-      out[o++] = (r - r0) & 255;
-      out[o++] = (g - g0) & 255;
-      out[o++] = (b - b0) & 255;
-      r0 = r;
-      g0 = g;
-      b0 = b;
-    }
+/**
+ * The rows with their filter-type byte in front (None: 0). Measured on the benchmark diagrams (exportBench.ts),
+ * unfiltered RGBA deflates to a slightly smaller file than RGB with the Sub filter in about the same zlib time,
+ * while making it is a memcpy per row instead of a JavaScript loop over every byte (50 factors at scale 2:
+ * 50 ms instead of 170 ms; 500 factors at scale 1: 110 ms instead of 355 ms).
+ */
+function frameRows(rgba: Uint8Array, width: number, height: number): Uint8Array {
+  const row = width * 4;
+  // Every byte is written below, so the memory need not be zeroed first.
+  const out = Buffer.allocUnsafe((row + 1) * height);
+  for (let y = 0, s = 0, o = 0; y < height; y++, s += row, o += row + 1) {
+    out[o] = 0; // None
+    out.set(rgba.subarray(s, s + row), o + 1);
   }
   return out;
 }
 
-/** Encodes opaque RGBA pixels (8 bits per channel, rows top to bottom) as an RGB PNG. */
+/** Encodes opaque RGBA pixels (8 bits per channel, rows top to bottom) as an RGBA PNG. */
 export async function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Promise<Uint8Array> {
   if (rgba.length !== width * height * 4) throw new Error('pixel buffer does not match the size');
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, truecolour, deflate, adaptive filtering, no interlace
-  const compressed = new Uint8Array(await deflate(filterRows(rgba, width, height), { level: 2, memLevel: 9 }));
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits, truecolour with alpha, deflate, adaptive filtering, no interlace
+  const compressed = new Uint8Array(await deflate(frameRows(rgba, width, height), { level: 2, memLevel: 9 }));
   const parts = [SIGNATURE, chunk('IHDR', header), chunk('IDAT', compressed), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
