@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getAccessLog, getSession, rotateLink } from './accessApi.ts';
 import { createAnalysis, deleteAnalysis, getAnalysis, type AnalysesApiDeps } from './analysesApi.ts';
 import { exportAnalysis, type ExportFormat } from './exportApi.ts';
+import { reportExport } from './exportLogApi.ts';
 import { toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
 import type { Logger } from './log.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
@@ -20,7 +21,7 @@ export interface HttpDeps extends AnalysesApiDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
-const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log)$/;
+const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports)$/;
 const EXPORT_PATH = /^\/api\/analyses\/([^/]+)\/export\.(png|svg|pdf)$/;
 
 function sendNotAllowed(res: ServerResponse, allow: string): void {
@@ -61,6 +62,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
           return method === 'POST' ? rotateLink(req, res, id, deps) : sendNotAllowed(res, 'POST');
         case 'log':
           return method === 'GET' ? getAccessLog(req, res, id, deps) : sendNotAllowed(res, 'GET');
+        case 'exports':
+          return method === 'POST' ? reportExport(req, res, id, deps) : sendNotAllowed(res, 'POST');
       }
     }
     const exp = EXPORT_PATH.exec(path);

@@ -81,6 +81,14 @@ describe('export', () => {
     return (await response.json()) as never;
   };
 
+  /** The exports Anna made, as the facilitator reads them in the access log (newest first): "role format". */
+  const annasExports = async (analysis: CreatedAnalysis): Promise<string[]> => {
+    const response = await fetch(`${server.url}/api/analyses/${analysis.id}/log`, { headers: { authorization: `Bearer ${analysis.tokens.facilitator}` } });
+    expect(response.status).toBe(200);
+    const { entries } = (await response.json()) as { entries: Array<{ name: string; role: string; action: string; detail?: string }> };
+    return entries.filter((e) => e.action === 'exported' && e.name === 'Anna').map((e) => `${e.role} ${e.detail}`);
+  };
+
   const openExport = async (page: Page) => {
     await page.getByTestId('file-menu').click();
     await page.getByTestId('export-open').click();
@@ -158,6 +166,9 @@ describe('export', () => {
     // Made under the app's CSP (fonts from our own origin, the SVG drawn from a blob: URL), without a complaint.
     expect((await fetch(server.url)).headers.get('content-security-policy')).toContain("font-src 'self'");
     expect(cspViolations).toEqual([]);
+    // The export made in the browser is in the access log, with the name Anna gave (reported after the download).
+    await expect.poll(() => annasExports(analysis), { timeout: 15_000 }).toEqual(['viewer png']);
+    expect(await a.page.getByTestId('export-not-logged').count()).toBe(0);
 
     // Someone else opens the picture from the start page: a new analysis, the same content.
     const other = await newPerson(browser, 'Bram');
@@ -252,6 +263,7 @@ describe('export', () => {
     await a.page.getByTestId('export-format-file').check();
     const json = JSON.parse((await bytesOf((await exportNow(a.page)).download)).toString('utf8'));
     expect(json).toEqual(await stored(analysis.id, analysis.tokens.viewer));
+    await expect.poll(() => annasExports(analysis), { timeout: 15_000 }).toEqual(['editor json', 'editor pdf', 'editor svg']);
   });
 
   it('a PNG too large for a browser canvas is scaled down with a notice, never cut off', async () => {

@@ -9,6 +9,8 @@ import type { Paper } from '../../../shared/src/export/renderPdf.ts';
 import type { ExportLanguage } from '../../../shared/src/export/words.ts';
 import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
 import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
+import { reportExport } from '../sync/api.ts';
+import { loadName } from '../sync/identity.ts';
 import { useEscape } from '../panels/useEscape.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { PNG_LIMITS, highlightLoopsFor, planPngSize, type ExportFormat, type PngSize } from './exportPlan.ts';
@@ -55,6 +57,8 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [actors, setActors] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(pinnedLoop ? [pinnedLoop] : []));
   const [status, setStatus] = useState<Status>({ step: 'idle' });
+  // False when the last export could not be written to the access log (after retries): said, not hidden.
+  const [logged, setLogged] = useState(true);
   const abort = useRef<AbortController | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const busy = status.step === 'busy';
@@ -94,12 +98,24 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     }),
   );
 
+  // Every export goes into the access log, as the server's own exports do. The download never waits for it.
+  const report = (made: ExportFormat) => {
+    setLogged(true);
+    void reportExport(session.id, session.token, made === 'file' ? 'json' : made, loadName()).then((ok) => {
+      if (!ok) {
+        setLogged(false);
+        console.warn(`the ${made} export could not be written to the access log`);
+      }
+    });
+  };
+
   const start = async () => {
     const analysis = readAnalysis(session.doc);
     if (format === 'file') {
       const fileName = fileNameFor(analysis.title);
       downloadText(fileName, buildExportText(analysis));
       setStatus({ step: 'done', fileName, png: null, wanted: scale });
+      report('file');
       return;
     }
     const controller = new AbortController();
@@ -110,6 +126,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       const result = await renderExport(analysis, request, (progress) => setStatus({ step: 'busy', progress }), controller.signal);
       downloadBlob(result.fileName, result.blob);
       setStatus({ step: 'done', fileName: result.fileName, png: result.png ?? null, wanted: scale });
+      report(format);
     } catch (error) {
       if (controller.signal.aborted) setStatus({ step: 'cancelled' });
       else setStatus({ step: 'failed', reason: error instanceof RenderError ? error.reason : 'other' });
@@ -152,6 +169,11 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           {status.step === 'done' ? (
             <p className="export-done" role="status" data-testid="export-done">
               {t('export.done', { file: status.fileName })}
+            </p>
+          ) : null}
+          {status.step === 'done' && !logged ? (
+            <p className="hint" role="status" data-testid="export-not-logged">
+              {t('export.notLogged')}
             </p>
           ) : null}
           {status.step === 'cancelled' ? <p role="status">{t('export.cancelled')}</p> : null}

@@ -421,6 +421,7 @@ export const en: Messages = {
     close: 'Close',
     done: '"{{file}}" is in your downloads.',
     cancelled: 'The export was stopped. Nothing was saved.',
+    notLogged: 'The file was made, but the server could not record the export in the access log. Tell the facilitator.',
     failed: {
       canvas: 'This image is too large for this browser. Choose a lower sharpness, or PDF.',
       fonts: 'The fonts could not be loaded. Check the connection and try again.',

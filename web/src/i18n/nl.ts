@@ -419,6 +419,7 @@ export const nl = {
     close: 'Sluiten',
     done: '"{{file}}" staat in je downloads.',
     cancelled: 'Het exporteren is gestopt. Er is niets opgeslagen.',
+    notLogged: 'Het bestand is gemaakt, maar de server kon de export niet in het logboek zetten. Meld dit aan de gespreksleider.',
     failed: {
       canvas: 'Deze afbeelding is te groot voor deze browser. Kies een lagere scherpte, of PDF.',
       fonts: 'De lettertypen konden niet worden geladen. Controleer de verbinding en probeer het opnieuw.',

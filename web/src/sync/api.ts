@@ -58,6 +58,38 @@ export async function fetchLog(id: string, token: string): Promise<ApiResult<Log
   return { ok: true, value: entries };
 }
 
+/** What an export made in the browser is logged as (`json`: the analysis file). */
+export type ReportedExportFormat = 'png' | 'svg' | 'pdf' | 'json';
+
+/** Waits before the 2nd and 3rd attempt to report an export: a server that restarts is back within seconds. */
+export const REPORT_RETRY_MS = [2_000, 8_000] as const;
+
+/**
+ * Tells the server about an export made in the browser, for the access log. Retried after a network failure, a
+ * 5xx or a 429 (REPORT_RETRY_MS); an answer that will not change (401, 400) is not. Resolves true once logged.
+ */
+export async function reportExport(
+  id: string,
+  token: string,
+  format: ReportedExportFormat,
+  name: string | null,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
+): Promise<boolean> {
+  const body = JSON.stringify(name ? { format, name } : { format });
+  for (let attempt = 0; ; attempt++) {
+    const response = await call(`/api/analyses/${encodeURIComponent(id)}/exports`, token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      keepalive: true,
+    });
+    if (response?.status === 204) return true;
+    const retry = response === null || response.status >= 500 || response.status === 429;
+    if (!retry || attempt >= REPORT_RETRY_MS.length) return false;
+    await wait(REPORT_RETRY_MS[attempt]!);
+  }
+}
+
 /** Deletes the analysis for good (facilitator only). */
 export async function deleteAnalysis(id: string, token: string): Promise<boolean> {
   const response = await call(`/api/analyses/${encodeURIComponent(id)}`, token, { method: 'DELETE' });
