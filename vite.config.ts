@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// The browser benchmark (server/src/bench/browserBench.ts) builds with SAMENZICHT_BENCH_PAGE=1 to add bench.html, a
-// bare React Flow page from the same build; the normal build leaves it out, so production chunks stay as they are.
+// The browser benchmarks (server/src/bench/browserBench.ts, exportBench.ts) build with SAMENZICHT_BENCH_PAGE=1 to add
+// bench.html, a bare React Flow page from the same build, and bench-export.html (with html-to-image); the normal
+// build leaves them out, so production chunks stay as they are.
 const benchInput = process.env.SAMENZICHT_BENCH_PAGE
   ? {
       rolldownOptions: {
         input: {
           index: fileURLToPath(new URL('./web/index.html', import.meta.url)),
           bench: fileURLToPath(new URL('./web/bench.html', import.meta.url)),
+          benchExport: fileURLToPath(new URL('./web/bench-export.html', import.meta.url)),
         },
       },
     }

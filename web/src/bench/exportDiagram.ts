@@ -1,0 +1,58 @@
+/**
+ * The diagrams of the PNG export benchmark: seeded analyses of `size` factors on a grid about twice as wide as
+ * high, ~2 links per factor (mostly between near neighbours), labels from the factor library, people named in the
+ * boxes. Pure (no DOM, no Node APIs), so Node (server/src/bench/exportBench.ts) and the browser page (exportPage.tsx)
+ * draw the very same diagrams.
+ */
+import { FACTOR_LIBRARY } from '../../../shared/src/model/library.ts';
+import type { Analysis, Factor, Link } from '../../../shared/src/model/types.ts';
+import { PLACE_SPACING } from '../../../shared/src/graph/placeByKind.ts';
+
+/** The seed every export benchmark uses unless told otherwise. */
+export const EXPORT_BENCH_SEED = 20_250_312;
+
+const ITEMS = FACTOR_LIBRARY.flatMap((g) => g.items);
+
+/** mulberry32: a small seeded generator, so every run measures the same diagram. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A grid about twice as wide as high; links mostly between near neighbours, as people draw them. */
+export function gridAnalysis(seed: number, size: number): Analysis {
+  const random = seededRandom(seed);
+  const columns = Math.ceil(Math.sqrt(size * 2));
+  const factors: Factor[] = Array.from({ length: size }, (_, i) => {
+    const item = ITEMS[Math.floor(random() * ITEMS.length)]!;
+    return {
+      id: `f${i}`,
+      label: item.label,
+      kind: item.kind,
+      domain: item.domain,
+      evidence: random() < 0.2 ? 'hypothesis' : 'observation',
+      note: '',
+      position: { x: (i % columns) * PLACE_SPACING.x, y: Math.floor(i / columns) * PLACE_SPACING.y * 1.5 },
+    };
+  });
+  const links: Link[] = Array.from({ length: size * 2 }, (_, i) => {
+    const from = Math.floor(random() * size);
+    const reach = random() < 0.8 ? 2 : columns;
+    let to = Math.min(size - 1, Math.max(0, from + Math.round((random() - 0.5) * 2 * reach * (random() < 0.5 ? 1 : columns))));
+    if (to === from) to = (from + 1) % size;
+    return { id: `l${i}`, from: `f${from}`, to: `f${to}`, polarity: random() < 0.75 ? '+' : '-', note: '' };
+  });
+  const actors = ['Moeder', 'Vader', 'Oma', 'Gezinsvoogd'].map((name, i) => ({
+    id: `a${i}`,
+    name,
+    role: 'parent' as const,
+    factors: factors.filter(() => random() < 0.15).map((f) => f.id),
+  }));
+  return { title: `Benchmark — ${size} factoren`, factors, links, actors, loops: [] };
+}
