@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useRef, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent, type PointerEvent } from 'react';
 import {
   Background,
   ConnectionMode,
   Controls,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
+  getViewportForBounds,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type OnDelete,
+  type Rect,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { addFactor, addLink, moveFactors, removeFactors, removeLinks } from '../../../shared/src/ydoc/commands.ts';
@@ -21,10 +23,35 @@ import { Legend } from './Legend.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { planNodeChanges } from './planNodeChanges.ts';
 import { useLibraryDrop } from './useLibraryDrop.ts';
+import { FarContext, useFarFromStore } from './levelOfDetail.ts';
 import { useFlowEdges, useFlowNodes } from './useFlowElements.ts';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
 
 const nodeTypes = { factor: FactorNode };
+/**
+ * From this many factors on, only what is in view is drawn. Below it every factor stays in the page, so Tab
+ * reaches each one and nothing changes for the analyses people make (tens of factors; the large example has 151).
+ */
+const CULL_FROM = 300;
+const FIT_PADDING = 0.2;
+const FIT_MAX_ZOOM = 1.2;
+
+/** The box around all factors, with measured sizes where known and estimated ones elsewhere. */
+function boundsOf(nodes: readonly FactorFlowNode[]): Rect {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const node of nodes) {
+    const width = node.measured?.width ?? node.initialWidth ?? 0;
+    const height = node.measured?.height ?? node.initialHeight ?? 0;
+    x0 = Math.min(x0, node.position.x);
+    y0 = Math.min(y0, node.position.y);
+    x1 = Math.max(x1, node.position.x + width);
+    y1 = Math.max(y1, node.position.y + height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
 const edgeTypes = { link: LinkEdge };
 
 /** The shared diagram: React Flow events become commands on the Yjs document. */
@@ -38,20 +65,21 @@ export function Canvas() {
   const readOnly = useEditor((s) => s.readOnly);
   const empty = useEditor((s) => s.doc.factors.size === 0);
   const connected = useEditor((s) => s.connection === 'connected');
-  const initialized = useNodesInitialized();
+  const flowStore = useStoreApi<FactorFlowNode, LinkFlowEdge>();
+  const far = useFarFromStore();
   const fitted = useRef(false);
 
-  // Fit the diagram into view once, when it first arrives from the server and is measured. An analysis that
+  // Fit the diagram into view once, when it first arrives from the server, before it is drawn: unmeasured
+  // factors carry an estimated size, so only what is in view gets drawn (and measured) at all. An analysis that
   // was empty at that moment is not fitted later: zooming in on the first factor someone adds would jump.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (fitted.current || !connected) return;
-    if (nodes.length === 0) {
-      fitted.current = true;
-    } else if (initialized) {
-      fitted.current = true;
-      void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
-    }
-  }, [connected, initialized, nodes.length, flow]);
+    fitted.current = true;
+    const { width, height, minZoom } = flowStore.getState();
+    if (nodes.length === 0) return;
+    if (width > 0 && height > 0) void flow.setViewport(getViewportForBounds(boundsOf(nodes), width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
+    else void flow.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
+  }, [connected, nodes, flow, flowStore]);
 
   // Drag positions reach the store at most once per animation frame: rendering inside every mouse move made a
   // drag at 1,000 factors draw a fraction of the frames bare React Flow draws (see BENCHMARKS.md).
@@ -167,32 +195,35 @@ export function Canvas() {
       onDragOver={(e) => void libraryDrop.onDragOver(e)}
       onDrop={(e) => void libraryDrop.onDrop(e)}
     >
-      <ReactFlow<FactorFlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onDelete={onDelete}
-        onNodeDoubleClick={onNodeDoubleClick}
-        connectionMode={ConnectionMode.Loose}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode="Shift"
-        zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2.5}
-      >
-        <Background gap={24} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls showInteractive={false} />
-        <RemoteCursors />
-        <Legend />
-      </ReactFlow>
+      <FarContext.Provider value={far}>
+        <ReactFlow<FactorFlowNode, LinkFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onDelete={onDelete}
+          onNodeDoubleClick={onNodeDoubleClick}
+          connectionMode={ConnectionMode.Loose}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          multiSelectionKeyCode="Shift"
+          zoomOnDoubleClick={false}
+          minZoom={0.1}
+          maxZoom={2.5}
+          onlyRenderVisibleElements={nodes.length >= CULL_FROM}
+        >
+          <Background gap={24} size={1} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <Controls showInteractive={false} />
+          <RemoteCursors />
+          <Legend />
+        </ReactFlow>
+      </FarContext.Provider>
       {empty ? <div className="canvas-empty">{t('canvas.emptyHint')}</div> : null}
     </div>
   );

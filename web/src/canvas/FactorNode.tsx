@@ -1,10 +1,12 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { updateFactors } from '../../../shared/src/ydoc/commands.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import type { FactorFlowNode } from './flowTypes.ts';
 import { KindIcon } from './KindIcon.tsx';
+import { useFar } from './levelOfDetail.ts';
 
 function LabelEditor({ id, initial }: { id: string; initial: string }) {
   const { t } = useTranslation();
@@ -53,16 +55,46 @@ function LabelEditor({ id, initial }: { id: string; initial: string }) {
   );
 }
 
-function FactorNodeView({ id, data, selected }: NodeProps<FactorFlowNode>) {
-  const { t } = useTranslation();
-  const { factor, editing, movedBy, actorNames, dimmed } = data;
+function classNameOf({ data, selected }: NodeProps<FactorFlowNode>): string {
+  const { factor, dimmed } = data;
+  return `factor factor--${factor.kind}${selected ? ' factor--selected' : ''}${factor.evidence === 'hypothesis' ? ' factor--hypothesis' : ''}${dimmed ? ' factor--dimmed' : ''}`;
+}
+
+const outlineOf = (movedBy: FactorFlowNode['data']['movedBy']) => (movedBy ? `3px solid ${movedBy.colour}` : undefined);
+
+/**
+ * Zoomed far out: a box of the factor's size and kind; the label stays available as its tooltip. The handles
+ * stay, so React Flow keeps measuring them and a link can still be drawn. No translation hook: cheap to draw.
+ */
+function FarFactor(props: NodeProps<FactorFlowNode>) {
+  const { id, data } = props;
   return (
     <div
-      className={`factor factor--${factor.kind}${selected ? ' factor--selected' : ''}${factor.evidence === 'hypothesis' ? ' factor--hypothesis' : ''}${dimmed ? ' factor--dimmed' : ''}`}
-      style={movedBy ? { outline: `3px solid ${movedBy.colour}` } : undefined}
+      className={`${classNameOf(props)} factor--far`}
+      style={{ width: data.box.width, height: data.box.height, outline: outlineOf(data.movedBy) }}
+      title={data.factor.label || i18next.t('factor.placeholder')}
       data-testid="factor"
       data-factor-id={id}
     >
+      <Handle type="target" position={Position.Left} className="factor-handle" />
+      <Handle type="source" position={Position.Right} className="factor-handle" />
+    </div>
+  );
+}
+
+function FactorNodeView(props: NodeProps<FactorFlowNode>) {
+  const far = useFar();
+  return far && !props.data.editing ? <FarFactor {...props} /> : <FullFactor {...props} />;
+}
+
+function FullFactor(props: NodeProps<FactorFlowNode>) {
+  const { t } = useTranslation();
+  const { id, data } = props;
+  const { factor, editing, movedBy, actorNames } = data;
+  const className = classNameOf(props);
+  const outline = outlineOf(movedBy);
+  return (
+    <div className={className} style={outline ? { outline } : undefined} data-testid="factor" data-factor-id={id}>
       <Handle type="target" position={Position.Left} className="factor-handle" />
       <div className="factor-meta">
         <KindIcon kind={factor.kind} />

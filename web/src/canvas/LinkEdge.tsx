@@ -1,25 +1,34 @@
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { shallow } from 'zustand/shallow';
 import { useTranslation } from 'react-i18next';
 import { updateLinks } from '../../../shared/src/ydoc/commands.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { LinkFlowEdge } from './flowTypes.ts';
+import { useFar } from './levelOfDetail.ts';
 
 interface Point {
   x: number;
   y: number;
 }
 
+/** The measured size, or the estimate a factor that was never drawn carries (see nodeSize.ts). */
+function sizeOf(node: InternalNode): { width: number; height: number } {
+  return { width: node.measured.width ?? node.initialWidth ?? 0, height: node.measured.height ?? node.initialHeight ?? 0 };
+}
+
 function centre(node: InternalNode): Point {
   const { x, y } = node.internals.positionAbsolute;
-  return { x: x + (node.measured.width ?? 0) / 2, y: y + (node.measured.height ?? 0) / 2 };
+  const size = sizeOf(node);
+  return { x: x + size.width / 2, y: y + size.height / 2 };
 }
 
 /** Where the line from the node's centre towards `target` leaves the node's box. */
 function borderPoint(node: InternalNode, target: Point): Point {
   const c = centre(node);
-  const w = (node.measured.width ?? 0) / 2 + 4;
-  const h = (node.measured.height ?? 0) / 2 + 4;
+  const size = sizeOf(node);
+  const w = size.width / 2 + 4;
+  const h = size.height / 2 + 4;
   const dx = target.x - c.x;
   const dy = target.y - c.y;
   if (dx === 0 && dy === 0) return c;
@@ -27,67 +36,107 @@ function borderPoint(node: InternalNode, target: Point): Point {
   return { x: c.x + dx * scale, y: c.y + dy * scale };
 }
 
-function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<LinkFlowEdge>) {
-  const { t } = useTranslation();
-  const session = useSession();
-  const readOnly = useEditor((s) => s.readOnly);
-  const from = useInternalNode(source);
-  const to = useInternalNode(target);
-  if (!from || !to || !data) return null;
+interface Line {
+  readonly s: Point;
+  readonly e: Point;
+}
 
-  // Two links between the same factors in opposite directions are drawn side by side.
+/** The straight line between two factors' borders; two links in opposite directions are drawn side by side. */
+function lineBetween(from: InternalNode, to: InternalNode, paired: boolean): Line {
   const a0 = centre(from);
   const b0 = centre(to);
   const len = Math.hypot(b0.x - a0.x, b0.y - a0.y) || 1;
-  const shift = data.paired ? 10 : 0;
+  const shift = paired ? 10 : 0;
   const nx = (-(b0.y - a0.y) / len) * shift;
   const ny = ((b0.x - a0.x) / len) * shift;
   const start = borderPoint(from, { x: b0.x + nx, y: b0.y + ny });
   const end = borderPoint(to, { x: a0.x + nx, y: a0.y + ny });
-  const s = { x: start.x + nx, y: start.y + ny };
-  const e = { x: end.x + nx, y: end.y + ny };
-  const path = `M ${s.x},${s.y} L ${e.x},${e.y}`;
+  return { s: { x: start.x + nx, y: start.y + ny }, e: { x: end.x + nx, y: end.y + ny } };
+}
+
+/** The line itself (a plain function, not a component: one fiber less per link). */
+function drawLine(id: string, line: Line, data: LinkFlowEdge['data'] & {}, selected: boolean | undefined, markerEnd: string | undefined) {
+  const { s, e } = line;
+  return (
+    <BaseEdge
+      id={id}
+      path={`M ${s.x},${s.y} L ${e.x},${e.y}`}
+      markerEnd={markerEnd}
+      className={`link link--${data.link.polarity === '+' ? 'plus' : 'minus'}${selected ? ' link--selected' : ''}${
+        data.emphasis === 'on' ? ' link--loop' : data.emphasis === 'off' ? ' link--dimmed' : ''
+      }${data.breaks > 0 ? ' link--break' : ''}`}
+      interactionWidth={16}
+    />
+  );
+}
+
+/** The +/− button (it flips the polarity) and the break-point mark, drawn in HTML above the lines. */
+function LinkMarks({ id, line, data }: { id: string; line: Line; data: LinkFlowEdge['data'] & {} }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const readOnly = useEditor((st) => st.readOnly);
+  const { s, e } = line;
   const label = { x: s.x + (e.x - s.x) * 0.72, y: s.y + (e.y - s.y) * 0.72 };
   const { polarity } = data.link;
   const polarityText = polarity === '+' ? t('link.plus') : t('link.minus');
+  return (
+    <EdgeLabelRenderer>
+      <button
+        type="button"
+        className={`link-polarity link-polarity--${polarity === '+' ? 'plus' : 'minus'}${data.emphasis === 'off' ? ' link-polarity--dimmed' : ''} nodrag nopan`}
+        style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
+        title={readOnly ? polarityText : `${polarityText} — ${t('link.togglePolarity')}`}
+        aria-label={readOnly ? polarityText : `${polarityText}. ${t('link.togglePolarity')}`}
+        data-testid="link-polarity"
+        data-link-id={id}
+        disabled={readOnly}
+        onClick={() => updateLinks(session.doc, session.origin, [id], { polarity: polarity === '+' ? '-' : '+' })}
+      >
+        {polarity === '+' ? '+' : '−'}
+      </button>
+      {data.breaks > 0 ? <BreakMark id={id} line={line} breaks={data.breaks} /> : null}
+    </EdgeLabelRenderer>
+  );
+}
 
+function BreakMark({ id, line, breaks }: { id: string; line: Line; breaks: number }) {
+  const { t } = useTranslation();
+  const { s, e } = line;
+  return (
+    <span
+      className="link-break nodrag nopan"
+      style={{ transform: `translate(-50%, -50%) translate(${(s.x + e.x) / 2}px, ${(s.y + e.y) / 2}px)` }}
+      title={t('patterns.breaksOnLink', { count: breaks })}
+      data-testid="break-mark"
+      data-link-id={id}
+    >
+      ✂
+    </span>
+  );
+}
+
+function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<LinkFlowEdge>) {
+  const far = useFar();
+  // One subscription for both ends instead of two (useInternalNode each): fewer selector calls per update.
+  const [from, to] = useStore(
+    useCallback((st: ReactFlowState) => [st.nodeLookup.get(source), st.nodeLookup.get(target)] as const, [source, target]),
+    shallow,
+  );
+  if (!from || !to || !data) return null;
+  const line = lineBetween(from, to, data.paired);
   return (
     <>
-      <BaseEdge
-        id={id}
-        path={path}
-        markerEnd={markerEnd}
-        className={`link link--${polarity === '+' ? 'plus' : 'minus'}${selected ? ' link--selected' : ''}${
-          data.emphasis === 'on' ? ' link--loop' : data.emphasis === 'off' ? ' link--dimmed' : ''
-        }${data.breaks > 0 ? ' link--break' : ''}`}
-        interactionWidth={16}
-      />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          className={`link-polarity link-polarity--${polarity === '+' ? 'plus' : 'minus'}${data.emphasis === 'off' ? ' link-polarity--dimmed' : ''} nodrag nopan`}
-          style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
-          title={readOnly ? polarityText : `${polarityText} — ${t('link.togglePolarity')}`}
-          aria-label={readOnly ? polarityText : `${polarityText}. ${t('link.togglePolarity')}`}
-          data-testid="link-polarity"
-          data-link-id={id}
-          disabled={readOnly}
-          onClick={() => updateLinks(session.doc, session.origin, [id], { polarity: polarity === '+' ? '-' : '+' })}
-        >
-          {polarity === '+' ? '+' : '−'}
-        </button>
-        {data.breaks > 0 ? (
-          <span
-            className="link-break nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${(s.x + e.x) / 2}px, ${(s.y + e.y) / 2}px)` }}
-            title={t('patterns.breaksOnLink', { count: data.breaks })}
-            data-testid="break-mark"
-            data-link-id={id}
-          >
-            ✂
-          </span>
-        ) : null}
-      </EdgeLabelRenderer>
+      {drawLine(id, line, data, selected, markerEnd)}
+      {/* Zoomed far out the +/− is too small to read or hit; the line's colour still says it. */}
+      {far ? (
+        data.breaks > 0 ? (
+          <EdgeLabelRenderer>
+            <BreakMark id={id} line={line} breaks={data.breaks} />
+          </EdgeLabelRenderer>
+        ) : null
+      ) : (
+        <LinkMarks id={id} line={line} data={data} />
+      )}
     </>
   );
 }

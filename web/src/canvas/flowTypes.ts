@@ -10,6 +10,8 @@ export interface FactorNodeData extends Record<string, unknown> {
   readonly actorNames: string;
   /** Pushed to the background while something else is highlighted. */
   readonly dimmed: boolean;
+  /** The measured size, or an estimate until the factor was drawn: the size of the plain box when zoomed out. */
+  readonly box: { readonly width: number; readonly height: number };
 }
 
 export interface LinkEdgeData extends Record<string, unknown> {

@@ -21,7 +21,9 @@ export function useFlowNodes() {
       loop: shownLoopId(s) ? s.patterns?.loops.find((l) => l.id === shownLoopId(s)) : undefined,
     })),
   );
-  return useMemo(() => build({ ...inputs, loopFactors: inputs.loop ? new Set(inputs.loop.factors) : null }), [build, inputs]);
+  // Kept stable between builds, so a drag frame is recognised as changing nothing but the dragged factors.
+  const loopFactors = useMemo(() => (inputs.loop ? new Set(inputs.loop.factors) : null), [inputs.loop]);
+  return useMemo(() => build({ ...inputs, loopFactors }), [build, inputs, loopFactors]);
 }
 
 /** The React Flow edges of this editor (links whose two ends exist). */
