@@ -10,6 +10,8 @@ import { visibleLinks, type ProjectionState } from '../../../shared/src/ydoc/pro
 import type { PatternsRequest, PatternsResponse } from './patternsProtocol.ts';
 
 const DEBOUNCE_MS = 250;
+/** The longest an analysis waits for the page to be idle (it never waits while the page is idle). */
+const IDLE_TIMEOUT_MS = 1000;
 
 /** The part of the analysis loops depend on; positions and labels are left out so dragging costs nothing. */
 export function structureOf(state: ProjectionState): Pick<Analysis, 'factors' | 'links' | 'loops'> {
@@ -32,9 +34,14 @@ export interface PatternsRunner {
   destroy(): void;
 }
 
-/** Starts the worker; `onResult` receives every newest analysis. */
+/**
+ * `onResult` receives every newest analysis. The worker starts with the first analysis, and each analysis is
+ * sent when the page is idle: on two shared cores a worker finding loops while a large diagram is first drawn
+ * takes the core the drawing needs, and the loops are not on the screen before the diagram is.
+ */
 export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) => void): PatternsRunner {
-  const worker = new Worker(new URL('./patterns.worker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker | null = null;
+  let idle: number | null = null;
   let seq = 0;
   let previous = new Map<string, string>();
   // No fingerprint matches this, so the first state (even an empty analysis) is always analysed.
@@ -42,31 +49,43 @@ export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let latest: ProjectionState | null = null;
 
-  worker.onmessage = (event: MessageEvent<PatternsResponse>) => {
-    if (event.data.seq !== seq) return;
-    previous = loopIdsByKey(event.data.patterns.loops);
-    onResult(event.data.patterns, event.data.ms);
+  const startWorker = () => {
+    const started = new Worker(new URL('./patterns.worker.ts', import.meta.url), { type: 'module' });
+    started.onmessage = (event: MessageEvent<PatternsResponse>) => {
+      if (event.data.seq !== seq) return;
+      previous = loopIdsByKey(event.data.patterns.loops);
+      onResult(event.data.patterns, event.data.ms);
+    };
+    return started;
   };
 
   const send = () => {
-    timer = null;
+    idle = null;
     if (!latest) return;
     const fingerprint = fingerprintOf(latest);
     if (fingerprint === lastFingerprint) return;
     lastFingerprint = fingerprint;
     const request: PatternsRequest = { seq: ++seq, analysis: structureOf(latest), previousIds: [...previous] };
+    worker ??= startWorker();
     worker.postMessage(request);
+  };
+
+  const sendWhenIdle = () => {
+    timer = null;
+    if (typeof requestIdleCallback === 'function') idle ??= requestIdleCallback(send, { timeout: IDLE_TIMEOUT_MS });
+    else send();
   };
 
   return {
     update(state) {
       latest = state;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(send, lastFingerprint === null ? 0 : DEBOUNCE_MS);
+      timer = setTimeout(sendWhenIdle, lastFingerprint === null ? 0 : DEBOUNCE_MS);
     },
     destroy() {
       if (timer) clearTimeout(timer);
-      worker.terminate();
+      if (idle !== null) cancelIdleCallback(idle);
+      worker?.terminate();
     },
   };
 }
