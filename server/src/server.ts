@@ -17,7 +17,8 @@ import { consoleLogger, type Logger } from './log.ts';
 import { isOriginAllowed } from './origin.ts';
 import { RoomManager } from './rooms.ts';
 import { createStaticHandler } from './staticFiles.ts';
-import { DB_FILE_NAME, openSqliteStorage } from './storage/sqliteStorage.ts';
+import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
+import { openSqliteStorageInWorker } from './storage/workerStorage.ts';
 import { acceptSyncConnection } from './sync.ts';
 
 export interface RunningServer {
@@ -46,7 +47,8 @@ function formatUrl(host: string, port: number): string {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? consoleLogger;
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const storage = openSqliteStorage(path.join(config.dataDir, DB_FILE_NAME));
+  // On a thread of its own: commits (fsync), VACUUM and large reads never stall the sync connections.
+  const storage = await openSqliteStorageInWorker(path.join(config.dataDir, DB_FILE_NAME));
   const rooms = new RoomManager({
     storage,
     log,

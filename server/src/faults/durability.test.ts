@@ -13,7 +13,7 @@ import { DB_FILE_NAME } from '../storage/sqliteStorage.ts';
 import { Teardown, createAnalysis, makeTempDir, seededRandom, sleep, waitFor } from '../testing.ts';
 import { connectFastClient, type FastClient } from './clients.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
-import { readStoredDoc } from './storedState.ts';
+import { describeMissing, readStoredDoc } from './storedState.ts';
 
 const LOCAL = 'durability-test';
 const SOAK = process.env.SOAK === '1';
@@ -99,7 +99,15 @@ describe('durability under SIGKILL at random moments', () => {
           stored?.destroy();
           const due = [...stream.seenAt].filter(([, at]) => at < killedAt - ON_DISK_WITHIN_MS).map(([f]) => f);
           const lost = due.filter((f) => !storedIds.has(f));
-          expect(lost, `kill ${kill}, analysis ${stream.id}: seen > ${ON_DISK_WITHIN_MS} ms before the kill but not on disk (seed ${seed}; rerun with DURABILITY_SEED=${seed})`).toEqual([]);
+          // On failure: how long before the kill the lost updates were seen, and what the disk lacks, per client.
+          let detail = '';
+          if (lost.length > 0) {
+            const again = readStoredDoc(dbFile, stream.id);
+            const ago = lost.map((f) => Math.round(killedAt - stream.seenAt.get(f)!));
+            detail = `; seen ${Math.min(...ago)}–${Math.max(...ago)} ms before the kill; on disk lacks ${again ? describeMissing(again, stream.writer.doc) : 'everything'}`;
+            again?.destroy();
+          }
+          expect(lost, `kill ${kill}, analysis ${stream.id}: seen > ${ON_DISK_WITHIN_MS} ms before the kill but not on disk (seed ${seed}; rerun with DURABILITY_SEED=${seed})${detail}`).toEqual([]);
           checked += due.length;
           // How close to the kill a stored update was seen: the real window is usually far below the promise.
           let newestStored = Number.POSITIVE_INFINITY;
