@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -107,7 +107,8 @@ export function AnalysisPage({ id, token }: { id: string; token: string }) {
   const [colour] = useState(loadColour);
   const [session, setSession] = useState<Session | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the connection starts right after the first commit, not after the first paint.
+  useLayoutEffect(() => {
     const next = createSession({ id, token, name: name ?? '', colour });
     setSession(next);
     return () => next.destroy();
