@@ -38,12 +38,12 @@ type Side = 'samenzicht' | 'bare';
 async function runOnce(browser: Browser, side: Side, url: string, n: number): Promise<RunResult> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
-    await addProbe(context, n);
+    await addProbe(context, n, side === 'samenzicht');
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
-    const firstRenderMs = await waitForFirstRender(page);
+    const first = await waitForFirstRender(page);
     if (side === 'samenzicht') {
       // Dragging needs the role from the server (read-only until then).
       await page.waitForFunction(() => document.querySelector('.react-flow__node.draggable') !== null, null, {
@@ -57,7 +57,7 @@ async function runOnce(browser: Browser, side: Side, url: string, n: number): Pr
     await zoomTo(page, cdp, 1);
     await settle(page);
     const zoomed = await drag(page, cdp);
-    return { firstRenderMs, drag: fitted, dragZoomed: zoomed };
+    return { firstRenderMs: first.ms, drawn: first.drawn, drag: fitted, dragZoomed: zoomed };
   } finally {
     await context.close();
   }
@@ -67,7 +67,7 @@ async function runOnce(browser: Browser, side: Side, url: string, n: number): Pr
 async function measurePane(browser: Browser, url: string, n: number): Promise<{ width: number; height: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
-    await addProbe(context, n);
+    await addProbe(context, n, true);
     const page = await context.newPage();
     await page.goto(url, { timeout: PAGE_TIMEOUT_MS });
     await waitForFirstRender(page);

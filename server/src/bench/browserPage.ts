@@ -48,6 +48,8 @@ async function readMainThread(cdp: CDPSession): Promise<MainThread> {
 
 interface ProbeState {
   firstRender: number;
+  /** Factors and links in the DOM at the first render. */
+  drawn: { nodes: number; edges: number };
   recording: boolean;
   frames: number[];
   maxShift: number;
@@ -56,21 +58,33 @@ interface ProbeState {
 
 type BenchWindow = Window & { __bench: ProbeState };
 
-/** Runs in the page before any app script: watches for the finished first render. */
-function installProbe({ nodes, edges }: { nodes: number; edges: number }): void {
+/**
+ * Runs in the page before any app script: watches for the finished first render. A page that draws every
+ * element has rendered when all `nodes` and `edges` are in the DOM and shown; a page that draws only what is in
+ * view (`culled`) when the view has been fitted (zoom no longer 1: the benchmark diagrams fit at 0.2 and below)
+ * and every factor it drew is shown.
+ */
+function installProbe({ nodes, edges, culled }: { nodes: number; edges: number; culled: boolean }): void {
   // The editor asks for a name first; a stored one skips that dialog (the bare page ignores it).
   localStorage.setItem('samenzicht.name', 'Bench');
   localStorage.setItem('samenzicht.language', 'nl');
-  const state: ProbeState = { firstRender: 0, recording: false, frames: [], maxShift: 0, moves: 0 };
+  const state: ProbeState = { firstRender: 0, drawn: { nodes: 0, edges: 0 }, recording: false, frames: [], maxShift: 0, moves: 0 };
   addEventListener('pointermove', () => void (state.recording && state.moves++), { capture: true, passive: true });
   (window as unknown as BenchWindow).__bench = state;
   const nodeEls = document.getElementsByClassName('react-flow__node');
   const edgeEls = document.getElementsByClassName('react-flow__edge');
+  const fitted = () => {
+    // The inline transform React Flow writes, not the computed one: reading that would force a style pass.
+    const scale = /scale\(([\d.e+-]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+    return scale !== null && Number(scale[1]) !== 1;
+  };
   const check = () => {
-    if (nodeEls.length === nodes && edgeEls.length === edges) {
+    const complete = culled ? nodeEls.length > 0 && edgeEls.length > 0 && fitted() : nodeEls.length === nodes && edgeEls.length === edges;
+    if (complete) {
       let shown = true;
       for (let i = 0; i < nodeEls.length && shown; i++) shown = (nodeEls[i] as HTMLElement).style.visibility !== 'hidden';
       if (shown) {
+        state.drawn = { nodes: nodeEls.length, edges: edgeEls.length };
         requestAnimationFrame(() => requestAnimationFrame(() => void (state.firstRender = performance.now())));
         return;
       }
@@ -84,17 +98,27 @@ function installProbe({ nodes, edges }: { nodes: number; edges: number }): void 
  * tsx compiles with esbuild's keepNames, which wraps functions in `__name(…)`; functions this file sends into the
  * page need that helper there too.
  */
-export async function addProbe(context: BrowserContext, n: number): Promise<void> {
+export async function addProbe(context: BrowserContext, n: number, culled: boolean): Promise<void> {
   await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await context.addInitScript(installProbe, { nodes: n, edges: n });
+  await context.addInitScript(installProbe, { nodes: n, edges: n, culled });
 }
 
-export async function waitForFirstRender(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as BenchWindow).__bench?.firstRender || false, null, {
-    timeout: PAGE_TIMEOUT_MS,
-    polling: 100,
-  });
-  return (await handle.jsonValue()) as number;
+export interface FirstRender {
+  readonly ms: number;
+  /** Factors and links in the DOM at that moment. */
+  readonly drawn: { readonly nodes: number; readonly edges: number };
+}
+
+export async function waitForFirstRender(page: Page): Promise<FirstRender> {
+  const handle = await page.waitForFunction(
+    () => {
+      const state = (window as unknown as BenchWindow).__bench;
+      return state?.firstRender ? { ms: state.firstRender, drawn: state.drawn } : false;
+    },
+    null,
+    { timeout: PAGE_TIMEOUT_MS, polling: 100 },
+  );
+  return (await handle.jsonValue()) as FirstRender;
 }
 
 /** Waits until 30 frames in a row came on time (0.5 s without long tasks), at most 15 s. */
