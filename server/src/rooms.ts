@@ -8,7 +8,7 @@ import { createKeyedQueue, type KeyedQueue } from './keyedQueue.ts';
 import type { Logger } from './log.ts';
 import { restoreDoc } from './restoreDoc.ts';
 import { Room, type RoomPeer } from './room.ts';
-import type { Storage } from './storage/storage.ts';
+import type { Storage, StoredDoc } from './storage/storage.ts';
 
 export interface RoomManagerOptions {
   readonly storage: Storage;
@@ -45,12 +45,12 @@ export class RoomManager {
    * Loads the room if needed and adds the peer; resolves with null when the analysis does not exist. Rejects with
    * `ShuttingDownError` once `closeAll` was called.
    */
-  async join(id: string, peer: RoomPeer): Promise<Room | null> {
+  async join(id: string, peer: RoomPeer, onStored?: (stored: StoredDoc) => void): Promise<Room | null> {
     // A room can start unloading while a join waits for it; the next round then loads it afresh (after the
     // unload's writes, thanks to the queue). Three rounds is far more than that race can need.
     for (let round = 0; round < 3; round++) {
       if (this.closed) throw new ShuttingDownError();
-      const room = await this.getOrLoad(id);
+      const room = await this.getOrLoad(id, onStored);
       if (room === null) return null;
       // No await between the check and the join: a grace timer cannot unload the room in between.
       if (room.isOpen) {
@@ -126,10 +126,10 @@ export class RoomManager {
     return loaded.filter((room): room is Room => room !== null && room.isOpen);
   }
 
-  private getOrLoad(id: string): Promise<Room | null> {
+  private getOrLoad(id: string, onStored?: (stored: StoredDoc) => void): Promise<Room | null> {
     const existing = this.entries.get(id);
     if (existing) return existing.ready;
-    const ready = this.load(id).then(
+    const ready = this.load(id, onStored).then(
       (room) => {
         if (this.entries.get(id) === entry) {
           if (room === null) this.entries.delete(id);
@@ -147,10 +147,16 @@ export class RoomManager {
     return ready;
   }
 
-  private async load(id: string): Promise<Room | null> {
+  private async load(id: string, onStored?: (stored: StoredDoc) => void): Promise<Room | null> {
     const { storage, log, flushIntervalMs, compactThreshold, unloadGraceMs } = this.options;
     const stored = await this.queue.run(id, () => storage.loadDoc(id));
     if (stored === null) return null;
+    // The peer that caused the load may be served from the stored bytes before the doc is rebuilt (see sync.ts).
+    try {
+      onStored?.(stored);
+    } catch (error) {
+      log.error(`answering from the stored state of analysis ${id} failed`, error);
+    }
     const { doc, skipped } = restoreDoc(stored);
     if (skipped > 0) log.error(`analysis ${id}: ${skipped} stored updates could not be applied`);
     return new Room(

@@ -16,12 +16,13 @@ import type { Logger } from './log.ts';
 import { createTokenBucket, type TokenBucket } from './rateLimit.ts';
 import type { Room, RoomPeer } from './room.ts';
 import { ShuttingDownError, type RoomManager } from './rooms.ts';
-import type { Storage } from './storage/storage.ts';
+import type { Storage, StoredDoc } from './storage/storage.ts';
 import {
   encodeAwareness,
   encodeDocUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
   parseSyncMessage,
   type SyncMessage,
 } from './syncMessage.ts';
@@ -47,6 +48,11 @@ export interface SyncConnectionOptions {
 }
 
 const KEEPALIVE_MS = 30_000;
+/**
+ * Up to this many logged updates after the snapshot, the first client of a room that is not loaded is answered from
+ * the stored bytes (merged and diffed without building a document). Compaction keeps the log far below it.
+ */
+const MAX_LOG_FOR_STORED_ANSWER = 2_000;
 /** A client has no reason to send more than a few messages before it got the server's first one. */
 const MAX_EARLY_MESSAGES = 200;
 
@@ -157,7 +163,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
       if (role === null) return this.closeWith('unauthorized');
       if (!connections.admit(this)) return this.closeWith('tooManyConnections');
       this.role = role;
-      const room = await rooms.join(id, this);
+      const room = await rooms.join(id, this, (stored) => this.answerFromStored(stored));
       if (room === null) return this.closeWith('unauthorized');
       this.room = room;
       if (this.closed) {
@@ -178,6 +184,30 @@ class SyncConnection implements RoomPeer, TrackedConnection {
       log.error(`opening a sync connection to analysis ${id} failed`, error);
       this.closeWith('serverError');
     }
+  }
+
+  /**
+   * Cold start: the room is being loaded for this connection. Rebuilding the Y.Doc of a long-edited analysis takes
+   * hundreds of ms (every overwritten value is an item to integrate), but the client's sync step 1 can be answered
+   * from the stored bytes alone: the snapshot is the whole state (`encodeStateAsUpdate` at compaction), the few
+   * logged updates are merged into it, and `diffUpdate` cuts out what the client already has. Nothing can change
+   * the document between the read and the rebuild, so the answer equals what the rebuilt doc would give.
+   */
+  private answerFromStored(stored: StoredDoc): void {
+    if (this.closed || this.early === null || stored.updates.length > MAX_LOG_FOR_STORED_ANSWER) return;
+    const index = this.early.findIndex((bytes) => {
+      const parsed = parseSyncMessage(bytes);
+      return parsed.ok && parsed.message.type === 'syncStep1';
+    });
+    if (index < 0) return;
+    const parsed = parseSyncMessage(this.early[index]!);
+    if (!parsed.ok || parsed.message.type !== 'syncStep1') return;
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates];
+    const whole = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    const clientHasNothing = Y.decodeStateVector(parsed.message.stateVector).size === 0;
+    this.send(encodeSyncStep2Update(clientHasNothing ? whole : Y.diffUpdate(whole, parsed.message.stateVector)));
+    // Answered: not handled again once the room is live.
+    this.early.splice(index, 1);
   }
 
   private receive(data: RawData, isBinary: boolean): void {

@@ -110,6 +110,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   });
 }
 
+/** Sync step 2 carrying an update computed elsewhere (e.g. from stored bytes). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
 /** One document update. */
 export function encodeDocUpdate(update: Uint8Array): Uint8Array {
   return encodeMessage((encoder) => {
