@@ -45,7 +45,7 @@ export class RoomManager {
    * Loads the room if needed and adds the peer; resolves with null when the analysis does not exist. Rejects with
    * `ShuttingDownError` once `closeAll` was called.
    */
-  async join(id: string, peer: RoomPeer, onStored?: (stored: StoredDoc) => void): Promise<Room | null> {
+  async join(id: string, peer: RoomPeer, onStored?: (stored: StoredDoc) => Promise<void> | void): Promise<Room | null> {
     // A room can start unloading while a join waits for it; the next round then loads it afresh (after the
     // unload's writes, thanks to the queue). Three rounds is far more than that race can need.
     for (let round = 0; round < 3; round++) {
@@ -126,7 +126,7 @@ export class RoomManager {
     return loaded.filter((room): room is Room => room !== null && room.isOpen);
   }
 
-  private getOrLoad(id: string, onStored?: (stored: StoredDoc) => void): Promise<Room | null> {
+  private getOrLoad(id: string, onStored?: (stored: StoredDoc) => Promise<void> | void): Promise<Room | null> {
     const existing = this.entries.get(id);
     if (existing) return existing.ready;
     const ready = this.load(id, onStored).then(
@@ -147,13 +147,14 @@ export class RoomManager {
     return ready;
   }
 
-  private async load(id: string, onStored?: (stored: StoredDoc) => void): Promise<Room | null> {
+  private async load(id: string, onStored?: (stored: StoredDoc) => Promise<void> | void): Promise<Room | null> {
     const { storage, log, flushIntervalMs, compactThreshold, unloadGraceMs } = this.options;
     const stored = await this.queue.run(id, () => storage.loadDoc(id));
     if (stored === null) return null;
-    // The peer that caused the load may be served from the stored bytes before the doc is rebuilt (see sync.ts).
+    // The peer that caused the load may be served from the stored bytes before the doc is rebuilt (see sync.ts);
+    // the rebuild waits until that answer is on its way, since it holds the event loop for a while.
     try {
-      onStored?.(stored);
+      await onStored?.(stored);
     } catch (error) {
       log.error(`answering from the stored state of analysis ${id} failed`, error);
     }

@@ -303,6 +303,29 @@ describe('access', () => {
     expect([...raw.messages[0]!.slice(0, 2)]).toEqual([0, 0]);
   });
 
+  it('a large first sync crosses the wire compressed (permessage-deflate)', async () => {
+    const { id, tokens } = await createAnalysis(server.url);
+    const writer = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    await writer.synced;
+    for (let i = 0; i < 300; i++) addFactor(writer.doc, LOCAL, { label: `Factor ${i}`, note: 'Een toelichting die vaak terugkomt. '.repeat(5), position: { x: i, y: i } });
+    const { WebSocket } = await import('ws');
+    const socket = new WebSocket(`${server.syncUrl}/${id}?token=${tokens.viewer}`);
+    teardown.add(() => socket.terminate());
+    await new Promise((resolve) => socket.once('open', resolve));
+    expect(socket.extensions).toContain('permessage-deflate');
+    const tcp = (socket as unknown as { _socket: { bytesRead: number } })._socket;
+    const before = tcp.bytesRead;
+    socket.send(new Uint8Array([0, 0, 1, 0]));
+    const step2 = await new Promise<Buffer>((resolve) => socket.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(data)));
+    await waitFor(() => tcp.bytesRead > before, 'bytes read');
+    const fresh = new Y.Doc();
+    const decoder = (await import('lib0/decoding')).createDecoder(step2.subarray(2));
+    Y.applyUpdate(fresh, (await import('lib0/decoding')).readVarUint8Array(decoder));
+    expect(readAnalysis(fresh).factors).toHaveLength(300);
+    expect(step2.length).toBeGreaterThan(16 * 1024);
+    expect(tcp.bytesRead - before).toBeLessThan(step2.length / 2);
+  });
+
   it('stopping the server closes connections with 1001, a code the client retries on', async () => {
     const { id, tokens } = await createAnalysis(server.url);
     const raw = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`);

@@ -53,6 +53,8 @@ const KEEPALIVE_MS = 30_000;
  * the stored bytes (merged and diffed without building a document). Compaction keeps the log far below it.
  */
 const MAX_LOG_FOR_STORED_ANSWER = 2_000;
+/** The room's rebuild waits at most this long for that answer to be written. */
+const STORED_ANSWER_WAIT_MS = 250;
 /** A client has no reason to send more than a few messages before it got the server's first one. */
 const MAX_EARLY_MESSAGES = 200;
 
@@ -193,7 +195,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
    * logged updates are merged into it, and `diffUpdate` cuts out what the client already has. Nothing can change
    * the document between the read and the rebuild, so the answer equals what the rebuilt doc would give.
    */
-  private answerFromStored(stored: StoredDoc): void {
+  private answerFromStored(stored: StoredDoc): Promise<void> | void {
     if (this.closed || this.early === null || stored.updates.length > MAX_LOG_FOR_STORED_ANSWER) return;
     const index = this.early.findIndex((bytes) => {
       const parsed = parseSyncMessage(bytes);
@@ -205,9 +207,18 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates];
     const whole = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     const clientHasNothing = Y.decodeStateVector(parsed.message.stateVector).size === 0;
-    this.send(encodeSyncStep2Update(clientHasNothing ? whole : Y.diffUpdate(whole, parsed.message.stateVector)));
+    const message = encodeSyncStep2Update(clientHasNothing ? whole : Y.diffUpdate(whole, parsed.message.stateVector));
     // Answered: not handled again once the room is live.
     this.early.splice(index, 1);
+    // Resolves once the message is written (a large one is compressed on the thread pool first, and its write
+    // would otherwise wait for the rebuild); a slow socket does not hold the room back for more than a moment.
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, STORED_ANSWER_WAIT_MS);
+      this.send(message, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private receive(data: RawData, isBinary: boolean): void {
@@ -276,10 +287,11 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     if (clientIds.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds)));
   }
 
-  private send(message: Uint8Array): void {
-    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+  private send(message: Uint8Array, sent?: () => void): void {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return sent?.();
     this.socket.send(message, (error) => {
       if (error) this.closeWith('serverError');
+      sent?.();
     });
   }
 

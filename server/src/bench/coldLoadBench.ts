@@ -8,7 +8,6 @@
  * Goals: ≤ 60 ms and ≤ 500 KB.
  */
 import * as fs from 'node:fs';
-import * as zlib from 'node:zlib';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WebSocket } from 'ws';
@@ -87,27 +86,41 @@ async function storeSession(dbFile: string, count: number, seed: number): Promis
   return { id, viewer: tokens.viewer, factors, links, contentBytes };
 }
 
-/** Opens the analysis like a client; returns ms from the first message sent to sync step 2 received, and the bytes. */
-function openAnalysis(syncUrl: string, stored: Stored): Promise<{ ms: number; bytes: number; deflatedBytes: number }> {
+/**
+ * Opens the analysis like a client; returns ms from the first message sent to sync step 2 received (the client has
+ * the analysis), ms until the server's own sync step 1 arrived (sent once the room is live: its Y.Doc rebuilt and
+ * the connection joined), and the bytes received until then.
+ */
+function openAnalysis(syncUrl: string, stored: Stored): Promise<{ ms: number; liveMs: number; bytes: number; wireBytes: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${syncUrl}/${stored.id}?token=${stored.viewer}`, { perMessageDeflate: false });
+    // Offers permessage-deflate as browsers do; the server uses it for large messages.
+    const socket = new WebSocket(`${syncUrl}/${stored.id}?token=${stored.viewer}`);
+    const tcp = (): { bytesRead: number } => (socket as unknown as { _socket: { bytesRead: number } })._socket;
     let started = 0;
+    let readAtOpen = 0;
+    let wireBytes = 0;
+    let ms: number | null = null;
+    let liveMs: number | null = null;
     let bytes = 0;
-    let deflatedBytes = 0;
     const timer = setTimeout(() => reject(new Error('no sync step 2 within 60 s')), 60_000);
     socket.on('error', reject);
     socket.on('open', () => {
       started = performance.now();
+      readAtOpen = tcp().bytesRead;
       socket.send(new Uint8Array([0, 0, 1, 0])); // sync step 1 with an empty state vector
     });
     socket.on('message', (data: Buffer) => {
-      bytes += data.length;
-      deflatedBytes += zlib.deflateRawSync(data).length;
-      if (data[0] === 0 && data[1] === 1) {
-        const ms = performance.now() - started;
+      if (ms === null) bytes += data.length;
+      if (data[0] === 0 && data[1] === 1 && ms === null) {
+        ms = performance.now() - started;
+        // TCP bytes from the open to the end of sync step 2: frame headers and compression included.
+        wireBytes = tcp().bytesRead - readAtOpen;
+      }
+      if (data[0] === 0 && data[1] === 0) liveMs ??= performance.now() - started;
+      if (ms !== null && liveMs !== null) {
         clearTimeout(timer);
         socket.terminate();
-        resolve({ ms, bytes, deflatedBytes });
+        resolve({ ms, liveMs, bytes, wireBytes });
       }
     });
   });
@@ -116,15 +129,18 @@ function openAnalysis(syncUrl: string, stored: Stored): Promise<{ ms: number; by
 interface LoadFigures {
   readonly warmMs: number[];
   readonly firstMs: number[];
+  /** Until the room was live (the server's sync step 1), JIT warm. */
+  readonly warmLiveMs: number[];
   readonly bytes: number;
-  readonly deflatedBytes: number;
+  readonly wireBytes: number;
 }
 
 async function measureLoads(dataDir: string, target: Stored, warmUp: Stored, runs: number): Promise<LoadFigures> {
   const warmMs: number[] = [];
   const firstMs: number[] = [];
+  const warmLiveMs: number[] = [];
   let bytes = 0;
-  let deflatedBytes = 0;
+  let wireBytes = 0;
   for (let run = 0; run < runs; run++) {
     // Alternate which is opened first, so both kinds of measurement see the page cache alike.
     for (const warm of [run % 2 === 0, run % 2 !== 0]) {
@@ -133,14 +149,15 @@ async function measureLoads(dataDir: string, target: Stored, warmUp: Stored, run
         if (warm) await openAnalysis(server.syncUrl, warmUp);
         const result = await openAnalysis(server.syncUrl, target);
         (warm ? warmMs : firstMs).push(result.ms);
+        if (warm) warmLiveMs.push(result.liveMs);
         bytes = result.bytes;
-        deflatedBytes = result.deflatedBytes;
+        wireBytes = result.wireBytes;
       } finally {
         await server.kill();
       }
     }
   }
-  return { warmMs, firstMs, bytes, deflatedBytes };
+  return { warmMs, firstMs, warmLiveMs, bytes, wireBytes };
 }
 
 /** The server's own part, in this process (warm): read snapshot + log, rebuild the doc, encode sync step 2. */
@@ -204,27 +221,29 @@ export async function runColdLoadBench(options: { runs: number; log: (line: stri
       `${size.logRows.toLocaleString('en')} rows, ${formatBytes(size.logBytes)} + snapshot ${formatBytes(size.snapshotBytes)}`,
       `**${formatMs(median(figures.warmMs))}**`,
       formatMs(median(figures.firstMs)),
+      formatMs(median(figures.warmLiveMs)),
       `${formatMs(inProcess.readMs)} + ${formatMs(inProcess.restoreMs)} + ${formatMs(inProcess.encodeMs)}`,
-      `${formatBytes(figures.bytes)} (deflated: ${formatBytes(figures.deflatedBytes)})`,
+      `**${formatBytes(figures.wireBytes)}** on the wire (${formatBytes(figures.bytes)} of messages)`,
     ];
     const markdown = [
-      `An analysis built from ${UPDATES.toLocaleString('en')} stored updates, one per user action over ~50 sittings (each a new client id): ${target.factors} factors and ${target.links} links at the end, ~85 % of the updates drags, ~13 % renames and notes, the rest additions and removals. A client opens it with sync step 1 and an empty state vector; the time is from that message to the server's sync step 2. Median of ${options.runs} runs, each in a fresh server process, killed afterwards.`,
+      `An analysis built from ${UPDATES.toLocaleString('en')} stored updates, one per user action over ~50 sittings (each a new client id): ${target.factors} factors and ${target.links} links at the end, ~85 % of the updates drags, ~13 % renames and notes, the rest additions and removals. A client opens it with sync step 1 and an empty state vector; the load time is from that message to the server's sync step 2, which gives the client the whole analysis. When the log is short (as compaction keeps it), the server answers from the stored bytes first and rebuilds its Y.Doc afterwards; "room live" is until the server's own sync step 1, sent once that rebuild is done and the connection has joined the room (the rebuild still occupies the event loop for the time shown as "restore"). Median of ${options.runs} runs, each in a fresh server process, killed afterwards.`,
       '',
       formatTable(
-        ['stored as', 'stored', 'load ms (JIT warm)', 'load ms (first open after start)', 'server part in-process: read + restore + encode ms', 'first-sync bytes'],
+        ['stored as', 'stored', 'first sync ms (JIT warm)', 'first sync ms (first open after start)', 'room live ms (JIT warm)', 'server part in-process: read + restore + encode ms', 'first-sync bytes'],
         [row('log of 100,000 updates (before compaction)', sizeBefore, inProcessBefore, before), row('one snapshot (after compaction)', sizeAfter, inProcessAfter, after)],
       ),
       '',
       `Compaction itself (the room unloading after its last client left: one snapshot written, the log deleted) took ${formatMs(compactMs)} ms from opening to an empty log, loading included. "JIT warm" means another analysis of 20,000 updates was opened first in the same process, as in a server that has been running; the first open after a start also pays for compiling Yjs' code paths.`,
       '',
-      `Why the snapshot stays large: every overwritten map value (each drag's old position, each old label) stays in the Yjs document as a deleted item without content — a tombstone of ~${formatBytes((sizeAfter.snapshotBytes - target.contentBytes) / UPDATES)} per update — so the history costs ${formatBytes(sizeAfter.snapshotBytes - target.contentBytes)} on top of the ${formatBytes(target.contentBytes)} the same analysis takes written afresh into a new document, and rebuilding those ~100,000 items is most of the load time. "Deflated" is the size with WebSocket permessage-deflate, which the server does not enable.`,
+      `Why the snapshot stays large: every overwritten map value (each drag's old position, each old label) stays in the Yjs document as a deleted item without content — a tombstone of ~${formatBytes((sizeAfter.snapshotBytes - target.contentBytes) / UPDATES)} per update — so the history costs ${formatBytes(sizeAfter.snapshotBytes - target.contentBytes)} on top of the ${formatBytes(target.contentBytes)} the same analysis takes written afresh into a new document, and rebuilding those ~100,000 items is most of the load time. The server sends messages over 16 kB with WebSocket permessage-deflate (browsers offer it), so the first sync crosses the network at about a third of its size; the bytes on the wire are counted at the client's TCP socket, up to the end of sync step 2.`,
     ].join('\n');
     const verdicts: Verdict[] = [
       { figure: 'Cold load, 100,000 stored updates, before compaction', value: `${formatMs(median(before.warmMs))} ms`, goal: `≤ ${LOAD_GOAL_MS} ms`, met: median(before.warmMs) <= LOAD_GOAL_MS },
       { figure: 'Cold load, after compaction', value: `${formatMs(median(after.warmMs))} ms`, goal: `≤ ${LOAD_GOAL_MS} ms`, met: median(after.warmMs) <= LOAD_GOAL_MS },
       { figure: 'Cold load, first open after a process start, after compaction', value: `${formatMs(median(after.firstMs))} ms`, goal: `≤ ${LOAD_GOAL_MS} ms`, met: median(after.firstMs) <= LOAD_GOAL_MS },
-      { figure: 'First-sync bytes, before compaction', value: formatBytes(before.bytes), goal: '≤ 500 KB', met: before.bytes <= BYTES_GOAL },
-      { figure: 'First-sync bytes, after compaction', value: formatBytes(after.bytes), goal: '≤ 500 KB', met: after.bytes <= BYTES_GOAL },
+      { figure: 'First-sync bytes on the wire, before compaction', value: `${formatBytes(before.wireBytes)} (${formatBytes(before.bytes)} uncompressed)`, goal: '≤ 500 KB', met: before.wireBytes <= BYTES_GOAL },
+      { figure: 'First-sync bytes on the wire, after compaction', value: `${formatBytes(after.wireBytes)} (${formatBytes(after.bytes)} uncompressed)`, goal: '≤ 500 KB', met: after.wireBytes <= BYTES_GOAL },
+      { figure: 'Cold load until the room is live (JIT warm), after compaction', value: `${formatMs(median(after.warmLiveMs))} ms`, goal: `≤ ${LOAD_GOAL_MS} ms`, met: median(after.warmLiveMs) <= LOAD_GOAL_MS },
     ];
     return { markdown, verdicts };
   } finally {
