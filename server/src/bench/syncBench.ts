@@ -112,7 +112,7 @@ async function startOurServer(): Promise<RunningTarget> {
 
 /**
  * How long one small SQLite commit takes on this disk with the server's settings (WAL, synchronous=FULL): our
- * server makes one per room per flush interval, on its event loop, so this is time nothing else runs.
+ * server makes one per flush interval for all rooms together, on its storage thread (workerStorage.ts).
  */
 export function measureCommitLatency(commits = 500): { p50: number; p99: number; max: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenzicht-commit-'));
