@@ -131,8 +131,13 @@ describe('roles in the browser', () => {
   it('a renewed editor link stops the old one at once, with a Dutch message', async () => {
     const page = facilitator.page;
     await page.getByTestId('manage').click();
-    page.once('dialog', (dialog) => void dialog.accept());
+    // Asked in the panel, and nothing happens before the yes.
     await page.getByTestId('rotate-editor').click();
+    await page.getByTestId('rotate-cancel').click();
+    expect(await page.getByTestId('rotate-confirm-box').count()).toBe(0);
+    expect(await editor.page.getByTestId('closed').count()).toBe(0);
+    await page.getByTestId('rotate-editor').click();
+    await page.getByTestId('rotate-confirm').click();
     await page.getByTestId('rotate-message').waitFor();
     await editor.page
       .getByTestId('closed')

@@ -102,6 +102,8 @@ export const en: Messages = {
     linksIntro: 'Make a new link when a link reached the wrong person. The old link stops working at once.',
     rotate: 'Make a new link',
     rotateConfirm: 'Make a new link for "{{role}}"? Whoever uses the old link is disconnected.',
+    rotateYes: 'Yes, make a new link',
+    rotateNo: 'Not now',
     rotated: 'New link made. Share it through "Share".',
     rotateFailed: 'Making a new link did not work. Please try again.',
     logTitle: 'Who did what',

@@ -100,6 +100,8 @@ export const nl = {
     linksIntro: 'Maak een nieuwe link als een link bij de verkeerde persoon terecht is gekomen. De oude link werkt daarna meteen niet meer.',
     rotate: 'Nieuwe link maken',
     rotateConfirm: 'Nieuwe link voor "{{role}}" maken? Wie de oude link gebruikt, wordt losgekoppeld.',
+    rotateYes: 'Ja, nieuwe link maken',
+    rotateNo: 'Niet nu',
     rotated: 'Nieuwe link gemaakt. Deel hem via "Delen".',
     rotateFailed: 'Het maken van een nieuwe link is niet gelukt. Probeer het opnieuw.',
     logTitle: 'Wie heeft wat gedaan',

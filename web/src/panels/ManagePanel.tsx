@@ -63,10 +63,15 @@ function RotateLinks() {
   const { t } = useTranslation();
   const session = useSession();
   const [message, setMessage] = useState<string | null>(null);
+  /** The role whose new link waits for a yes, asked in the panel itself rather than in a browser pop-up. */
+  const [asking, setAsking] = useState<AccessRole | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const rotate = async (role: AccessRole) => {
-    if (!window.confirm(t('manage.rotateConfirm', { role: t(`role.${role}`) }))) return;
+    setBusy(true);
     const answer = await rotateLink(session.id, session.token, role);
+    setBusy(false);
+    setAsking(null);
     if (!answer.ok) return setMessage(t('manage.rotateFailed'));
     const links = loadLinks(session.id);
     if (links) saveLinks(session.id, withLink(links, role, answer.value.link));
@@ -80,11 +85,31 @@ function RotateLinks() {
       <p className="hint">{t('manage.linksIntro')}</p>
       <div className="rotate-row">
         {ROLES.map((role) => (
-          <button key={role} type="button" onClick={() => void rotate(role)} data-testid={`rotate-${role}`}>
+          <button
+            key={role}
+            type="button"
+            aria-expanded={asking === role}
+            onClick={() => {
+              setMessage(null);
+              setAsking(role);
+            }}
+            data-testid={`rotate-${role}`}
+          >
             {t('manage.rotate')}: {t(`role.${role}`)}
           </button>
         ))}
       </div>
+      {asking !== null ? (
+        <div className="confirm-box" role="group" aria-labelledby="rotate-question" data-testid="rotate-confirm-box">
+          <p id="rotate-question">{t('manage.rotateConfirm', { role: t(`role.${asking}`) })}</p>
+          <button type="button" autoFocus disabled={busy} onClick={() => void rotate(asking)} data-testid="rotate-confirm">
+            {t('manage.rotateYes')}
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setAsking(null)} data-testid="rotate-cancel">
+            {t('manage.rotateNo')}
+          </button>
+        </div>
+      ) : null}
       {message ? (
         <p role="status" data-testid="rotate-message">
           {message}
