@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import type { FactorKind, LifeDomain, Polarity } from '../shared/src/model/types.ts';
 import { parseAnalysisFile } from '../shared/src/schema/parseAnalysisFile.ts';
 import { findLoops } from '../shared/src/graph/loops.ts';
+import { seededRandom } from '../shared/src/random.ts';
 
 type FactorSpec = readonly [key: string, label: string, kind: FactorKind, domain: LifeDomain];
 
@@ -274,18 +275,6 @@ const MAY_INFLUENCE: Record<FactorKind, readonly FactorKind[]> = {
 
 const TARGET_LINKS = 300;
 const SEED = 20_260_531;
-
-/** mulberry32: a small seeded generator. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildFile(): Record<string, unknown> {
   const random = seededRandom(SEED);

@@ -13,6 +13,8 @@ import { parseConfig, type Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
+import { seededRandom } from '../../shared/src/random.ts';
+export { seededRandom };
 
 /** Collects cleanup steps and runs them last-in first-out. */
 export class Teardown {
@@ -213,14 +215,3 @@ export function storedSize(dbFile: string, id: string): { logRows: number; logBy
   });
 }
 
-/** A small seeded random generator (mulberry32), so a failing random test can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../../shared/src/random.ts';
+export { seededRandom };
 /** Small statistics and formatting helpers of the server benchmarks. */
 
 /** The value at quantile `q` (0..1) of `values` (nearest rank); NaN when empty. */
@@ -50,14 +52,3 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** mulberry32: a small seeded generator, so every run measures the same thing. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

@@ -4,23 +4,12 @@
  */
 import type { Analysis, FactorKind, Factor, Link } from '../../../shared/src/model/types.ts';
 import { analysePatterns } from '../../../shared/src/graph/patterns.ts';
+import { seededRandom } from '../../../shared/src/random.ts';
 
 const FACTORS = 1_000;
 const LINKS = 3_000;
 const MAX_LOOPS = 10_000;
 const RUNS = 5;
-
-/** mulberry32: a small seeded generator, so every run measures the same diagram. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Kinds weighted roughly as in real analyses: mostly what keeps things going and what makes them worse. */
 const KIND_WEIGHTS: Array<[FactorKind, number]> = [

@@ -4,6 +4,7 @@
  * get the very same factors, positions and links. Pure: no DOM, no React.
  */
 import type { Analysis, Factor, FactorKind, LifeDomain, Link } from '../../../shared/src/model/types.ts';
+import { seededRandom as createRandom } from '../../../shared/src/random.ts';
 
 /** Grid pitch in flow units: a factor is 140–220 px wide, so neighbours do not overlap. */
 const PITCH_X = 260;
@@ -33,18 +34,6 @@ const KIND_WEIGHTS: ReadonlyArray<readonly [FactorKind, number]> = [
 ];
 
 const DOMAINS: ReadonlyArray<LifeDomain | null> = ['child', 'parents', 'parenting', 'family', 'network', 'context', 'care', null];
-
-/** mulberry32: a small seeded generator. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickKind(random: () => number): FactorKind {
   let r = random() * 100;

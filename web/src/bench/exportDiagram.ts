@@ -7,23 +7,12 @@
 import { FACTOR_LIBRARY } from '../../../shared/src/model/library.ts';
 import type { Analysis, Factor, Link } from '../../../shared/src/model/types.ts';
 import { PLACE_SPACING } from '../../../shared/src/graph/placeByKind.ts';
+import { seededRandom } from '../../../shared/src/random.ts';
 
 /** The seed every export benchmark uses unless told otherwise. */
 export const EXPORT_BENCH_SEED = 20_250_312;
 
 const ITEMS = FACTOR_LIBRARY.flatMap((g) => g.items);
-
-/** mulberry32: a small seeded generator, so every run measures the same diagram. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A grid about twice as wide as high; links mostly between near neighbours, as people draw them. */
 export function gridAnalysis(seed: number, size: number): Analysis {
