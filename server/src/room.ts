@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import { CLOSE_CODES } from './closeCodes.ts';
 import type { KeyedQueue } from './keyedQueue.ts';
 import type { Logger } from './log.ts';
@@ -17,6 +18,11 @@ import { STORAGE_ORIGIN } from './restoreDoc.ts';
 import type { Storage } from './storage/storage.ts';
 
 export interface RoomPeer {
+  /**
+   * Who the peer is, as far as the server knows (the hash of its token): a client id announced by one peer can be
+   * taken over only by a peer with the same key (the same person reconnecting before the old socket is noticed gone).
+   */
+  readonly tokenHash?: string | null;
   /** Sends a Yjs update of the document. */
   sendDocUpdate(update: Uint8Array): void;
   /** Sends an encoded awareness update. */
@@ -58,6 +64,19 @@ export const MAX_STALE_AWARENESS_CLOCKS = 1_000;
  * messages a second, and MAX_MESSAGES_PER_SECOND (200) would cut them all off from n = 9 on.
  */
 export const AWARENESS_RELAY_MS = 40;
+
+/** The client ids an (already validated) awareness update names. */
+function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return ids;
+}
 
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -132,8 +151,19 @@ export class Room {
     }
   }
 
-  /** Applies an awareness update from `peer` (already checked to be well-formed); see the two limits above. */
+  /**
+   * Applies an awareness update from `peer` (already checked to be well-formed); see the two limits above. An update
+   * that names a client id another peer announced (a viewer faking someone's cursor or name, or removing it) is
+   * dropped, unless both peers hold the same token: then it is that person's new connection and takes the id over.
+   */
   applyAwarenessUpdate(update: Uint8Array, peer: RoomPeer): void {
+    for (const clientId of awarenessClientIds(update)) {
+      const owner = this.ownerOf(clientId);
+      if (owner === undefined || owner === peer) continue;
+      // Not logged: the stock client sends every awareness change it hears back to the server, others' included.
+      if (owner.tokenHash == null || owner.tokenHash !== peer.tokenHash) return;
+      this.peers.get(owner)?.delete(clientId);
+    }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
     const { meta, states } = this.awareness;
     if (meta.size > states.size + MAX_STALE_AWARENESS_CLOCKS) {
@@ -222,6 +252,12 @@ export class Room {
     // for 30 s and its watchdog drops the connection. Its own state echoed back is a no-op for it.
     for (const peer of this.peers.keys()) this.sendSafely(peer, () => peer.sendAwarenessUpdate(encoded));
   };
+
+  /** The peer that announced `clientId`, if any. */
+  private ownerOf(clientId: number): RoomPeer | undefined {
+    for (const [peer, clientIds] of this.peers) if (clientIds.has(clientId)) return peer;
+    return undefined;
+  }
 
   private sendSafely(peer: RoomPeer, send: () => void): void {
     try {

@@ -108,4 +108,39 @@ describe('awareness under load', () => {
     expect(room.awareness.meta.size).toBeLessThanOrEqual(room.awareness.getStates().size + MAX_STALE_AWARENESS_CLOCKS + 50);
     expect(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.meta.keys()]).length).toBeGreaterThan(0);
   });
+
+  it("a viewer cannot change or remove another person's presence; the same link reconnecting can take its id over", async () => {
+    const server = await startTestServer(teardown);
+    const { id, tokens } = await createAnalysis(server.url);
+    const editor = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    const watcher = connectClient(teardown, server.syncUrl, id, tokens.viewer);
+    await Promise.all([editor.synced, watcher.synced]);
+    editor.provider.awareness.setLocalStateField('user', { name: 'Sanne' });
+    const nameSeen = (): unknown => (watcher.provider.awareness.getStates().get(editor.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await waitFor(() => nameSeen() === 'Sanne', 'the editor is seen');
+
+    const viewer = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.viewer}`);
+    await viewer.opened;
+    await waitFor(() => viewer.messages.length > 0, 'joined');
+    // Everything the watcher hears about the editor from now on.
+    const heard: string[] = [];
+    watcher.provider.awareness.on('change', ({ updated, removed }: { updated: number[]; removed: number[] }) => {
+      if (updated.includes(editor.doc.clientID)) heard.push(String(nameSeen()));
+      if (removed.includes(editor.doc.clientID)) heard.push('removed');
+    });
+    viewer.socket.send(awarenessMessage(editor.doc.clientID, 1, 1_000, { user: { name: 'Nep' } }));
+    await sleep(300);
+    viewer.socket.send(awarenessMessage(editor.doc.clientID, 1, 1_001, null));
+    await sleep(300);
+    expect(heard).toEqual([]);
+    expect(nameSeen()).toBe('Sanne');
+    expect(viewer.socket.readyState).toBe(viewer.socket.OPEN);
+
+    // The editor's link on a new socket (as after a network switch, before the old one is noticed gone) may.
+    const again = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`);
+    await again.opened;
+    await waitFor(() => again.messages.length > 0, 'joined');
+    again.socket.send(awarenessMessage(editor.doc.clientID, 1, 2_000, { user: { name: 'Sanne (telefoon)' } }));
+    await waitFor(() => nameSeen() === 'Sanne (telefoon)', 'the new connection took the id over');
+  });
 });
