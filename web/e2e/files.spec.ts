@@ -121,11 +121,11 @@ describe('files and clipboard', () => {
     expect(await a.page.locator('[data-testid="factor"]').count()).toBe(2);
   });
 
-  it('refuses a file over 10 MB, and a PNG only when it carries no analysis, with one clear sentence each', async () => {
+  it('refuses a file over 5 MB, and a PNG only when it carries no analysis, with one clear sentence each', async () => {
     const analysis = await createAnalysis(server.url, { content: TWO_FACTORS });
     await openAnalysis(a.page, analysis.links.editor);
     const before = await stored(analysis);
-    await chooseFile(a.page, 'groot.samenzicht.json', Buffer.alloc(10 * 1024 * 1024 + 1, 32));
+    await chooseFile(a.page, 'groot.samenzicht.json', Buffer.alloc(5 * 1024 * 1024 + 1, 32));
     await a.page.getByTestId('import-problem').filter({ hasText: 'te groot' }).waitFor();
     await a.page.getByTestId('import-problem').getByRole('button').click();
     await chooseFile(a.page, 'analyse.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'image/png');

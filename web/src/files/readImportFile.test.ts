@@ -13,7 +13,7 @@ const GOOD = JSON.stringify({
 const file = (name: string, size = 10, type = '') => ({ name, size, type });
 
 describe('checkImportFile', () => {
-  it('refuses a file over 10 MB before reading it', () => {
+  it('refuses a file over 5 MB before reading it', () => {
     expect(checkImportFile(file('a.samenzicht.json', MAX_IMPORT_BYTES + 1))).toBe('tooLarge');
     expect(checkImportFile(file('a.samenzicht.json', MAX_IMPORT_BYTES))).toBeNull();
   });
@@ -74,6 +74,13 @@ describe('readImportFile', () => {
       expect(read.analysis.factors.map((f) => f.label)).toEqual(['Schulden']);
       expect(read.warnings.map((w) => w.path)).toEqual(['factors[0].kleur']);
     }
+  });
+
+  it('refuses a PNG whose analysis is larger than an analysis file may be, as too large', async () => {
+    const big = JSON.parse(GOOD) as { factors: Array<{ note: string }> };
+    big.factors[0]!.note = 'x'.repeat(MAX_IMPORT_BYTES);
+    const read = await readImportFile(new File([pngWith(big)], 'analyse.png', { type: 'image/png' }));
+    expect(!read.ok && read.reason).toBe('tooLarge');
   });
 
   it('refuses a PNG without an analysis as "png", and names the places of a broken analysis inside one', async () => {

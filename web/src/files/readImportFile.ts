@@ -6,8 +6,12 @@ import type { Analysis } from '../../../shared/src/model/types.ts';
 import type { Issue } from '../../../shared/src/schema/errors.ts';
 import { parseAnalysisFile, parseAnalysisText } from '../../../shared/src/schema/parseAnalysisFile.ts';
 
-/** Larger files are refused before reading: the file format's own limits stay far below this. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/**
+ * Larger files are refused before reading. As large as the server takes in one request (MAX_BODY_BYTES, 5 MiB), and
+ * safely below one sync message (MAX_MESSAGE_BYTES, 8 MiB): an imported analysis reaches the server as one Yjs
+ * update of about its own size, and a bigger one would be refused there again and again, never saved.
+ */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** An exported PNG holds the picture as well (up to 268 million pixels): only its text chunk is read. */
 export const MAX_IMPORT_PNG_BYTES = 100 * 1024 * 1024;
@@ -51,6 +55,8 @@ export function checkImportFile(file: FileFacts): 'tooLarge' | null {
 /** Parses the analysis a PNG carries (`extractAnalysisFromPng`'s answer); none: the PNG is refused with 'png'. */
 export function readImportPng(file: FileFacts, carried: unknown | null): ImportRead {
   if (carried === null) return failure(file, 'png');
+  // The picture may be large; the analysis it carries is held to the limit of an analysis file.
+  if (JSON.stringify(carried).length > MAX_IMPORT_BYTES) return failure(file, 'tooLarge');
   const parsed = parseAnalysisFile(carried);
   if (!parsed.ok) return failure(file, 'invalid', parsed.errors, parsed.warnings, carried);
   return { ok: true, fileName: file.name, analysis: parsed.value, warnings: parsed.warnings };

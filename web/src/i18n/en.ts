@@ -237,7 +237,7 @@ export const en: Messages = {
     problemHint: 'Choose a file made with Samenzicht (its name ends in .samenzicht.json), or have the file checked.',
     errorsTitle: 'What is not right',
     warningsTitle: 'Remarks (these parts are skipped)',
-    tooLarge: 'This file is too large ({{size}}). Samenzicht opens files up to 10 MB.',
+    tooLarge: 'This file is too large ({{size}}). Samenzicht opens files up to 5 MB.',
     png: 'This image does not contain a Samenzicht analysis. Only images exported from Samenzicht can be opened.',
     tooLargeImage: 'This image is too large ({{size}}). Samenzicht opens images up to 100 MB.',
     unreadable: 'The file could not be read. Try again or choose another file.',

@@ -235,7 +235,7 @@ export const nl = {
     problemHint: 'Kies een bestand dat met Samenzicht is gemaakt (het eindigt op .samenzicht.json), of laat het bestand nakijken.',
     errorsTitle: 'Wat niet klopt',
     warningsTitle: 'Opmerkingen (deze delen worden overgeslagen)',
-    tooLarge: 'Dit bestand is te groot ({{size}}). Samenzicht opent bestanden tot 10 MB.',
+    tooLarge: 'Dit bestand is te groot ({{size}}). Samenzicht opent bestanden tot 5 MB.',
     png: 'Deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.',
     tooLargeImage: 'Deze afbeelding is te groot ({{size}}). Samenzicht opent afbeeldingen tot 100 MB.',
     unreadable: 'Het bestand kon niet worden gelezen. Probeer het opnieuw of kies een ander bestand.',
