@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractAnalysisFromPng } from '../../shared/src/export/pngText.ts';
 import { PAPER_SIZES } from '../../shared/src/export/renderPdf.ts';
 import { parseAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
-import { parseExportQuery, toExportFileName } from './exportApi.ts';
+import { EXPORT_MESSAGES, parseExportQuery, toExportFileName } from './exportApi.ts';
 import { Teardown, createAnalysis, startTestServer, type TestServer } from './testing.ts';
 
 const SMALL = JSON.parse(readFileSync(new URL('../../examples/small.samenzicht.json', import.meta.url), 'utf8')) as unknown;
@@ -54,6 +54,20 @@ describe('GET /api/analyses/:id/export.*', () => {
       { role: 'viewer', action: 'exported', detail: 'png' },
       { role: 'viewer', action: 'exported', detail: 'png' },
     ]);
+  });
+
+  it('a burst of exports is rendered two at a time; beyond the queue it answers 503 with a Dutch sentence and Retry-After', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const answers = await Promise.all(Array.from({ length: 16 }, () => get(`/api/analyses/${id}/export.png?scale=4`, tokens.viewer)));
+    const statuses = answers.map((a) => a.status);
+    // 2 rendering and 8 waiting are taken; the rest arrive while the first are still being drawn.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.headers.get('retry-after')).toBe('5');
+    expect(((await busy[0]!.json()) as { error: string }).error).toBe(EXPORT_MESSAGES.busy);
+    // Afterwards there is room again.
+    expect((await get(`/api/analyses/${id}/export.svg`, tokens.viewer)).status).toBe(200);
   });
 
   it('answers a standalone SVG with the font embedded', async () => {

@@ -17,6 +17,7 @@ import { MESSAGES, type AnalysesApiDeps } from './analysesApi.ts';
 import { parseBearer } from './auth.ts';
 import { authorize } from './authorize.ts';
 import { loadExportFonts } from './export/exportFonts.ts';
+import { EXPORT_LIMITER, ExportsBusyError } from './export/exportLimiter.ts';
 import { renderAnalysisPng } from './export/renderPng.ts';
 import { sendError } from './httpIo.ts';
 
@@ -27,7 +28,11 @@ export const EXPORT_MESSAGES = {
   badPaper: 'Het papierformaat (paper) moet A4 of A3 zijn.',
   badLanguage: 'De taal (lang) moet nl of en zijn.',
   badLoops: 'Een of meer kringlopen (loops) bestaan niet in deze analyse.',
+  busy: 'Er worden nu veel exports tegelijk gemaakt. Probeer het over een paar seconden opnieuw.',
 } as const;
+
+/** Seconds a refused export is asked to wait before trying again. */
+const BUSY_RETRY_AFTER_S = 5;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   png: 'image/png',
@@ -98,19 +103,24 @@ export async function exportAnalysis(
   const options = { language: query.language, exportedAt, showActors: query.actors, highlightLoops: loops };
   const fonts = await loadExportFonts();
   let body: Uint8Array | string;
-  switch (format) {
-    case 'svg':
-      body = renderAnalysisSvg(analysis, { ...options, fontFaces: fonts.webFaces }).svg;
-      break;
-    case 'png': {
-      const png = await renderAnalysisPng(analysis, { ...options, scale: query.scale });
-      if (png.scaled) res.setHeader('X-Samenzicht-Scale', String(png.scale));
-      body = png.png;
-      break;
-    }
-    case 'pdf':
-      body = await renderAnalysisPdf(analysis, { ...options, paper: query.paper, fonts: fonts.ttf });
-      break;
+  try {
+    body = await EXPORT_LIMITER.run(async () => {
+      switch (format) {
+        case 'svg':
+          return renderAnalysisSvg(analysis, { ...options, fontFaces: fonts.webFaces }).svg;
+        case 'png': {
+          const png = await renderAnalysisPng(analysis, { ...options, scale: query.scale });
+          if (png.scaled) res.setHeader('X-Samenzicht-Scale', String(png.scale));
+          return png.png;
+        }
+        case 'pdf':
+          return renderAnalysisPdf(analysis, { ...options, paper: query.paper, fonts: fonts.ttf });
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof ExportsBusyError)) throw error;
+    res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
+    return sendError(res, 503, EXPORT_MESSAGES.busy);
   }
   await deps.accessLog.logExport(id, role, format);
 
