@@ -32,10 +32,12 @@ describe('offline editing', () => {
     removeDataDir(dataDir);
   });
 
-  it('keeps edits made while the server is down across closing the tab, and merges them later', async () => {
+  it('keeps edits made while the server is down across a reload and closing the tab, and merges them later', async () => {
     const analysis = await createAnalysis(server.url, { title: 'Offline' });
     const person = await newPerson(browser, 'Anna');
     await openAnalysis(person.page, analysis.links.editor);
+    // The service worker (web/public/sw.js) keeps the app itself, so the page can be reloaded without the server.
+    await person.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const port = server.port;
     await server.stop();
     await person.page.getByTestId('connection').filter({ hasNotText: 'Verbonden' }).waitFor();
@@ -44,7 +46,14 @@ describe('offline editing', () => {
     await person.page.locator('textarea.factor-editor').fill('Bedacht zonder verbinding');
     await person.page.locator('textarea.factor-editor').press('Enter');
     await person.page.getByTestId('connection').filter({ hasText: 'Nog niet gedeeld' }).waitFor();
-    // Give IndexedDB a moment to write, then close the tab: the edit now lives only in this browser.
+    // Reloading while the server is down: the app comes from the service worker, the edit from IndexedDB.
+    await person.page.waitForTimeout(300);
+    await person.page.reload();
+    await person.page.locator('[data-testid="factor"]', { hasText: 'Bedacht zonder verbinding' }).waitFor();
+    await person.page.getByTestId('add-factor').click();
+    await person.page.locator('textarea.factor-editor').fill('Ook na het herladen');
+    await person.page.locator('textarea.factor-editor').press('Enter');
+    // Give IndexedDB a moment to write, then close the tab: the edits now live only in this browser.
     await person.page.waitForTimeout(300);
     await person.page.close();
 
@@ -60,6 +69,6 @@ describe('offline editing', () => {
     const page = await person.context.newPage();
     await openAnalysis(page, analysis.links.editor);
     await page.locator('[data-testid="factor"]', { hasText: 'Bedacht zonder verbinding' }).waitFor();
-    await expect.poll(stored).toEqual(['Bedacht zonder verbinding']);
+    await expect.poll(async () => (await stored()).sort()).toEqual(['Bedacht zonder verbinding', 'Ook na het herladen']);
   });
 });
