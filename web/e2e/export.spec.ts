@@ -27,7 +27,7 @@ import {
   type Person,
   type ServerProcess,
 } from './harness.ts';
-import { checkLinkPixels } from './pngPixels.ts';
+import { checkLinkPixels } from '../../shared/src/export/pngPixels.ts';
 
 const example = (name: string) => JSON.parse(readFileSync(join(ROOT, `examples/${name}.samenzicht.json`), 'utf8')) as { title: string; factors: unknown[] };
 const SMALL = example('small');

@@ -1,10 +1,11 @@
 /**
- * Looking at the pixels of an exported PNG from a test: where the shared layout says a link runs, the picture must
- * show the link's colour. (The same idea as server/src/export/renderPng.test.ts, for the browser's PNG.)
+ * Test helper: looking at the pixels of an exported PNG. Where the shared layout says a link runs, the picture must
+ * show the link's colour. Used for the Node PNG (server/src/export/renderPng.test.ts) and the browser's
+ * (web/e2e/export.spec.ts).
  */
 import type { PNG } from 'pngjs';
-import type { ExportLayout, LinkLayout } from '../../shared/src/export/layout.ts';
-import { LINK } from '../../shared/src/export/theme.ts';
+import type { ExportLayout, LinkLayout } from './layout.ts';
+import { LINK } from './theme.ts';
 
 type Segment = LinkLayout['segments'][number];
 
