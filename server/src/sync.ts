@@ -22,7 +22,7 @@ import {
   encodeDocUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeSyncStep2Update,
+  encodeAnswerFromStored,
   parseSyncMessage,
   type SyncMessage,
 } from './syncMessage.ts';
@@ -191,23 +191,26 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   /**
    * Cold start: the room is being loaded for this connection. Rebuilding the Y.Doc of a long-edited analysis takes
    * hundreds of ms (every overwritten value is an item to integrate), but the client's sync step 1 can be answered
-   * from the stored bytes alone: the snapshot is the whole state (`encodeStateAsUpdate` at compaction), the few
-   * logged updates are merged into it, and `diffUpdate` cuts out what the client already has. Nothing can change
-   * the document between the read and the rebuild, so the answer equals what the rebuilt doc would give.
+   * from the stored bytes alone (`encodeAnswerFromStored`). Nothing can change the document between the read and
+   * the rebuild, so the client ends up with exactly what the rebuilt doc would give it. Used only when the client's
+   * step 1 has already arrived; otherwise the normal answer follows the rebuild.
    */
   private answerFromStored(stored: StoredDoc): Promise<void> | void {
     if (this.closed || this.early === null || stored.updates.length > MAX_LOG_FOR_STORED_ANSWER) return;
-    const index = this.early.findIndex((bytes) => {
+    let index = -1;
+    let stateVector: Uint8Array | null = null;
+    for (const [i, bytes] of this.early.entries()) {
       const parsed = parseSyncMessage(bytes);
-      return parsed.ok && parsed.message.type === 'syncStep1';
-    });
-    if (index < 0) return;
-    const parsed = parseSyncMessage(this.early[index]!);
-    if (!parsed.ok || parsed.message.type !== 'syncStep1') return;
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates];
-    const whole = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-    const clientHasNothing = Y.decodeStateVector(parsed.message.stateVector).size === 0;
-    const message = encodeSyncStep2Update(clientHasNothing ? whole : Y.diffUpdate(whole, parsed.message.stateVector));
+      if (parsed.ok && parsed.message.type === 'syncStep1') {
+        index = i;
+        stateVector = parsed.message.stateVector;
+        break;
+      }
+    }
+    if (stateVector === null) return;
+    const messages = encodeAnswerFromStored(stored, stateVector);
+    for (const update of messages.slice(0, -1)) this.send(update);
+    const message = messages[messages.length - 1]!;
     // Answered: not handled again once the room is live.
     this.early.splice(index, 1);
     // Resolves once the message is written (a large one is compressed on the thread pool first, and its write

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwareness, encodeDocUpdate, encodeSyncStep1, encodeSyncStep2, parseSyncMessage } from './syncMessage.ts';
+import { addFactor, moveFactors, updateFactors } from '../../shared/src/ydoc/commands.ts';
+import { readAnalysis } from '../../shared/src/ydoc/read.ts';
+import { restoreDoc } from './restoreDoc.ts';
+import type { StoredDoc } from './storage/storage.ts';
+import { encodeAnswerFromStored, encodeAwareness, encodeDocUpdate, encodeSyncStep1, encodeSyncStep2, parseSyncMessage } from './syncMessage.ts';
 
 function docWithTitle(title: string): Y.Doc {
   const doc = new Y.Doc();
@@ -60,5 +64,54 @@ describe('parseSyncMessage', () => {
     if (!step2.ok || step2.message.type !== 'syncStep2') throw new Error('expected step 2');
     Y.applyUpdate(client, step2.message.update);
     expect(client.getMap('meta').get('title')).toBe('server');
+  });
+});
+
+describe('encodeAnswerFromStored', () => {
+  /** A snapshot (as compaction writes it) plus a log of updates made after it, some building on the snapshot. */
+  function storedAnalysis(): { stored: StoredDoc; midway: Uint8Array } {
+    const doc = new Y.Doc();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(addFactor(doc, 'test', { label: `f${i}`, position: { x: i, y: 0 } }));
+    const midway = Y.encodeStateAsUpdate(doc);
+    for (let i = 0; i < 10; i++) moveFactors(doc, 'test', [{ id: ids[i]!, position: { x: i, y: i } }]);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    updateFactors(doc, 'test', [ids[3]!], { label: 'na de snapshot' });
+    addFactor(doc, 'test', { label: 'ook na de snapshot', position: { x: 0, y: 99 } });
+    moveFactors(doc, 'test', [{ id: ids[3]!, position: { x: 7, y: 7 } }]);
+    return { stored: { snapshot, updates, lastUpdateId: updates.length }, midway };
+  }
+
+  /** Applies the messages in order; returns whether sync step 2 came last and only there. */
+  function applyAll(doc: Y.Doc, messages: Uint8Array[]): boolean {
+    const types = messages.map((bytes) => {
+      const parsed = parseSyncMessage(bytes);
+      if (!parsed.ok || (parsed.message.type !== 'update' && parsed.message.type !== 'syncStep2')) throw new Error('not an update');
+      Y.applyUpdate(doc, parsed.message.update);
+      return parsed.message.type;
+    });
+    return types.indexOf('syncStep2') === types.length - 1;
+  }
+
+  it('gives a fresh client and a half-synced one exactly the stored state, with sync step 2 last', () => {
+    const { stored, midway } = storedAnalysis();
+    const expected = readAnalysis(restoreDoc(stored).doc);
+    expect(expected.factors.map((f) => f.label)).toContain('ook na de snapshot');
+
+    const fresh = new Y.Doc();
+    expect(applyAll(fresh, encodeAnswerFromStored(stored, Y.encodeStateVector(new Y.Doc())))).toBe(true);
+    expect(fresh.store.pendingStructs).toBeNull();
+    expect(readAnalysis(fresh)).toEqual(expected);
+
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, midway);
+    const answer = encodeAnswerFromStored(stored, Y.encodeStateVector(partial));
+    expect(applyAll(partial, answer)).toBe(true);
+    expect(readAnalysis(partial)).toEqual(expected);
+    // Cut down to what it lacked: smaller than the whole.
+    const whole = encodeAnswerFromStored(stored, Y.encodeStateVector(new Y.Doc()));
+    expect(answer.reduce((n, m) => n + m.length, 0)).toBeLessThan(whole.reduce((n, m) => n + m.length, 0));
   });
 });

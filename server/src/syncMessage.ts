@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import type { StoredDoc } from './storage/storage.ts';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -108,6 +109,19 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(encoder, doc, stateVector);
   });
+}
+
+/**
+ * The answer to a client's sync step 1 from stored bytes, without building a document: first each logged update as
+ * a plain update (the client keeps those that build on the snapshot as pending), then the snapshot as sync step 2,
+ * on which the client counts as synced and by then holds everything. Each part is cut down by `diffUpdate` to what
+ * the client lacks. Not merged into one: `Y.mergeUpdates` keeps deleted content and is super-linear on long logs.
+ */
+export function encodeAnswerFromStored(stored: StoredDoc, stateVector: Uint8Array): Uint8Array[] {
+  const clientHasNothing = Y.decodeStateVector(stateVector).size === 0;
+  const lacking = (update: Uint8Array): Uint8Array => (clientHasNothing ? update : Y.diffUpdate(update, stateVector));
+  const snapshot = stored.snapshot ?? Y.encodeStateAsUpdate(new Y.Doc());
+  return [...stored.updates.map((update) => encodeDocUpdate(lacking(update))), encodeSyncStep2Update(lacking(snapshot))];
 }
 
 /** Sync step 2 carrying an update computed elsewhere (e.g. from stored bytes). */
