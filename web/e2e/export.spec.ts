@@ -270,8 +270,12 @@ describe('export', () => {
   it('a PNG too large for a browser canvas is scaled down with a notice, never cut off', async () => {
     const analysis = await createAnalysis(server.url, { content: WIDE });
     await openAnalysis(a.page, analysis.links.viewer);
-    // Fitted this wide, the canvas draws plain boxes (the label only as a tooltip): waited for by id.
-    await a.page.locator('[data-testid="factor"][data-factor-id="f3"]').waitFor();
+    // Fitted this wide, the canvas draws plain boxes (the label as tooltip): waited for by id. The label is still
+    // the factor's accessible name.
+    const far = a.page.locator('[data-testid="factor"][data-factor-id="f3"]');
+    await far.waitFor();
+    expect(await far.getAttribute('class')).toContain('factor--far');
+    expect(await far.textContent()).toBe('Steunende zus');
     await openExport(a.page);
     await a.page.getByTestId('export-scale').selectOption('4');
     // Told before, and after.

@@ -77,6 +77,8 @@ function FarFactor(props: NodeProps<FactorFlowNode>) {
       data-factor-id={id}
     >
       <Handle type="target" position={Position.Left} className="factor-handle" />
+      {/* For screen readers and keyboard users the label stays the factor's name, also zoomed far out. */}
+      <span className="visually-hidden">{data.factor.label || i18next.t('factor.placeholder')}</span>
       <Handle type="source" position={Position.Right} className="factor-handle" />
     </div>
   );
