@@ -3,6 +3,7 @@
  * `renderAnalysisSvg` and `renderAnalysisPdf` both draw this, so the SVG, the PNG made from it and the PDF match.
  */
 import type { Analysis, Factor, FactorKind } from '../model/types.ts';
+import { clampPosition } from '../model/position.ts';
 import { layoutBox } from './boxLayout.ts';
 import { layoutLegend, type HighlightLoop, type LegendItem } from './legendLayout.ts';
 import { layoutLink, type Rect } from './linkLayout.ts';
@@ -77,13 +78,34 @@ function overlaps(rect: Rect, p: Point, r: number): boolean {
 }
 
 const CELL = 256;
+/** A box or query wider than this many cells a side is checked directly instead of through the grid. */
+const MAX_CELL_SPAN = 16;
 
-/** Answers "does a circle touch any box?" from a grid of cells, so 500 boxes × 1,000 links stays quick. */
+/** The cells from `lo` to `hi`, or null when that span is not a small finite number of cells. */
+function cellSpan(lo: number, hi: number): readonly [number, number] | null {
+  const first = Math.floor(lo / CELL);
+  const last = Math.floor(hi / CELL);
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first || last - first > MAX_CELL_SPAN) return null;
+  return [first, last];
+}
+
+/**
+ * Answers "does a circle touch any box?" from a grid of cells, so 500 boxes × 1,000 links stays quick. Every loop is
+ * bounded by construction, whatever the coordinates: a box or a query that spans more than MAX_CELL_SPAN cells
+ * (or has no finite extent) is checked against the boxes one by one instead.
+ */
 function boxIndex(rects: readonly Rect[]): (p: Point, r: number) => boolean {
   const cells = new Map<string, Rect[]>();
+  const unindexed: Rect[] = [];
   for (const rect of rects) {
-    for (let cx = Math.floor(rect.x / CELL); cx <= Math.floor((rect.x + rect.width) / CELL); cx++) {
-      for (let cy = Math.floor(rect.y / CELL); cy <= Math.floor((rect.y + rect.height) / CELL); cy++) {
+    const xs = cellSpan(rect.x, rect.x + rect.width);
+    const ys = cellSpan(rect.y, rect.y + rect.height);
+    if (xs === null || ys === null) {
+      unindexed.push(rect);
+      continue;
+    }
+    for (let cx = xs[0]; cx <= xs[1]; cx++) {
+      for (let cy = ys[0]; cy <= ys[1]; cy++) {
         const key = `${cx},${cy}`;
         const list = cells.get(key);
         if (list) list.push(rect);
@@ -92,8 +114,12 @@ function boxIndex(rects: readonly Rect[]): (p: Point, r: number) => boolean {
     }
   }
   return (p, r) => {
-    for (let cx = Math.floor((p.x - r) / CELL); cx <= Math.floor((p.x + r) / CELL); cx++) {
-      for (let cy = Math.floor((p.y - r) / CELL); cy <= Math.floor((p.y + r) / CELL); cy++) {
+    if (unindexed.some((rect) => overlaps(rect, p, r))) return true;
+    const xs = cellSpan(p.x - r, p.x + r);
+    const ys = cellSpan(p.y - r, p.y + r);
+    if (xs === null || ys === null) return rects.some((rect) => overlaps(rect, p, r));
+    for (let cx = xs[0]; cx <= xs[1]; cx++) {
+      for (let cy = ys[0]; cy <= ys[1]; cy++) {
         if (cells.get(`${cx},${cy}`)?.some((rect) => overlaps(rect, p, r))) return true;
       }
     }
@@ -141,7 +167,11 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
   const names = options.showActors ? actorNamesByFactor(analysis) : new Map<string, string[]>();
 
   // Boxes in diagram coordinates first, to know the diagram's extent.
-  const contents = analysis.factors.map((f: Factor) => ({ factor: f, content: layoutBox(f, words, names.get(f.id) ?? []) }));
+  // Positions are brought into range here too, so no caller can hand the layout coordinates it cannot draw.
+  const contents = analysis.factors.map((f: Factor) => ({
+    factor: { ...f, position: clampPosition(f.position) },
+    content: layoutBox(f, words, names.get(f.id) ?? []),
+  }));
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;

@@ -15,6 +15,7 @@ export type IssueCode =
   | 'expectedOneOf'
   | 'expectedPosition'
   | 'expectedNumber'
+  | 'outOfRange'
   | 'expectedList'
   | 'tooMany'
   | 'expectedObject'

@@ -14,6 +14,7 @@ import {
   type Position,
 } from '../model/types.ts';
 import { placeByKind } from '../graph/placeByKind.ts';
+import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
 import { describeValue, type Issue, type IssueCode, type Parsed } from './errors.ts';
 import { CURRENT_FILE_VERSION, migrateFile, type RawFile } from './migrations.ts';
 
@@ -94,6 +95,23 @@ function readEnum<T extends string>(c: Collector, path: string, options: readonl
   return fallback ?? options[0]!;
 }
 
+/** A coordinate: a finite number within ±POSITION_LIMIT; false (and an error) otherwise. */
+function readCoordinate(c: Collector, path: string, value: unknown): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    c.error(path, `expected a number, got ${describeValue(value)}`, 'expectedNumber', { got: describeValue(value) });
+    return false;
+  }
+  if (!isCoordinateInRange(value)) {
+    c.error(path, `expected a number from -${POSITION_LIMIT} to ${POSITION_LIMIT}, got ${describeValue(value)}`, 'outOfRange', {
+      min: -POSITION_LIMIT,
+      max: POSITION_LIMIT,
+      got: describeValue(value),
+    });
+    return false;
+  }
+  return true;
+}
+
 function readPosition(c: Collector, path: string, value: unknown): Position | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) {
@@ -101,9 +119,9 @@ function readPosition(c: Collector, path: string, value: unknown): Position | nu
     return null;
   }
   const { x, y } = value;
-  if (typeof x !== 'number' || !Number.isFinite(x)) c.error(`${path}.x`, `expected a number, got ${describeValue(x)}`, 'expectedNumber', { got: describeValue(x) });
-  if (typeof y !== 'number' || !Number.isFinite(y)) c.error(`${path}.y`, `expected a number, got ${describeValue(y)}`, 'expectedNumber', { got: describeValue(y) });
-  return typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
+  const xOk = readCoordinate(c, `${path}.x`, x);
+  const yOk = readCoordinate(c, `${path}.y`, y);
+  return xOk && yOk ? { x: x as number, y: y as number } : null;
 }
 
 function readList(c: Collector, path: string, value: unknown, max: number, required: boolean): unknown[] {

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { newId } from '../model/ids.ts';
+import { clampPosition } from '../model/position.ts';
 import type { Actor, Analysis, Factor, Link, LoopName, Position } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
 import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
@@ -28,7 +29,7 @@ function writeFactor(doc: Y.Doc, factor: Factor): void {
       domain: factor.domain,
       evidence: factor.evidence,
       note: factor.note,
-      position: { x: factor.position.x, y: factor.position.y },
+      position: clampPosition(factor.position),
     }),
   );
 }
@@ -87,7 +88,7 @@ export function moveFactors(doc: Y.Doc, origin: unknown, moves: ReadonlyArray<{ 
   doc.transact(() => {
     for (const { id, position } of moves) {
       const y = factors.get(id);
-      if (isEntity(y)) y.set('position', { x: Math.round(position.x), y: Math.round(position.y) });
+      if (isEntity(y)) y.set('position', clampPosition({ x: Math.round(position.x), y: Math.round(position.y) }));
     }
   }, origin);
 }

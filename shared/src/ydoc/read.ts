@@ -17,6 +17,7 @@ import {
   type LoopName,
   type Position,
 } from '../model/types.ts';
+import { clampPosition } from '../model/position.ts';
 import { getMaps } from './shape.ts';
 
 function str(value: unknown): string {
@@ -26,7 +27,8 @@ function str(value: unknown): string {
 function readPosition(value: unknown): Position {
   if (typeof value === 'object' && value !== null) {
     const { x, y } = value as { x?: unknown; y?: unknown };
-    if (typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)) return { x, y };
+    // Out of range (a client that wrote 5e18): brought back into range, so the analysis still loads and exports.
+    if (typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)) return clampPosition({ x, y });
   }
   return { x: 0, y: 0 };
 }

@@ -267,6 +267,7 @@ export const en: Messages = {
       expectedOneOf: 'This must be one of: {{options}} (found: {{got}}).',
       expectedPosition: 'A place {x, y} belongs here (found: {{got}}).',
       expectedNumber: 'A number belongs here (found: {{got}}).',
+      outOfRange: 'This number is too far out: it must lie between {{min}} and {{max}} (found: {{got}}).',
       expectedList: 'A list belongs here (found: {{got}}).',
       tooMany: 'Too many: {{count}}, at most {{max}}.',
       expectedObject: 'A part with fields belongs here (found: {{got}}).',

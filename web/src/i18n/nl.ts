@@ -265,6 +265,7 @@ export const nl = {
       expectedOneOf: 'Dit moet een van deze zijn: {{options}} (gevonden: {{got}}).',
       expectedPosition: 'Hier hoort een plek {x, y} te staan (gevonden: {{got}}).',
       expectedNumber: 'Hier hoort een getal te staan (gevonden: {{got}}).',
+      outOfRange: 'Dit getal ligt te ver weg: het moet tussen {{min}} en {{max}} liggen (gevonden: {{got}}).',
       expectedList: 'Hier hoort een lijst te staan (gevonden: {{got}}).',
       tooMany: 'Te veel: {{count}}, maximaal {{max}}.',
       expectedObject: 'Hier hoort een onderdeel met velden te staan (gevonden: {{got}}).',
