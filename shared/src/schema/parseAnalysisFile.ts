@@ -15,6 +15,7 @@ import {
 } from '../model/types.ts';
 import { placeByKind } from '../graph/placeByKind.ts';
 import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
+import { cleanText } from '../model/text.ts';
 import { describeValue, type Issue, type IssueCode, type Parsed } from './errors.ts';
 import { CURRENT_FILE_VERSION, migrateFile, type RawFile } from './migrations.ts';
 
@@ -72,6 +73,11 @@ function readString(c: Collector, path: string, value: unknown, maxLength: numbe
   }
   if (value.length > maxLength) c.error(path, `text is longer than ${maxLength} characters`, 'tooLong', { max: maxLength });
   return value;
+}
+
+/** Text a person typed: like readString, without characters that change how other text is shown. */
+function readText(c: Collector, path: string, value: unknown, maxLength: number, fallback?: string): string {
+  return cleanText(readString(c, path, value, maxLength, fallback));
 }
 
 function readId(c: Collector, path: string, value: unknown, seen: Set<string>): string {
@@ -147,11 +153,11 @@ function readFactors(c: Collector, raw: unknown): Array<Omit<Factor, 'position'>
     warnUnknown(c, path, item, KNOWN_FACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
-      label: readString(c, `${path}.label`, item.label, FILE_LIMITS.labelLength),
+      label: readText(c, `${path}.label`, item.label, FILE_LIMITS.labelLength),
       kind: readEnum(c, `${path}.kind`, FACTOR_KINDS, item.kind),
       domain: item.domain === undefined || item.domain === null ? null : readEnum(c, `${path}.domain`, LIFE_DOMAINS, item.domain),
       evidence: readEnum(c, `${path}.evidence`, EVIDENCE_KINDS, item.evidence, 'observation'),
-      note: readString(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
+      note: readText(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
       position: readPosition(c, `${path}.position`, item.position),
     });
   });
@@ -176,7 +182,7 @@ function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
       from,
       to,
       polarity: readEnum(c, `${path}.polarity`, POLARITIES, item.polarity),
-      note: readString(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
+      note: readText(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
     });
   });
   return out;
@@ -205,7 +211,7 @@ function readActors(c: Collector, raw: unknown, factorIds: Set<string>): Actor[]
     warnUnknown(c, path, item, KNOWN_ACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
-      name: readString(c, `${path}.name`, item.name, FILE_LIMITS.labelLength),
+      name: readText(c, `${path}.name`, item.name, FILE_LIMITS.labelLength),
       role: readEnum(c, `${path}.role`, ROLES, item.role),
       factors: readIdList(c, `${path}.factors`, item.factors, factorIds, 'factor'),
     });
@@ -222,7 +228,7 @@ function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[]
     warnUnknown(c, path, item, KNOWN_LOOP);
     const links = readIdList(c, `${path}.links`, item.links, linkIds, 'link');
     if (links.length === 0) c.error(`${path}.links`, 'a loop needs at least one link', 'emptyLoop');
-    out.push({ links, name: readString(c, `${path}.name`, item.name, FILE_LIMITS.labelLength) });
+    out.push({ links, name: readText(c, `${path}.name`, item.name, FILE_LIMITS.labelLength) });
   });
   return out;
 }
@@ -268,7 +274,7 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
     if (w.path.startsWith('.')) c.warnings[i] = { ...w, path: w.path.slice(1) };
   }
 
-  const title = readString(c, 'title', file.title, FILE_LIMITS.titleLength, '');
+  const title = readText(c, 'title', file.title, FILE_LIMITS.titleLength, '');
   const rawFactors = readFactors(c, file.factors);
   const factorIds = new Set(rawFactors.map((f) => f.id));
   const links = readLinks(c, file.links, factorIds);

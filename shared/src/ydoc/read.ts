@@ -18,10 +18,16 @@ import {
   type Position,
 } from '../model/types.ts';
 import { clampPosition } from '../model/position.ts';
+import { cleanText } from '../model/text.ts';
 import { getMaps } from './shape.ts';
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** Text a person typed, without characters that change how other text is shown (model/text.ts). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? cleanText(value) : '';
 }
 
 function readPosition(value: unknown): Position {
@@ -40,11 +46,11 @@ export function readFactor(id: string, y: Y.Map<unknown>): Factor {
   const evidence = y.get('evidence');
   return {
     id,
-    label: str(y.get('label')),
+    label: text(y.get('label')),
     kind: isOneOf(FACTOR_KINDS, kind) ? kind : 'problem',
     domain: isOneOf(LIFE_DOMAINS, domain) ? domain : null,
     evidence: isOneOf(EVIDENCE_KINDS, evidence) ? evidence : 'observation',
-    note: str(y.get('note')),
+    note: text(y.get('note')),
     position: readPosition(y.get('position')),
   };
 }
@@ -57,7 +63,7 @@ export function readLink(id: string, y: Y.Map<unknown>): Link {
     from: str(y.get('from')),
     to: str(y.get('to')),
     polarity: isOneOf(POLARITIES, polarity) ? polarity : '+',
-    note: str(y.get('note')),
+    note: text(y.get('note')),
   };
 }
 
@@ -67,7 +73,7 @@ export function readActor(id: string, y: Y.Map<unknown>): Actor {
   const factors = y.get('factors');
   return {
     id,
-    name: str(y.get('name')),
+    name: text(y.get('name')),
     role: isOneOf(ROLES, role) ? role : 'network',
     factors: Array.isArray(factors) ? factors.filter((f): f is string => typeof f === 'string') : [],
   };
@@ -78,7 +84,7 @@ export function readLoopName(value: unknown): LoopName | null {
   if (typeof value !== 'object' || value === null) return null;
   const { links, name } = value as { links?: unknown; name?: unknown };
   if (!Array.isArray(links) || typeof name !== 'string') return null;
-  return { links: links.filter((l): l is string => typeof l === 'string'), name };
+  return { links: links.filter((l): l is string => typeof l === 'string'), name: cleanText(name) };
 }
 
 /** Returns true when a Y.Map value is a Y.Map entity (and not a stray value a client wrote). */
@@ -89,7 +95,7 @@ export function isEntity(value: unknown): value is Y.Map<unknown> {
 
 /** Reads the title of the analysis. */
 export function readTitle(doc: Y.Doc): string {
-  return str(getMaps(doc).meta.get('title'));
+  return text(getMaps(doc).meta.get('title'));
 }
 
 /** Reads the whole document into a plain `Analysis`, sorted by id for a stable order. */
