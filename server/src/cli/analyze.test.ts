@@ -105,6 +105,38 @@ describe('npm run analyze', () => {
     expect(run.stderr).toContain('links[0].to: no factor has id "f99"');
   });
 
+  it('never prints terminal escape codes or bidirectional controls from a file raw (summary, --json and warnings)', async () => {
+    // ESC and the one-byte CSI (U+009B) in ids, a field name and a loop name; a right-to-left override in a label.
+    const esc = '\u001b]0;gehackt\u0007\u001b[2J';
+    const analysis = {
+      format: 'samenzicht/analysis',
+      version: 1,
+      title: 'Escapes',
+      factors: [
+        { id: `a${esc}`, label: 'Schulden \u202estress', kind: 'perpetuating', [`veld${esc}`]: 1 },
+        { id: 'b\u009b31m', label: 'Stress', kind: 'perpetuating' },
+      ],
+      links: [
+        { id: `l1${esc}`, from: `a${esc}`, to: 'b\u009b31m', polarity: '+' },
+        { id: 'l2\u202e', from: 'b\u009b31m', to: `a${esc}`, polarity: '+' },
+      ],
+      loops: [{ links: [`l1${esc}`, 'l2\u202e'], name: `Kring${esc}` }],
+    };
+    const file = join(dir, 'escapes.samenzicht.json');
+    await writeFile(file, JSON.stringify(analysis));
+    const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const args of [[file], [file, '--json']]) {
+      const run = await analyze(...args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(unsafe);
+      expect(run.stderr).not.toMatch(unsafe);
+      expect(run.stderr).toContain('\\u001b');
+    }
+    const json = JSON.parse((await analyze(file, '--json')).stdout) as { loops: Array<{ links: string[] }> };
+    // Still the same JSON values: the escapes are JSON's own.
+    expect(json.loops[0]!.links).toContain('l2\u202e');
+  });
+
   it('refuses text that is not JSON', async () => {
     const notJson = join(dir, 'not.json');
     await writeFile(notJson, '{ "format": ');

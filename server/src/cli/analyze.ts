@@ -9,6 +9,7 @@ import type { Analysis } from '../../../shared/src/model/types.ts';
 import { analysePatterns, toPatternsJson, type Patterns } from '../../../shared/src/graph/patterns.ts';
 import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '../../../shared/src/export/parseAnalysisBytes.ts';
 import { formatIssue } from '../../../shared/src/schema/errors.ts';
+import { forTerminal, jsonForTerminal } from './terminalText.ts';
 
 const USAGE = 'Gebruik / usage: npm run analyze -- <bestand.samenzicht.json | afbeelding.png> [--json]';
 
@@ -37,7 +38,7 @@ async function run(args: readonly string[]): Promise<number> {
   }
   // A .samenzicht.json file, or a PNG exported by Samenzicht (CONTRACT.md §3: accepted wherever a file is).
   const parsed = parseAnalysisBytes(bytes);
-  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${formatIssue(warning)}`);
+  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${forTerminal(formatIssue(warning))}`);
   if (!parsed.ok && parsed.fromPng && parsed.errors.some((e) => e.message === NO_ANALYSIS_IN_PNG)) {
     console.error(
       `${path}: deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.\n` +
@@ -47,12 +48,12 @@ async function run(args: readonly string[]): Promise<number> {
   }
   if (!parsed.ok) {
     console.error(`${path} is geen geldige analyse / is not a valid analysis:`);
-    for (const error of parsed.errors) console.error(formatIssue(error));
+    for (const error of parsed.errors) console.error(forTerminal(formatIssue(error)));
     return 1;
   }
 
   const patterns = analysePatterns(parsed.value, CLI_LIMITS);
-  process.stdout.write(json ? `${JSON.stringify(toPatternsJson(patterns), null, 2)}\n` : formatSummary(parsed.value, patterns));
+  process.stdout.write(json ? `${jsonForTerminal(JSON.stringify(toPatternsJson(patterns), null, 2))}\n` : forTerminal(formatSummary(parsed.value, patterns)));
   return 0;
 }
 

@@ -15,6 +15,7 @@ import type { Analysis } from '../../../shared/src/model/types.ts';
 import { formatIssue } from '../../../shared/src/schema/errors.ts';
 import { loadExportFonts } from '../export/exportFonts.ts';
 import { renderAnalysisPng } from '../export/renderPng.ts';
+import { forTerminal } from './terminalText.ts';
 
 const USAGE =
   'Gebruik / usage: npm run export -- <bestand.samenzicht.json | afbeelding.png> --png uit.png [--scale 1-4] [--svg uit.svg] ' +
@@ -116,16 +117,16 @@ async function run(args: readonly string[]): Promise<number> {
     return 1;
   }
   const parsed = parseAnalysisBytes(bytes);
-  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${formatIssue(warning)}`);
+  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${forTerminal(formatIssue(warning))}`);
   if (!parsed.ok) {
     console.error(`${options.input} is geen geldige analyse / is not a valid analysis:`);
-    for (const error of parsed.errors) console.error(formatIssue(error));
+    for (const error of parsed.errors) console.error(forTerminal(formatIssue(error)));
     return 1;
   }
   const analysis = parsed.value;
   const { loops, unknown } = findLoops(analysis, options.loops);
   if (unknown.length > 0) {
-    console.error(`Onbekende kringloop / unknown loop: ${unknown.join(', ')} (zie / see npm run analyze)`);
+    console.error(`Onbekende kringloop / unknown loop: ${forTerminal(unknown.join(', '))} (zie / see npm run analyze)`);
     return 1;
   }
   const common = { language: options.language, exportedAt: new Date(), showActors: options.actors, highlightLoops: loops };
