@@ -112,8 +112,8 @@ export function buildLink(req: IncomingMessage, publicUrl: string | null, id: st
 export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): Promise<string | null> {
   const body = await readBody(req, maxBodyBytes);
   if (body.ok) return body.text;
-  // The rest of the body is not read: the connection cannot be reused.
-  res.setHeader('Connection', 'close');
+  // Not drained (far too large): the rest is not read, so the connection cannot be reused.
+  if (!body.drained) res.setHeader('Connection', 'close');
   sendError(res, 413, describeTooLarge(maxBodyBytes));
   return null;
 }

@@ -20,6 +20,9 @@ describe('parseConfig', () => {
       maxBodyBytes: 5 * 1024 * 1024,
       allowedOrigins: [],
       editLogIntervalMs: 5 * 60_000,
+      allowedHosts: [],
+      maxHttpConnections: 2_000,
+      requestTimeoutMs: 60_000,
     });
     expect(config.webDir.endsWith(path.join('dist', 'web'))).toBe(true);
     expect(path.isAbsolute(config.webDir)).toBe(true);
@@ -54,6 +57,10 @@ describe('parseConfig', () => {
     expect(config.allowedOrigins).toEqual(['https://samenzicht.example.nl', 'http://localhost:5173', 'https://a.example']);
   });
 
+  it('reads ALLOWED_HOSTS as a comma-separated list of host names in lower case', () => {
+    expect(parseConfig({ ALLOWED_HOSTS: ' Samenzicht.LAN, intern ' }).allowedHosts).toEqual(['samenzicht.lan', 'intern']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', HOST: ' ' }).port).toBe(8080);
   });
@@ -79,6 +86,10 @@ describe('parseConfig', () => {
     ['ALLOWED_ORIGINS', { ALLOWED_ORIGINS: 'https://a.example, https://b.example/pad' }],
     ['ALLOWED_ORIGINS', { ALLOWED_ORIGINS: '*' }],
     ['ALLOWED_ORIGINS', { ALLOWED_ORIGINS: 'ws://a.example' }],
+    ['ALLOWED_HOSTS', { ALLOWED_HOSTS: 'https://samenzicht.example.nl' }],
+    ['ALLOWED_HOSTS', { ALLOWED_HOSTS: 'samenzicht.lan:8080' }],
+    ['MAX_HTTP_CONNECTIONS', { MAX_HTTP_CONNECTIONS: '0' }],
+    ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '10' }],
   ])('a bad %s is an error naming it', (name, env) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(`^${name}: `));

@@ -37,6 +37,15 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   /** A connection's edits are written to the access log at most once per this interval. */
   readonly editLogIntervalMs: number;
+  /**
+   * Host names the server answers to besides IP addresses, localhost and the hosts of PUBLIC_URL, ALLOWED_ORIGINS and
+   * HOST (ALLOWED_HOSTS, comma-separated); a request for any other name gets 421 (DNS rebinding).
+   */
+  readonly allowedHosts: readonly string[];
+  /** Open TCP connections to the server (HTTP and sync together); more are refused at once. */
+  readonly maxHttpConnections: number;
+  /** How long one HTTP request (headers and body) may take to arrive; a slower one is cut off with 408. */
+  readonly requestTimeoutMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -106,6 +115,22 @@ function readAllowedOrigins(env: Env): string[] {
   return origins;
 }
 
+/** Reads `ALLOWED_HOSTS`: comma-separated host names (no scheme, no port), kept in lower case. */
+function readAllowedHosts(env: Env): string[] {
+  const raw = env.ALLOWED_HOSTS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const hosts: string[] = [];
+  for (const item of raw.split(',')) {
+    const text = item.trim().toLowerCase();
+    if (text === '') continue;
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(text)) {
+      throw new ConfigError(`ALLOWED_HOSTS: expected comma-separated host names like samenzicht.example.nl (no scheme or port), got ${JSON.stringify(item.trim())}`);
+    }
+    hosts.push(text);
+  }
+  return hosts;
+}
+
 const MIB = 1024 * 1024;
 
 /** Reads the configuration from environment variables; throws a `ConfigError` naming the first bad variable. */
@@ -126,5 +151,8 @@ export function parseConfig(env: Env): Config {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 5 * MIB, 1024, 1024 * MIB),
     allowedOrigins: readAllowedOrigins(env),
     editLogIntervalMs: readInteger(env, 'EDIT_LOG_INTERVAL_MS', 5 * 60_000, 0, 24 * 3_600_000),
+    allowedHosts: readAllowedHosts(env),
+    maxHttpConnections: readInteger(env, 'MAX_HTTP_CONNECTIONS', 2_000, 1, 1_000_000),
+    requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
   };
 }

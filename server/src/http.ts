@@ -8,14 +8,20 @@ import { getAccessLog, getSession, rotateLink } from './accessApi.ts';
 import { createAnalysis, deleteAnalysis, getAnalysis, type AnalysesApiDeps } from './analysesApi.ts';
 import { exportAnalysis, type ExportFormat } from './exportApi.ts';
 import { reportExport } from './exportLogApi.ts';
-import { toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
+import { ClientGoneError, toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
 import type { Logger } from './log.ts';
+import { isHostAllowed, UNKNOWN_HOST_MESSAGE, type HostPolicy } from './hostCheck.ts';
+import { isOriginAllowed } from './origin.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import type { StaticHandler } from './staticFiles.ts';
 
 export interface HttpDeps extends AnalysesApiDeps {
   readonly log: Logger;
   readonly serveStatic: StaticHandler;
+  /** The names this server answers to (DNS rebinding). */
+  readonly hostPolicy: HostPolicy;
+  /** Origins besides the server's own whose pages may write (ALLOWED_ORIGINS and the origin of PUBLIC_URL). */
+  readonly allowedOrigins: readonly string[];
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -23,6 +29,28 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
 const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports)$/;
 const EXPORT_PATH = /^\/api\/analyses\/([^/]+)\/export\.(png|svg|pdf)$/;
+
+export const REQUEST_MESSAGES = {
+  foreignOrigin: 'Deze aanvraag komt van een andere website en is geweigerd.',
+  notJson: 'Stuur de aanvraag als JSON (Content-Type: application/json).',
+} as const;
+
+/**
+ * Whether a request that changes something may proceed. A browser sends `Origin` with every such request: a page of
+ * another site (a form, or `fetch` with `text/plain`, which needs no CORS preflight) is refused. A browser's request
+ * must also be JSON, which another site cannot send without a preflight that this server never grants. Clients
+ * without `Origin` (curl, scripts, the stock Node client) are not browsers and may send a body without a type.
+ */
+function checkWriteRequest(req: IncomingMessage, deps: HttpDeps): { status: number; error: string } | null {
+  const origin = req.headers.origin;
+  const crossSite = req.headers['sec-fetch-site'] === 'cross-site';
+  if (crossSite || !isOriginAllowed(origin, req.headers.host, deps.allowedOrigins)) return { status: 403, error: REQUEST_MESSAGES.foreignOrigin };
+  const type = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+  if (origin !== undefined && hasBody && type !== 'application/json') return { status: 415, error: REQUEST_MESSAGES.notJson };
+  if (type !== '' && type !== 'application/json' && type !== 'text/plain') return { status: 415, error: REQUEST_MESSAGES.notJson };
+  return null;
+}
 
 function sendNotAllowed(res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow);
@@ -42,6 +70,14 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   if (path === '/api' || path.startsWith('/api/')) {
     // API answers may hold tokens or analysis content: never cache them.
     res.setHeader('Cache-Control', 'no-store');
+    if (method !== 'GET' && method !== 'HEAD') {
+      const refused = checkWriteRequest(req, deps);
+      if (refused) {
+        // The body is not read: the connection cannot be reused.
+        res.setHeader('Connection', 'close');
+        return sendError(res, refused.status, refused.error);
+      }
+    }
     if (path === '/api/analyses') {
       return method === 'POST' ? createAnalysis(req, res, deps) : sendNotAllowed(res, 'POST');
     }
@@ -86,12 +122,22 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
 export function createRequestHandler(deps: HttpDeps): RequestHandler {
   return (req, res) => {
     const started = performance.now();
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, deps.publicUrl);
     res.on('finish', () => {
       const ms = Math.round(performance.now() - started);
       deps.log.info(`${req.method ?? '?'} ${toLoggablePath(req.url)} ${res.statusCode} ${ms}ms`);
     });
+    if (!isHostAllowed(req.headers.host, deps.hostPolicy)) {
+      res.setHeader('Connection', 'close');
+      return sendError(res, 421, UNKNOWN_HOST_MESSAGE);
+    }
     route(req, res, deps).catch((error: unknown) => {
+      if (error instanceof ClientGoneError) {
+        // Someone closed a tab or lost the network mid-upload: one line, no stack trace.
+        deps.log.info(`${req.method ?? '?'} ${toLoggablePath(req.url)}: the client hung up`);
+        res.destroy();
+        return;
+      }
       deps.log.error(`${req.method ?? '?'} ${toLoggablePath(req.url)} failed`, error);
       if (!res.headersSent) sendError(res, 500, 'Er ging iets mis op de server. Probeer het later opnieuw.');
       else res.destroy();

@@ -15,23 +15,50 @@ export function sendError(res: ServerResponse, status: number, error: string, ex
   sendJson(res, status, { error, ...extra });
 }
 
-export type BodyResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly tooLarge: true };
+export type BodyResult =
+  | { readonly ok: true; readonly text: string }
+  /** `drained`: the whole body was read (and thrown away), so the answer reaches the client before the close. */
+  | { readonly ok: false; readonly tooLarge: true; readonly drained: boolean };
 
-/** Reads the request body as UTF-8 text, giving up as soon as it passes `limitBytes`. */
+/** How much of a too-large body is read and thrown away before answering 413, so the client hears the answer. */
+export function drainLimit(limitBytes: number): number {
+  return Math.min(64 * 1024 * 1024, Math.max(1024 * 1024, 4 * limitBytes));
+}
+
+/** The client hung up before its request was complete: not a server error, logged as one line. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client closed the request before its body was complete');
+    this.name = 'ClientGoneError';
+  }
+}
+
+/**
+ * Reads the request body as UTF-8 text, keeping at most `limitBytes`. A larger body is read to its end and thrown
+ * away (up to `drainLimit`), and only then reported: answering while the client still sends makes the server close
+ * a socket with unread data, the client's write fails (EPIPE or a reset) and most clients lose the 413 with it.
+ */
 export function readBody(req: IncomingMessage, limitBytes: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ ok: false, tooLarge: true });
+  const drainBytes = drainLimit(limitBytes);
+  if (Number.isFinite(declared) && declared > drainBytes) return Promise.resolve({ ok: false, tooLarge: true, drained: false });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number.isFinite(declared) && declared > limitBytes;
     let done = false;
     req.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > limitBytes) {
-        done = true;
+      if (size > limitBytes && !tooLarge) {
+        tooLarge = true;
         chunks.length = 0;
-        resolve({ ok: false, tooLarge: true });
+      }
+      if (tooLarge) {
+        if (size > drainBytes) {
+          done = true;
+          resolve({ ok: false, tooLarge: true, drained: false });
+        }
         return;
       }
       chunks.push(chunk);
@@ -39,18 +66,20 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Body
     req.on('end', () => {
       if (done) return;
       done = true;
-      resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
+      if (tooLarge) resolve({ ok: false, tooLarge: true, drained: true });
+      else resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
     });
-    req.on('error', (error) => {
+    // 'aborted' (ECONNRESET): the client went away mid-body.
+    req.on('error', () => {
       if (done) return;
       done = true;
-      reject(error);
+      reject(new ClientGoneError());
     });
     // A client that hangs up mid-body emits neither 'end' nor always 'error'.
     req.on('close', () => {
       if (done) return;
       done = true;
-      reject(new Error('the client closed the request before its body was complete'));
+      reject(new ClientGoneError());
     });
   });
 }

@@ -9,6 +9,10 @@ function toDisplayUrl(url: string, publicUrl: string | null): string {
   return url.replace('//0.0.0.0:', '//localhost:').replace('//[::]:', '//localhost:');
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -22,6 +26,13 @@ async function main(): Promise<void> {
   }
   const server = await startServer(config, { log: consoleLogger });
   console.log(`Samenzicht draait op ${toDisplayUrl(server.url, config.publicUrl)}`);
+  if (config.publicUrl === null && !isLoopback(config.host)) {
+    // Reachable from other machines, so links should name the address people use, and https behind a proxy.
+    console.log(
+      'Let op: PUBLIC_URL is niet gezet. Links gebruiken dan het adres uit de aanvraag, altijd met http://. ' +
+        'Zet PUBLIC_URL (bijvoorbeeld https://samenzicht.example.nl) als anderen deze server gebruiken.',
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -14,12 +14,14 @@ import { ConnectionRegistry } from './connections.ts';
 import { createRequestHandler } from './http.ts';
 import { toLoggablePath, readRequestPath } from './httpIo.ts';
 import { consoleLogger, type Logger } from './log.ts';
+import { createHostPolicy, isHostAllowed } from './hostCheck.ts';
 import { isOriginAllowed } from './origin.ts';
 import { RoomManager } from './rooms.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
 import { openSqliteStorageInWorker } from './storage/workerStorage.ts';
 import { acceptSyncConnection } from './sync.ts';
+import { readHandshake, selectProtocol } from './syncHandshake.ts';
 
 export interface RunningServer {
   /** Where the server listens, e.g. `http://127.0.0.1:8080`. */
@@ -61,8 +63,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxPerAnalysis: config.maxConnectionsPerAnalysis,
     maxPerAddress: config.maxConnectionsPerAddress,
   });
+  // Pages served by PUBLIC_URL are ours too, also when a proxy in front rewrites the Host header.
+  const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
+  const hostPolicy = createHostPolicy(config);
   const server = http.createServer(
+    {
+      // A request (headers and body) must arrive within this time; Node's default holds a slow body for 300 s.
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(config.requestTimeoutMs, 20_000),
+      // How often those two are checked (Node's default, 30 s, would let a slow request live that much longer).
+      connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(config.requestTimeoutMs / 4))),
+    },
     createRequestHandler({
+      hostPolicy,
+      allowedOrigins,
       storage,
       rooms,
       accessLog,
@@ -73,6 +87,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       serveStatic: createStaticHandler(config.webDir),
     }),
   );
+  // Beyond this many open sockets (HTTP and sync together) new ones are closed at once.
+  server.maxConnections = config.maxHttpConnections;
   // `maxPayload`: ws refuses a bigger message from its frame header, before buffering it, and closes with 1009.
   const wss = new WebSocketServer({
     noServer: true,
@@ -82,15 +98,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // context takeover: nothing of one message is kept for the next, so the data is not held between messages.
     // Level 1: for an 870 kB first sync ~330 kB in ~20 ms, where the default level 6 gains 50 kB for 5× the time.
     perMessageDeflate: { threshold: 16 * 1024, serverNoContextTakeover: true, clientNoContextTakeover: true, zlibDeflateOptions: { level: 1 } },
+    // The web app offers its token as a subprotocol (syncHandshake.ts); it must be answered with one.
+    handleProtocols: (protocols) => selectProtocol(protocols),
   });
-  // Pages served by PUBLIC_URL are ours too, also when a proxy in front rewrites the Host header.
-  const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    if (!isHostAllowed(req.headers.host, hostPolicy)) return rejectUpgrade(socket, '421 Misdirected Request');
     const match = SYNC_PATH.exec(readRequestPath(req.url));
     if (!match) return rejectUpgrade(socket, '404 Not Found');
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const handshake = readHandshake(params, req.headers['sec-websocket-protocol']);
     const originAllowed = isOriginAllowed(req.headers.origin, req.headers.host, allowedOrigins);
     // Accept first, then decide: a browser only sees a close code (4401), never the status of a refused upgrade.
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -105,8 +123,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info(`WS ${toLoggablePath(req.url)}`);
       acceptSyncConnection(ws, {
         id: match[1]!,
-        token: params.get('token'),
-        name: parseDisplayName(params.get('name')),
+        token: handshake.token,
+        name: parseDisplayName(handshake.name),
         address: req.socket.remoteAddress ?? 'unknown',
         storage,
         rooms,

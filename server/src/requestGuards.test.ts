@@ -1,0 +1,203 @@
+/**
+ * Issue 11, the smaller findings of item 7 on the HTTP side: the 413 reaches the client, slow bodies and idle sockets
+ * are cut off, the number of open connections is capped, foreign Host names (DNS rebinding) and foreign pages are
+ * refused, the extra security headers are sent, and a client hanging up is one line in the log.
+ */
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Teardown, createAnalysis, readDb, startTestServer, waitFor, within, type TestServer } from './testing.ts';
+
+let teardown: Teardown;
+beforeEach(() => {
+  teardown = new Teardown();
+});
+afterEach(() => teardown.run());
+
+interface RawAnswer {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A request through node:http, so headers fetch will not send (Host, Sec-Fetch-Site) can be set. */
+function request(url: string, options: http.RequestOptions & { body?: string | Buffer } = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function countAnalyses(t: TestServer): number {
+  return readDb(t.dbFile, (db) => (db.prepare('SELECT COUNT(*) AS n FROM analyses').get() as { n: number }).n);
+}
+
+describe('a body over MAX_BODY_BYTES', () => {
+  it('is read to its end before the 413, so the client always gets the answer (chunked and with a length)', async () => {
+    const t = await startTestServer(teardown, { maxBodyBytes: 64 * 1024 });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    for (let round = 0; round < 5; round++) {
+      for (const chunked of [true, false]) {
+        const answer = await new Promise<RawAnswer>((resolve, reject) => {
+          const total = 20 * chunk.length;
+          const req = http.request(`${t.url}/api/analyses`, {
+            method: 'POST',
+            headers: chunked ? {} : { 'Content-Length': String(total) },
+          }, (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (p: Buffer) => parts.push(p));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+          });
+          req.on('error', reject);
+          let sent = 0;
+          const pump = (): void => {
+            while (sent < total) {
+              sent += chunk.length;
+              if (!req.write(chunk)) return void req.once('drain', pump);
+            }
+            req.end();
+          };
+          pump();
+        });
+        expect(answer.status, `round ${round}, chunked ${chunked}`).toBe(413);
+        expect(JSON.parse(answer.body).error).toMatch(/te groot/);
+      }
+    }
+  });
+});
+
+describe('slow and idle clients', () => {
+  it('a request whose body does not arrive within REQUEST_TIMEOUT_MS is cut off', async () => {
+    const t = await startTestServer(teardown, { requestTimeoutMs: 1_000 });
+    const socket = net.connect(t.server.port, '127.0.0.1');
+    teardown.add(() => socket.destroy());
+    socket.write('POST /api/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{"title":');
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
+    socket.on('error', () => {});
+    const started = Date.now();
+    await within(new Promise((resolve) => socket.once('close', resolve)), 'the server closed the slow request', 10_000);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    // Node answers 408 when it can; once the handler is reading the body it just closes.
+    if (answer !== '') expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('refuses connections beyond MAX_HTTP_CONNECTIONS and takes new ones once others closed', async () => {
+    const t = await startTestServer(teardown, { maxHttpConnections: 3 });
+    const open: net.Socket[] = [];
+    for (let i = 0; i < 3; i++) {
+      const socket = net.connect(t.server.port, '127.0.0.1');
+      teardown.add(() => socket.destroy());
+      await new Promise((resolve) => socket.once('connect', resolve));
+      open.push(socket);
+    }
+    const fourth = net.connect(t.server.port, '127.0.0.1');
+    fourth.on('error', () => {});
+    teardown.add(() => fourth.destroy());
+    await within(new Promise((resolve) => fourth.once('close', resolve)), 'the fourth connection was closed', 5_000);
+    for (const socket of open) socket.destroy();
+    await waitFor(async () => {
+      try {
+        return (await fetch(`${t.url}/healthz`, { signal: AbortSignal.timeout(1_000) })).status === 200;
+      } catch {
+        return false;
+      }
+    }, 'a new connection is taken again');
+  });
+});
+
+describe('Host header (DNS rebinding)', () => {
+  it('answers 421 for a name it does not know, over HTTP and for the sync socket', async () => {
+    const t = await startTestServer(teardown);
+    const refused = await request(`${t.url}/api/analyses`, { method: 'POST', headers: { Host: 'attacker.example:8080' }, body: '{}' });
+    expect(refused.status).toBe(421);
+    expect(JSON.parse(refused.body).error).toMatch(/PUBLIC_URL of ALLOWED_HOSTS/);
+    expect(countAnalyses(t)).toBe(0);
+    const page = await request(`${t.url}/`, { headers: { Host: 'attacker.example' } });
+    expect(page.status).toBe(421);
+    const upgrade = await new Promise<string>((resolve) => {
+      const socket = net.connect(t.server.port, '127.0.0.1', () => {
+        socket.write(
+          'GET /sync/abc?token=x HTTP/1.1\r\nHost: attacker.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    expect(upgrade).toMatch(/^HTTP\/1\.1 421/);
+  });
+
+  it('takes IP addresses, localhost, PUBLIC_URL and ALLOWED_HOSTS names', async () => {
+    const t = await startTestServer(teardown, { publicUrl: 'https://samenzicht.example.nl', allowedHosts: ['samenzicht.lan'] });
+    for (const host of [`127.0.0.1:${t.server.port}`, `localhost:${t.server.port}`, 'samenzicht.example.nl', 'samenzicht.lan:8080']) {
+      const answer = await request(`${t.url}/healthz`, { headers: { Host: host } });
+      expect(answer.status, host).toBe(200);
+    }
+  });
+});
+
+describe('requests that change something', () => {
+  it('refuses another site’s page (a text/plain POST needs no preflight), and creates nothing', async () => {
+    const t = await startTestServer(teardown);
+    const foreign = await request(`${t.url}/api/analyses`, {
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: '{"title":"x"}',
+    });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body).error).toMatch(/andere website/);
+    const crossSite = await request(`${t.url}/api/analyses`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' }, body: '{}' });
+    expect(crossSite.status).toBe(403);
+    expect(countAnalyses(t)).toBe(0);
+  });
+
+  it('a page of our own must send JSON; scripts without Origin may send a body without a type', async () => {
+    const t = await startTestServer(teardown);
+    const origin = t.url;
+    const plain = await request(`${t.url}/api/analyses`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(plain.status).toBe(415);
+    const form = await request(`${t.url}/api/analyses`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    expect(form.status).toBe(415);
+    const json = await request(`${t.url}/api/analyses`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(201);
+    // fetch with a string body sends text/plain and no Origin (Node): as before.
+    await createAnalysis(t.url, { title: 'script' });
+    expect(countAnalyses(t)).toBe(2);
+  });
+});
+
+describe('security headers', () => {
+  it('sends Permissions-Policy and Cross-Origin-Opener-Policy, and HSTS only behind https', async () => {
+    const plain = await startTestServer(teardown);
+    const a = await fetch(`${plain.url}/healthz`);
+    expect(a.headers.get('permissions-policy')).toContain('camera=()');
+    expect(a.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(a.headers.get('strict-transport-security')).toBeNull();
+    const secure = await startTestServer(teardown, { publicUrl: 'https://samenzicht.example.nl' });
+    const b = await fetch(`${secure.url}/healthz`);
+    expect(b.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+});
+
+describe('a client that hangs up', () => {
+  it('mid-body is one line in the log, without a stack trace', async () => {
+    const t = await startTestServer(teardown);
+    const socket = net.connect(t.server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /api/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{"title":');
+    // The server has started reading the body once the request is seen by the handler.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await waitFor(() => t.log.lines.some((line) => line.includes('the client hung up')), 'the hang-up was logged');
+    expect(t.log.lines.filter((line) => line.includes('failed'))).toEqual([]);
+    expect(t.log.lines.join('\n')).not.toMatch(/\n\s+at /);
+  });
+});
