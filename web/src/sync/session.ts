@@ -94,6 +94,21 @@ function saveCachedRole(id: string, role: AccessRole): void {
   }
 }
 
+/** UTF-8 text as base64url (no padding), the alphabet a subprotocol may carry. */
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The subprotocols that present this person's token and name to the server. */
+export function syncProtocols(token: string, name: string): string[] {
+  const protocols = ['samenzicht', `samenzicht.token.${token}`];
+  const trimmed = Array.from(name.trim()).slice(0, 40).join('');
+  if (trimmed !== '') protocols.push(`samenzicht.name.${toBase64Url(trimmed)}`);
+  return protocols;
+}
+
 function syncUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${protocol}://${window.location.host}/sync`;
@@ -115,8 +130,9 @@ export function createSession(options: { id: string; token: string; name: string
   // wiped when the link stops working or the analysis is deleted.
   const local = new IndexeddbPersistence(`samenzicht:${options.id}`, doc);
   const provider = new WebsocketProvider(syncUrl(), options.id, doc, {
-    // The name only goes into the facilitator's access log; the token never leaves the sync URL.
-    params: { token: options.token, name: options.name },
+    // Token and name travel as subprotocols, not in the URL: a URL shows up in the console and in proxy logs
+    // (server/src/syncHandshake.ts). The name only goes into the facilitator's access log.
+    protocols: syncProtocols(options.token, options.name),
     // Cross-tab sync would let a view-only tab pass changes to an editing tab behind the server's back.
     disableBc: true,
     maxBackoffTime: 5000,
@@ -233,6 +249,8 @@ export function createSession(options: { id: string; token: string; name: string
     },
     setUser(name, colour) {
       provider.awareness.setLocalStateField('user', { name, colour });
+      // A reconnect presents the new name from the start.
+      provider.protocols = syncProtocols(options.token, name);
     },
     destroy() {
       if (timer) clearTimeout(timer);

@@ -1,0 +1,48 @@
+/**
+ * How a sync client presents its token and display name. The stock y-websocket client puts them in the URL
+ * (`/sync/<id>?token=…&name=…`), and that keeps working. A URL ends up in places a secret should not: the browser
+ * console prints it with every failed WebSocket, and proxies log request lines. So the web app offers them as
+ * WebSocket subprotocols instead (`Sec-WebSocket-Protocol: samenzicht, samenzicht.token.<token>,
+ * samenzicht.name.<base64url of the name>`), a header that neither shows; the server answers with `samenzicht`.
+ */
+
+/** The subprotocol the server selects when a client offers it. */
+export const SYNC_PROTOCOL = 'samenzicht';
+const TOKEN_PREFIX = `${SYNC_PROTOCOL}.token.`;
+const NAME_PREFIX = `${SYNC_PROTOCOL}.name.`;
+
+/** The offered subprotocols of a `Sec-WebSocket-Protocol` header (comma-separated). */
+function offeredProtocols(header: string | undefined): string[] {
+  if (header === undefined) return [];
+  return header
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .slice(0, 8);
+}
+
+export interface Handshake {
+  readonly token: string | null;
+  /** The raw display name (to be cleaned by parseDisplayName), or null when none was given. */
+  readonly name: string | null;
+}
+
+/** Reads token and name from the query, else from the offered subprotocols. */
+export function readHandshake(params: URLSearchParams, protocolHeader: string | undefined): Handshake {
+  let token = params.get('token');
+  let name = params.get('name');
+  for (const protocol of offeredProtocols(protocolHeader)) {
+    if (token === null && protocol.startsWith(TOKEN_PREFIX)) token = protocol.slice(TOKEN_PREFIX.length);
+    if (name === null && protocol.startsWith(NAME_PREFIX)) {
+      const encoded = protocol.slice(NAME_PREFIX.length);
+      // At most 40 characters of up to 4 bytes each, as base64url: anything longer is not a name we sent.
+      if (/^[A-Za-z0-9_-]{1,240}$/.test(encoded)) name = Buffer.from(encoded, 'base64url').toString('utf8');
+    }
+  }
+  return { token, name };
+}
+
+/** ws's `handleProtocols`: select `samenzicht` when offered (a browser fails a handshake that selects none). */
+export function selectProtocol(protocols: ReadonlySet<string>): string | false {
+  return protocols.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : false;
+}
