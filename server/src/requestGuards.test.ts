@@ -201,3 +201,20 @@ describe('a client that hangs up', () => {
     expect(t.log.lines.join('\n')).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a sync client that breaks the protocol', () => {
+  it('is closed with one line in the log, without a stack trace', async () => {
+    const t = await startTestServer(teardown);
+    const { id, tokens } = await createAnalysis(t.url);
+    const { WebSocket } = await import('ws');
+    const socket = new WebSocket(`${t.syncUrl}/${id}?token=${tokens.editor}`);
+    socket.on('error', () => {});
+    teardown.add(() => socket.terminate());
+    await new Promise((resolve) => socket.once('open', resolve));
+    // A masked frame with opcode 0xF, which does not exist.
+    (socket as unknown as { _socket: net.Socket })._socket.write(Buffer.from([0x8f, 0x80, 1, 2, 3, 4]));
+    await within(new Promise((resolve) => socket.once('close', resolve)), 'closed');
+    await waitFor(() => t.log.lines.some((line) => line.includes('WS_ERR_INVALID_OPCODE')), 'logged');
+    expect(t.log.lines.filter((line) => line.startsWith('websocket error'))).toEqual([]);
+  });
+});

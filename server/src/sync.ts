@@ -58,6 +58,9 @@ const STORED_ANSWER_WAIT_MS = 250;
 /** A client has no reason to send more than a few messages before it got the server's first one. */
 const MAX_EARLY_MESSAGES = 200;
 
+/** Socket errors that mean the client went away, not that the server failed. */
+const CLIENT_GONE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+
 /** The error `ws` raises for a message over `maxPayload`; it has already sent close code 1009 by then. */
 const TOO_BIG_ERROR_CODE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
@@ -304,8 +307,12 @@ class SyncConnection implements RoomPeer, TrackedConnection {
 
   private handleError(error: Error): void {
     const { log } = this.options;
-    if ((error as { code?: unknown }).code === TOO_BIG_ERROR_CODE) {
+    const code = (error as { code?: unknown }).code;
+    if (code === TOO_BIG_ERROR_CODE) {
       log.info(`closing a sync connection to analysis ${this.analysisId}: message over MAX_MESSAGE_BYTES`);
+    } else if (typeof code === 'string' && (code.startsWith('WS_ERR_') || CLIENT_GONE_CODES.has(code))) {
+      // A client that broke the protocol or vanished (a closed laptop, a lost network): its fault, one line.
+      log.info(`closing a sync connection to analysis ${this.analysisId}: ${code}`);
     } else {
       log.error('websocket error', error);
     }
