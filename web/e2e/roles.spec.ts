@@ -50,6 +50,7 @@ describe('roles in the browser', () => {
   let editor: Person;
   let viewer: Person;
   const foreignRequests: string[] = [];
+  const socketUrls: string[] = [];
 
   beforeAll(async () => {
     dataDir = makeDataDir();
@@ -64,6 +65,7 @@ describe('roles in the browser', () => {
         const url = new URL(request.url());
         if (url.origin !== server.url && url.protocol !== 'data:' && url.protocol !== 'blob:') foreignRequests.push(request.url());
       });
+      person.page.on('websocket', (socket) => socketUrls.push(socket.url()));
     }
     await openAnalysis(facilitator.page, analysis.links.facilitator);
     await openAnalysis(editor.page, analysis.links.editor);
@@ -169,5 +171,14 @@ describe('roles in the browser', () => {
 
   it('made no request to any host but the Samenzicht server', () => {
     expect(foreignRequests).toEqual([]);
+  });
+
+  it('sync sockets carry no token in their URL (it would show in the console and in proxy logs)', () => {
+    expect(socketUrls.length).toBeGreaterThanOrEqual(3);
+    const tokens = Object.values(analysis.tokens);
+    for (const url of socketUrls) {
+      expect(url).not.toMatch(/[?&]token=/);
+      for (const token of tokens) expect(url).not.toContain(token);
+    }
   });
 });
