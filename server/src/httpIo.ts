@@ -22,7 +22,7 @@ export type BodyResult =
 
 /** How much of a too-large body is read and thrown away before answering 413, so the client hears the answer. */
 export function drainLimit(limitBytes: number): number {
-  return Math.min(64 * 1024 * 1024, Math.max(1024 * 1024, 4 * limitBytes));
+  return Math.min(64 * 1024 * 1024, Math.max(1024 * 1024, 8 * limitBytes));
 }
 
 /** The client hung up before its request was complete: not a server error, logged as one line. */
