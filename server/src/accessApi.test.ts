@@ -17,8 +17,20 @@ import {
 const LOCAL = 'test';
 const ROLES = ['facilitator', 'editor', 'viewer'] as const;
 
+interface LogEntryBody {
+  id: string;
+  at: string;
+  name: string;
+  role: string;
+  action: string;
+  detail?: string;
+  count: number;
+  last?: string;
+}
+
 interface LogBody {
-  entries: Array<{ at: string; name: string; role: string; action: string; detail?: string }>;
+  entries: LogEntryBody[];
+  next: string | null;
 }
 
 let teardown: Teardown;
@@ -232,7 +244,8 @@ describe('GET /api/analyses/:id/log', () => {
     await client.synced;
     const edits = async (): Promise<number> => {
       const res = await fetch(`${quick.url}/api/analyses/${id}/log`, { headers: { Authorization: `Bearer ${tokens.facilitator}` } });
-      return ((await res.json()) as LogBody).entries.filter((e) => e.action === 'edited').length;
+      // Identical entries are folded into one row: count the events, not the rows.
+      return ((await res.json()) as LogBody).entries.filter((e) => e.action === 'edited').reduce((sum, e) => sum + e.count, 0);
     };
     addFactor(client.doc, LOCAL, { label: 'een', position: { x: 0, y: 0 } });
     await waitFor(async () => (await edits()) === 1, 'the first edit is logged');
@@ -266,7 +279,11 @@ describe('GET /api/analyses/:id/log', () => {
     const second = connectClient(teardown, server.syncUrl, id, tokens.editor);
     await second.synced;
     await sleep(100);
-    expect((await readLog(id, tokens.facilitator)).map((e) => e.action)).toEqual(['opened', 'opened', 'created']);
+    // The two identical openings are one row that counts both.
+    expect((await readLog(id, tokens.facilitator)).map((e) => [e.action, e.count])).toEqual([
+      ['opened', 2],
+      ['created', 1],
+    ]);
   });
 
   it.each([
@@ -332,5 +349,122 @@ describe('GET /api/analyses/:id/log', () => {
     expect((await api(`/api/analyses/${id}/session`, { method: 'POST' })).status).toBe(405);
     expect((await api(`/api/analyses/${id}/rotate`)).headers.get('allow')).toBe('POST');
     expect((await api(`/api/analyses/${id}/log`, { method: 'DELETE' })).status).toBe(405);
+  });
+});
+
+describe('GET /api/analyses/:id/log: folding, paging and filters', () => {
+  async function readPage(id: string, token: string, query = ''): Promise<LogBody> {
+    const res = await api(`/api/analyses/${id}/log${query}`, { token });
+    expect(res.status).toBe(200);
+    return (await res.json()) as LogBody;
+  }
+
+  /** Every entry, by following `next` with pages of `limit`. */
+  async function readEverything(id: string, token: string, limit: number, filter = ''): Promise<LogEntryBody[]> {
+    const all: LogEntryBody[] = [];
+    let next: string | null = null;
+    do {
+      const page = await readPage(id, token, `?limit=${limit}${filter}${next === null ? '' : `&before=${encodeURIComponent(next)}`}`);
+      all.push(...page.entries);
+      next = page.next;
+    } while (next !== null);
+    return all;
+  }
+
+  it('600 reads by a viewer cannot push created and rotated off the first page: they are one row with count 600', async () => {
+    const { id, tokens } = await createAnalysis(server.url);
+    const started = Date.now();
+    for (let batch = 0; batch < 12; batch++) {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => api(`/api/analyses/${id}`, { token: tokens.viewer })));
+      expect(answers.every((res) => res.status === 200)).toBe(true);
+    }
+    expect((await rotate(id, tokens.facilitator, { role: 'viewer' })).status).toBe(200);
+
+    const page = await readPage(id, tokens.facilitator);
+    expect(page.next).toBeNull();
+    expect(page.entries.map(({ name, role, action, detail, count }) => ({ name, role, action, detail, count }))).toEqual([
+      { name: '—', role: 'facilitator', action: 'rotated', detail: 'viewer', count: 1 },
+      { name: '—', role: 'viewer', action: 'exported', detail: 'json', count: 600 },
+      { name: '—', role: 'facilitator', action: 'created', detail: undefined, count: 1 },
+    ]);
+    const folded = page.entries[1]!;
+    expect(Date.parse(folded.last!)).toBeGreaterThanOrEqual(Date.parse(folded.at));
+    expect(Date.parse(folded.last!)).toBeGreaterThanOrEqual(started);
+    expect('last' in page.entries[0]!).toBe(false);
+    expect(new Set(page.entries.map((e) => e.id)).size).toBe(3);
+    for (const entry of page.entries) expect(entry.id).toMatch(/^\d+$/);
+  });
+
+  it('pages with limit and before until next is null, reaching every entry once, newest first', async () => {
+    const { id, tokens } = await createAnalysis(server.url);
+    // Different names, so nothing folds: one row each.
+    for (let i = 0; i < 7; i++) {
+      const res = await api(`/api/analyses/${id}/exports`, {
+        method: 'POST',
+        token: tokens.editor,
+        body: JSON.stringify({ format: 'png', name: `Persoon ${i}` }),
+      });
+      expect(res.status).toBe(204);
+    }
+    const whole = await readPage(id, tokens.facilitator);
+    expect(whole.entries).toHaveLength(8);
+    const first = await readPage(id, tokens.facilitator, '?limit=3');
+    expect(first.entries.map((e) => e.name)).toEqual(['Persoon 6', 'Persoon 5', 'Persoon 4']);
+    expect(first.next).toEqual(expect.any(String));
+    const paged = await readEverything(id, tokens.facilitator, 3);
+    expect(paged).toEqual(whole.entries);
+    expect((await readEverything(id, tokens.facilitator, 1)).map((e) => e.id)).toEqual(whole.entries.map((e) => e.id));
+  });
+
+  it('filters by action, role and part of a name (ignoring case), also while paging', async () => {
+    const { id, tokens } = await createAnalysis(server.url);
+    const anna = connectClient(teardown, server.syncUrl, id, tokens.editor, { name: 'Anna (moeder)' });
+    const bram = connectClient(teardown, server.syncUrl, id, tokens.viewer, { name: 'Bram' });
+    await Promise.all([anna.synced, bram.synced]);
+    addFactor(anna.doc, LOCAL, { label: 'iets', position: { x: 0, y: 0 } });
+    expect((await api(`/api/analyses/${id}`, { token: tokens.viewer })).status).toBe(200);
+    expect((await rotate(id, tokens.facilitator, { role: 'editor' })).status).toBe(200);
+    await waitFor(async () => (await readLog(id, tokens.facilitator)).some((e) => e.action === 'edited'), 'the edit is logged');
+
+    const pick = (entries: LogEntryBody[]) => entries.map((e) => `${e.name}/${e.role}/${e.action}`);
+    expect(pick((await readPage(id, tokens.facilitator, '?action=created,rotated')).entries)).toEqual([
+      '—/facilitator/rotated',
+      '—/facilitator/created',
+    ]);
+    expect(pick(await readEverything(id, tokens.facilitator, 1, '&role=viewer'))).toEqual(['—/viewer/exported', 'Bram/viewer/opened']);
+    expect(pick((await readPage(id, tokens.facilitator, '?name=ANNA')).entries)).toEqual([
+      'Anna (moeder)/editor/edited',
+      'Anna (moeder)/editor/opened',
+    ]);
+    expect(pick((await readPage(id, tokens.facilitator, '?name=anna&action=opened&role=editor,viewer')).entries)).toEqual([
+      'Anna (moeder)/editor/opened',
+    ]);
+    expect((await readPage(id, tokens.facilitator, '?name=niemand')).entries).toEqual([]);
+  });
+
+  it.each([
+    ['limit', '?limit=0'],
+    ['limit', '?limit=501'],
+    ['limit', '?limit=tien'],
+    ['limit', '?limit=2.5'],
+    ['before', '?before=gisteren'],
+    ['before', '?before=99999999999999999-1'],
+    ['action', '?action=opened,gedanst'],
+    ['action', '?action='],
+    ['role', '?role=beheerder'],
+    ['name', `?name=${'x'.repeat(41)}`],
+    ['limit', '?limit=1&limit=2'],
+  ])('a bad %s (%s) answers 400 with a Dutch sentence naming it', async (parameter, query) => {
+    const { id, tokens } = await createAnalysis(server.url);
+    const res = await api(`/api/analyses/${id}/log${query}`, { token: tokens.facilitator });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; errors: Array<{ path: string; message: string }> };
+    expect(body.error).toContain(`parameter ${parameter} `);
+    expect(body.errors[0]!.path).toBe(parameter);
+  });
+
+  it('checks the token before the query: a viewer gets 403 even with a bad query', async () => {
+    const { id, tokens } = await createAnalysis(server.url);
+    expect((await api(`/api/analyses/${id}/log?limit=0`, { token: tokens.viewer })).status).toBe(403);
   });
 });

@@ -12,6 +12,7 @@ import { canWrite, hashToken, isTokenShaped, type AccessRole } from './auth.ts';
 import { authorize } from './authorize.ts';
 import { CLOSE_CODES, CLOSE_REASONS, type CloseKind } from './closeCodes.ts';
 import type { ConnectionRegistry, TrackedConnection } from './connections.ts';
+import { applyAndCollectAwarenessIds, ConnectionLog } from './connectionLog.ts';
 import type { Logger } from './log.ts';
 import { createTokenBucket, type TokenBucket } from './rateLimit.ts';
 import type { Room, RoomPeer } from './room.ts';
@@ -30,7 +31,10 @@ import {
 export interface SyncConnectionOptions {
   readonly id: string;
   readonly token: string | null;
-  /** The display name for the access log (already cleaned by `parseDisplayName`). */
+  /**
+   * The display name for the access log from the query (already cleaned by `parseDisplayName`); `onbekend` when
+   * none was given: then it is learnt from the connection's awareness state (connectionLog.ts).
+   */
   readonly name: string;
   /** The socket's remote address, for the per-address limit. */
   readonly address: string;
@@ -111,8 +115,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   private alive = true;
   private readonly keepalive: ReturnType<typeof setInterval>;
   private readonly bucket: TokenBucket;
-  /** When this connection's last `edited` entry was written (ms), or null before its first edit. */
-  private lastEditLoggedAt: number | null = null;
+  /** Writes opened, renamed and edited for this connection once it joined (connectionLog.ts). */
+  private accessTrail: ConnectionLog | null = null;
 
   constructor(
     private readonly socket: WebSocket,
@@ -175,7 +179,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
         room.leave(this);
         return;
       }
-      void accessLog.record(id, { name, role, action: 'opened' });
+      this.accessTrail = new ConnectionLog({ accessLog, analysisId: id, role, queryName: name, editLogIntervalMs: this.options.editLogIntervalMs });
       this.send(encodeSyncStep1(room.doc));
       this.sendAllAwareness(room);
       const early = this.early ?? [];
@@ -266,11 +270,14 @@ class SyncConnection implements RoomPeer, TrackedConnection {
       case 'syncStep2':
       case 'update':
         // The single place where writes are let in. A viewer's are dropped: not applied, so not stored or relayed.
-        if (canWrite(role) && applyUpdateAndDetectChange(room.doc, message.update, this)) this.noteEdit(room, role);
+        if (canWrite(role) && applyUpdateAndDetectChange(room.doc, message.update, this)) this.accessTrail?.noteEdit();
         return;
-      case 'awareness':
-        room.applyAwarenessUpdate(message.update, this);
+      case 'awareness': {
+        const accepted = applyAndCollectAwarenessIds(room.awareness, this, () => room.applyAwarenessUpdate(message.update, this));
+        // The display name for the access log, from the states this connection itself announced.
+        this.accessTrail?.noteAwarenessUpdate(room.awareness, message.update, accepted);
         return;
+      }
       case 'queryAwareness':
         this.sendAllAwareness(room);
         return;
@@ -278,14 +285,6 @@ class SyncConnection implements RoomPeer, TrackedConnection {
         // Permissions come from the token in the URL; auth messages carry nothing the server needs.
         return;
     }
-  }
-
-  /** Writes an `edited` entry, at most once per `editLogIntervalMs` per connection. */
-  private noteEdit(room: Room, role: AccessRole): void {
-    const now = Date.now();
-    if (this.lastEditLoggedAt !== null && now - this.lastEditLoggedAt < this.options.editLogIntervalMs) return;
-    this.lastEditLoggedAt = now;
-    void this.options.accessLog.record(room.id, { name: this.options.name, role, action: 'edited' });
   }
 
   private sendAllAwareness(room: Room): void {
@@ -331,6 +330,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   /** Leaves the room and the registry and stops the keepalive; safe to call more than once. */
   private forget(): void {
     clearInterval(this.keepalive);
+    this.accessTrail?.close();
     this.room?.leave(this);
     this.options.connections.remove(this);
   }

@@ -141,12 +141,12 @@ describe('sqlite storage', () => {
     expect(await storage.exists('a')).toBe(false);
     expect(await storage.loadDoc('a')).toBeNull();
     expect(await storage.findRoleByTokenHash('a', HASHES.facilitator)).toBeNull();
-    expect(await storage.readLog('a', 100)).toEqual([]);
+    expect((await storage.readLog('a', { limit: 100 })).entries).toEqual([]);
     expect(readDb(file, (db) => db.prepare("SELECT COUNT(*) FROM access_log WHERE analysis_id = 'a'").pluck().get())).toBe(0);
     expect(inFiles()).toBe(false);
     expect(fs.readFileSync(file).includes(HASHES.facilitator)).toBe(false);
     expect(text((await storage.loadDoc('b'))!.snapshot!)).toBe('ander');
-    expect((await storage.readLog('b', 100)).map((entry) => entry.name)).toEqual(['blijft']);
+    expect((await storage.readLog('b', { limit: 100 })).entries.map((entry) => entry.name)).toEqual(['blijft']);
   });
 
   it('rotateToken replaces the token of one role at once and returns the old hash', async () => {
@@ -168,12 +168,14 @@ describe('sqlite storage', () => {
     await storage.appendLog({ analysisId: 'a', at: 2000, name: 'Anna', role: 'editor', action: 'opened', detail: null });
     // Same millisecond: the order of writing decides.
     await storage.appendLog({ analysisId: 'a', at: 2000, name: '—', role: 'facilitator', action: 'rotated', detail: 'viewer' });
-    expect(await storage.readLog('a', 10)).toEqual([
-      { at: 2000, name: '—', role: 'facilitator', action: 'rotated', detail: 'viewer' },
-      { at: 2000, name: 'Anna', role: 'editor', action: 'opened', detail: null },
-      { at: 1000, name: '—', role: 'facilitator', action: 'created', detail: null },
+    expect((await storage.readLog('a', { limit: 10 })).entries).toMatchObject([
+      { at: 2000, name: '—', role: 'facilitator', action: 'rotated', detail: 'viewer', count: 1, lastAt: 2000 },
+      { at: 2000, name: 'Anna', role: 'editor', action: 'opened', detail: null, count: 1, lastAt: 2000 },
+      { at: 1000, name: '—', role: 'facilitator', action: 'created', detail: null, count: 1, lastAt: 1000 },
     ]);
-    expect((await storage.readLog('a', 2)).map((entry) => entry.action)).toEqual(['rotated', 'opened']);
+    const page = await storage.readLog('a', { limit: 2 });
+    expect(page.entries.map((entry) => entry.action)).toEqual(['rotated', 'opened']);
+    expect(page.next).toEqual({ at: 2000, id: page.entries[1]!.id });
     await expect(storage.appendLog({ analysisId: 'weg', at: 1, name: 'x', role: 'editor', action: 'opened', detail: null })).rejects.toThrow();
   });
 
@@ -187,7 +189,7 @@ describe('sqlite storage', () => {
     db.prepare("INSERT INTO access_log (analysis_id, at, name, role, action) VALUES ('a', 3, 'x', 'editor', 'gedanst')").run();
     db.close();
     storage = openSqliteStorage(file);
-    expect((await storage.readLog('a', 10)).map((entry) => entry.name)).toEqual(['Anna']);
+    expect((await storage.readLog('a', { limit: 10 })).entries.map((entry) => entry.name)).toEqual(['Anna']);
   });
 
   it('migrates a schema 1 database: the access log is added, the analyses stay', async () => {
@@ -217,9 +219,9 @@ describe('sqlite storage', () => {
     expect(readDb(file, (check) => check.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
     expect(await storage.findRoleByTokenHash('oud', HASHES.viewer)).toBe('viewer');
     await storage.appendLog({ analysisId: 'oud', at: 5, name: 'Anna', role: 'viewer', action: 'opened', detail: null });
-    expect(await storage.readLog('oud', 10)).toHaveLength(1);
+    expect((await storage.readLog('oud', { limit: 10 })).entries).toHaveLength(1);
     await storage.deleteAnalysis('oud');
-    expect(await storage.readLog('oud', 10)).toEqual([]);
+    expect((await storage.readLog('oud', { limit: 10 })).entries).toEqual([]);
   });
 
   it('uses WAL, secure_delete and foreign keys, and keeps the file private', () => {

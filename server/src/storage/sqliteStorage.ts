@@ -10,7 +10,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { ACCESS_ROLES, parseAccessRole, type AccessRole } from '../auth.ts';
-import { parseAccessAction, type AccessLogEntry, type Storage, type StoredDoc, type TokenHashes } from './storage.ts';
+import {
+  parseAccessAction,
+  type AccessLogEntry,
+  type AccessLogFold,
+  type AccessLogPage,
+  type AccessLogQuery,
+  type AppendLogResult,
+  type Storage,
+  type StoredAccessLogEntry,
+  type StoredDoc,
+  type TokenHashes,
+} from './storage.ts';
 
 export const DB_FILE_NAME = 'samenzicht.db';
 
@@ -60,7 +71,20 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX access_log_by_analysis ON access_log(analysis_id, id);
   `,
+  // 2 → 3: identical access-log events folded into one row (count, and the time of the latest as last_at; null
+  // while count is 1), and the index the log is read and paged by: newest first by time, then by row id.
+  `
+  ALTER TABLE access_log ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE access_log ADD COLUMN last_at INTEGER;
+  CREATE INDEX access_log_by_time ON access_log(analysis_id, at);
+  `,
 ];
+
+/**
+ * A read of the log looks at this many rows at most, so a filter that matches little (say one name in a long log)
+ * costs a bounded amount of work; the page then ends early and `next` says where to go on.
+ */
+export const MAX_LOG_ROWS_SCANNED = 5_000;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -86,6 +110,25 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${from + 1}`);
     })();
   }
+}
+
+/** A row of the access log as the interface returns it; null for a row this version cannot read. */
+function toStoredEntry(row: Record<string, unknown>): StoredAccessLogEntry | null {
+  const role = parseAccessRole(row.role);
+  const action = parseAccessAction(row.action);
+  // Rows this version cannot read (e.g. written by a newer one) are left out rather than guessed at.
+  if (role === null || action === null || typeof row.at !== 'number' || typeof row.name !== 'string') return null;
+  const count = typeof row.count === 'number' && row.count >= 1 ? row.count : 1;
+  return {
+    id: row.id as number,
+    at: row.at,
+    name: row.name,
+    role,
+    action,
+    detail: typeof row.detail === 'string' ? row.detail : null,
+    count,
+    lastAt: typeof row.last_at === 'number' ? row.last_at : row.at,
+  };
 }
 
 /** Empties the WAL file; another process reading the file can block that for a moment, so it retries. */
@@ -131,8 +174,94 @@ export function openSqliteStorage(file: string): Storage {
   const selectHashesOfRole = db.prepare('SELECT hash FROM tokens WHERE analysis_id = ? AND role = ?').pluck();
   const deleteTokensOfRole = db.prepare('DELETE FROM tokens WHERE analysis_id = ? AND role = ?');
   const insertLog = db.prepare('INSERT INTO access_log (analysis_id, at, name, role, action, detail) VALUES (?, ?, ?, ?, ?, ?)');
-  const selectLog = db.prepare('SELECT at, name, role, action, detail FROM access_log WHERE analysis_id = ? ORDER BY id DESC LIMIT ?');
+  const selectNewestLog = db.prepare(
+    'SELECT id, at, name, role, action, detail FROM access_log WHERE analysis_id = ? ORDER BY id DESC LIMIT 1',
+  );
+  // The rows of one window only (the index on analysis_id, at): bounded by the rate of new rows.
+  const selectLikeInWindow = db
+    .prepare(
+      `SELECT id FROM access_log WHERE analysis_id = ? AND at BETWEEN ? AND ? AND name = ? AND role = ? AND action = ?
+       AND detail IS ? ORDER BY at DESC, id DESC LIMIT 1`,
+    )
+    .pluck();
+  const foldLog = db.prepare('UPDATE access_log SET count = count + 1, last_at = MAX(COALESCE(last_at, at), ?) WHERE id = ?');
+  const selectLog = db.prepare(
+    `SELECT id, at, name, role, action, detail, count, last_at FROM access_log
+     WHERE analysis_id = ? AND (at, id) < (?, ?) ORDER BY at DESC, id DESC`,
+  );
   const deleteLog = db.prepare('DELETE FROM access_log WHERE analysis_id = ?');
+
+  type NewLogEntry = AccessLogEntry & { readonly analysisId: string };
+  /** The row `entry` folds into as `fold` allows, or null. */
+  const findFoldTarget = (entry: NewLogEntry, fold: AccessLogFold, name: string, detail: string | null): number | null => {
+    const id = selectLikeInWindow.get(entry.analysisId, entry.at - fold.windowMs, entry.at + fold.windowMs, name, entry.role, entry.action, detail);
+    return typeof id === 'number' ? id : null;
+  };
+  /** Writes one event: a row of its own, or one more in a row like it (see AccessLogFold). */
+  const writeLogEntry = (entry: NewLogEntry, fold: AccessLogFold | undefined): AppendLogResult => {
+    if (fold !== undefined) {
+      const newest = selectNewestLog.get(entry.analysisId) as Record<string, unknown> | undefined;
+      if (
+        newest !== undefined &&
+        newest.name === entry.name &&
+        newest.role === entry.role &&
+        newest.action === entry.action &&
+        (newest.detail ?? null) === entry.detail &&
+        Math.abs(entry.at - (newest.at as number)) <= fold.windowMs
+      ) {
+        foldLog.run(entry.at, newest.id);
+        return 'folded';
+      }
+      if (fold.limited) {
+        const like = findFoldTarget(entry, fold, entry.name, entry.detail);
+        if (like !== null) {
+          foldLog.run(entry.at, like);
+          return 'folded';
+        }
+        // Gathered per role and action only: the name and the detail are left out, since a flood could vary them.
+        const gathering = findFoldTarget(entry, fold, fold.gatherName, null);
+        if (gathering !== null) foldLog.run(entry.at, gathering);
+        else insertLog.run(entry.analysisId, entry.at, fold.gatherName, entry.role, entry.action, null);
+        return 'gathered';
+      }
+    }
+    insertLog.run(entry.analysisId, entry.at, entry.name, entry.role, entry.action, entry.detail);
+    return 'inserted';
+  };
+
+  /** Reads one page; see AccessLogPage. */
+  const readLogPage = (id: string, query: AccessLogQuery): AccessLogPage => {
+    const before = query.before ?? { at: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+    const actions = query.actions ? new Set<string>(query.actions) : null;
+    const roles = query.roles ? new Set<string>(query.roles) : null;
+    const needle = query.name ? query.name.normalize('NFC').toLowerCase() : null;
+    const entries: StoredAccessLogEntry[] = [];
+    let scanned = 0;
+    let next: AccessLogPage['next'] = null;
+    for (const row of selectLog.iterate(id, before.at, before.id) as Iterable<Record<string, unknown>>) {
+      scanned++;
+      const entry = toStoredEntry(row);
+      const matches =
+        entry !== null &&
+        (actions === null || actions.has(entry.action)) &&
+        (roles === null || roles.has(entry.role)) &&
+        (needle === null || entry.name.normalize('NFC').toLowerCase().includes(needle));
+      if (matches) {
+        if (entries.length === query.limit) {
+          // One more match exists: the page is full and there is more to read.
+          const last = entries[entries.length - 1]!;
+          next = { at: last.at, id: last.id };
+          break;
+        }
+        entries.push(entry);
+      }
+      if (scanned >= MAX_LOG_ROWS_SCANNED) {
+        next = { at: row.at as number, id: row.id as number };
+        break;
+      }
+    }
+    return { entries, next };
+  };
 
   const create = db.transaction((id: string, hashes: TokenHashes, initialUpdate: Uint8Array) => {
     const now = Date.now();
@@ -235,22 +364,14 @@ export function openSqliteStorage(file: string): Storage {
     async rotateToken(id, role, hash) {
       return rotate(id, role, hash);
     },
-    async appendLog(entry) {
-      // In the group commit too: 200 people opening at once would otherwise cost 200 fsyncs in a row.
-      await enqueueWrite(() => insertLog.run(entry.analysisId, entry.at, entry.name, entry.role, entry.action, entry.detail));
+    appendLog(entry, fold) {
+      // In the group commit too: 200 people opening at once would otherwise cost 200 fsyncs in a row. The writes of
+      // one turn run one after another inside it, so each sees the rows the ones before it wrote or folded.
+      return enqueueWrite(() => writeLogEntry(entry, fold));
     },
-    async readLog(id, limit) {
+    async readLog(id, query) {
       commitGroup();
-      const rows = selectLog.all(id, limit) as Array<Record<string, unknown>>;
-      const entries: AccessLogEntry[] = [];
-      for (const row of rows) {
-        const role = parseAccessRole(row.role);
-        const action = parseAccessAction(row.action);
-        // Rows this version cannot read (e.g. written by a newer one) are left out rather than guessed at.
-        if (role === null || action === null || typeof row.at !== 'number' || typeof row.name !== 'string') continue;
-        entries.push({ at: row.at, name: row.name, role, action, detail: typeof row.detail === 'string' ? row.detail : null });
-      }
-      return entries;
+      return readLogPage(id, query);
     },
     async deleteAnalysis(id) {
       // Queued writes of this analysis go first, so the delete removes them too.

@@ -8,10 +8,10 @@ import type { AccessRole } from '../auth.ts';
 export type TokenHashes = Readonly<Record<AccessRole, string>>;
 
 /** What the access log records (NEN 7513 style: who, when, what — never the content). */
-export const ACCESS_ACTIONS = ['created', 'opened', 'edited', 'exported', 'rotated'] as const;
+export const ACCESS_ACTIONS = ['created', 'opened', 'edited', 'exported', 'rotated', 'renamed'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
-/** One access log entry of one analysis. */
+/** One event for the access log of one analysis. */
 export interface AccessLogEntry {
   /** Milliseconds since 1970 (UTC). */
   readonly at: number;
@@ -19,8 +19,66 @@ export interface AccessLogEntry {
   readonly name: string;
   readonly role: AccessRole;
   readonly action: AccessAction;
-  /** A short qualifier without content, e.g. the rotated role or the export format. */
+  /** A short qualifier without content, e.g. the rotated role, the export format or the previous name. */
   readonly detail: string | null;
+}
+
+/** A stored row of the access log: one event, or several identical ones folded together. */
+export interface StoredAccessLogEntry extends AccessLogEntry {
+  /** The row id; with `at` it orders the log and makes the paging cursor. */
+  readonly id: number;
+  /** How many events the row stands for (≥ 1). */
+  readonly count: number;
+  /** When the latest of them happened (ms); equals `at` when `count` is 1. */
+  readonly lastAt: number;
+}
+
+/**
+ * How an event may be folded into an existing row instead of adding one. Without it (for `created` and `rotated`)
+ * the event always gets a row of its own.
+ */
+export interface AccessLogFold {
+  /** A row takes more events only while its first event is at most this old (ms). */
+  readonly windowMs: number;
+  /**
+   * The analysis is over its rate of new rows: the event is folded into the newest row like it within the window
+   * (not only the newest row of all), else it is gathered in the row of `gatherName` for its role and action.
+   */
+  readonly limited: boolean;
+  /** The name of the gathering rows (never a name a person can give). */
+  readonly gatherName: string;
+}
+
+/** What `appendLog` did: a row of its own, folded into a row like it, or gathered in a row of `gatherName`. */
+export type AppendLogResult = 'inserted' | 'folded' | 'gathered';
+
+/** Where a page of the log ends: the next page starts after this row. */
+export interface AccessLogCursor {
+  readonly at: number;
+  readonly id: number;
+}
+
+/** Which rows to read, newest first. */
+export interface AccessLogQuery {
+  /** At most this many rows. */
+  readonly limit: number;
+  /** Only rows older than this one (the `next` of the page before). */
+  readonly before?: AccessLogCursor | null;
+  /** Only these actions (all when absent). */
+  readonly actions?: readonly AccessAction[] | null;
+  /** Only these roles (all when absent). */
+  readonly roles?: readonly AccessRole[] | null;
+  /** Only names containing this, ignoring case. */
+  readonly name?: string | null;
+}
+
+/**
+ * A page of the log. `next` is null when there is nothing older to read; otherwise read on with `before: next`.
+ * With a filter a page can hold fewer than `limit` rows (a read looks at a bounded number of rows), and even none.
+ */
+export interface AccessLogPage {
+  readonly entries: StoredAccessLogEntry[];
+  readonly next: AccessLogCursor | null;
 }
 
 /** Reads an action name from storage; anything unknown is null. */
@@ -52,10 +110,13 @@ export interface Storage {
    * hashes it removed, or null when the analysis does not exist.
    */
   rotateToken(id: string, role: AccessRole, hash: string): Promise<readonly string[] | null>;
-  /** Appends an entry to the access log of analysis `analysisId` (rejects when the analysis does not exist). */
-  appendLog(entry: AccessLogEntry & { readonly analysisId: string }): Promise<void>;
-  /** Returns the newest `limit` entries of the access log of the analysis, newest first. */
-  readLog(id: string, limit: number): Promise<AccessLogEntry[]>;
+  /**
+   * Appends an event to the access log of analysis `analysisId`, or folds it into a row as `fold` allows (rejects
+   * when the analysis does not exist).
+   */
+  appendLog(entry: AccessLogEntry & { readonly analysisId: string }, fold?: AccessLogFold): Promise<AppendLogResult>;
+  /** Reads a page of the access log of the analysis, newest first (by `at`, then by row id). */
+  readLog(id: string, query: AccessLogQuery): Promise<AccessLogPage>;
   /** Deletes everything stored about the analysis (log included) so that no byte of it remains in the files. */
   deleteAnalysis(id: string): Promise<void>;
   exists(id: string): Promise<boolean>;

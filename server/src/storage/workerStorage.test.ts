@@ -9,6 +9,7 @@ import { openSqliteStorageInWorker } from './workerStorage.ts';
 const HASHES = { facilitator: 'f'.repeat(64), editor: 'e'.repeat(64), viewer: 'v'.repeat(64) };
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
+const FOLD = { windowMs: 60_000, limited: false, gatherName: '(meerdere namen)' } as const;
 
 let teardown: Teardown;
 let dir: string;
@@ -36,7 +37,11 @@ describe('storage on its own thread', () => {
     expect(doc.updates[0]).toBeInstanceOf(Uint8Array);
     await expect(storage.appendUpdates('weg', [bytes('x')])).rejects.toThrow(/FOREIGN KEY/);
     await storage.appendLog({ analysisId: 'a', at: 1, name: 'Sanne', role: 'editor', action: 'opened', detail: null });
-    expect(await storage.readLog('a', 10)).toEqual([{ at: 1, name: 'Sanne', role: 'editor', action: 'opened', detail: null }]);
+    expect(await storage.appendLog({ analysisId: 'a', at: 2, name: 'Sanne', role: 'editor', action: 'opened', detail: null }, FOLD)).toBe('folded');
+    expect(await storage.readLog('a', { limit: 10 })).toMatchObject({
+      entries: [{ at: 1, name: 'Sanne', role: 'editor', action: 'opened', detail: null, count: 2, lastAt: 2 }],
+      next: null,
+    });
     await storage.deleteAnalysis('a');
     expect(await storage.exists('a')).toBe(false);
   });
