@@ -11,7 +11,12 @@ import { canDelete, hashToken, newAnalysisId, newTokenSet, parseBearer, type Acc
 import { authorize } from './authorize.ts';
 import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
 import type { ConnectionRegistry } from './connections.ts';
+import type { ExportLimiter } from './export/exportLimiter.ts';
+import { clientKey } from './export/clientAddress.ts';
+import type { CreateOutcome } from './export/jobs.ts';
+import { JobTimeoutError, type WorkPool } from './export/workPool.ts';
 import { readBody, sendError, sendJson } from './httpIo.ts';
+import { createTokenBucket, type TokenBucket } from './rateLimit.ts';
 import type { RoomManager } from './rooms.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -21,6 +26,8 @@ export const MESSAGES = {
   badContent: 'Dit is geen geldige Samenzicht-analyse. Controleer de genoemde plaatsen in het bestand.',
   unauthorized: 'Geen toegang: deze link klopt niet of de analyse bestaat niet meer.',
   forbidden: 'Alleen de gespreksleider mag de analyse verwijderen.',
+  tooManyCreates: 'Er zijn vanaf dit adres veel analyses kort na elkaar aangemaakt. Wacht even en probeer het dan opnieuw.',
+  createTooSlow: 'Het verwerken van dit bestand duurde te lang. Probeer het later opnieuw, of met een kleinere analyse.',
 } as const;
 
 /** The 413 sentence, naming the limit (MAX_BODY_BYTES). */
@@ -39,6 +46,47 @@ export interface AnalysesApiDeps {
   readonly connections: ConnectionRegistry;
   readonly publicUrl: string | null;
   readonly maxBodyBytes: number;
+  /** Work of a request that can take more than a few ms (exports, large imports), off the event loop. */
+  readonly workPool: WorkPool;
+  /** Exports at once, waiting, and per client address. */
+  readonly exportLimiter: ExportLimiter;
+  /** `POST /api/analyses` per client address (MAX_CREATES_PER_MINUTE). */
+  readonly createRate: CreateRateLimit;
+}
+
+/** Creates per client address: a token bucket per address, refilled at `perMinute` a minute, as large as that. */
+export interface CreateRateLimit {
+  /** Takes one create for the client at `remoteAddress`; false when it is over its rate. */
+  take(remoteAddress: string | undefined): boolean;
+  /** Seconds until the next create is allowed after a refusal (for Retry-After). */
+  readonly retryAfterS: number;
+}
+
+/** Buckets kept at most; beyond that, buckets that have refilled completely are forgotten (they are as new). */
+const MAX_CREATE_BUCKETS = 10_000;
+
+export function createCreateRateLimit(perMinute: number, now: () => number = performance.now.bind(performance)): CreateRateLimit {
+  const buckets = new Map<string, { bucket: TokenBucket; lastMs: number }>();
+  const refillMs = 60_000; // a burst of `perMinute` refills in a minute
+  return {
+    retryAfterS: Math.max(1, Math.ceil(60 / perMinute)),
+    take(remoteAddress) {
+      const key = clientKey(remoteAddress);
+      const time = now();
+      let entry = buckets.get(key);
+      if (!entry) {
+        if (buckets.size >= MAX_CREATE_BUCKETS) {
+          for (const [other, { lastMs }] of buckets) if (time - lastMs >= refillMs) buckets.delete(other);
+          // Still full (very many addresses within a minute): start over rather than grow without end.
+          if (buckets.size >= MAX_CREATE_BUCKETS) buckets.clear();
+        }
+        entry = { bucket: createTokenBucket(perMinute / 60, perMinute, now), lastMs: time };
+        buckets.set(key, entry);
+      }
+      entry.lastMs = time;
+      return entry.bucket.take();
+    },
+  };
 }
 
 type CreateRequest =
@@ -81,7 +129,7 @@ function mapRoles<T>(value: (role: AccessRole) => T): Record<AccessRole, T> {
 }
 
 /** The first state of a new analysis as one Yjs update. */
-function encodeInitialState(analysis: Analysis | null, title: string): Uint8Array {
+export function encodeInitialState(analysis: Analysis | null, title: string): Uint8Array {
   const doc = new Y.Doc();
   try {
     if (analysis) replaceAnalysis(doc, SERVER_ORIGIN, { ...analysis, title });
@@ -108,6 +156,19 @@ export function buildLink(req: IncomingMessage, publicUrl: string | null, id: st
   return `${readLinkBase(req, publicUrl)}/a/${id}#${token}`;
 }
 
+/**
+ * Parses the body of `POST /api/analyses` and builds the first state of the analysis. For a large file (thousands
+ * of factors) this takes hundreds of ms, so a large body is handled on the worker pool (poolWorker.ts).
+ */
+export function prepareCreate(text: string): CreateOutcome {
+  const request = parseCreateRequest(text);
+  if (!request.ok) return request;
+  return { ok: true, update: encodeInitialState(request.analysis, request.title) };
+}
+
+/** Bodies longer than this (characters) are parsed on the worker pool; a small one is quicker here. */
+const POOL_BODY_CHARS = 64 * 1024;
+
 /** Reads the body within MAX_BODY_BYTES; answers 413 itself and returns null when it is bigger. */
 export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): Promise<string | null> {
   const body = await readBody(req, maxBodyBytes);
@@ -120,15 +181,26 @@ export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, m
 
 /** `POST /api/analyses` */
 export async function createAnalysis(req: IncomingMessage, res: ServerResponse, deps: AnalysesApiDeps): Promise<void> {
+  // Counted before the body is read: a refused request costs nothing to parse.
+  if (!deps.createRate.take(req.socket.remoteAddress)) {
+    res.setHeader('Retry-After', String(deps.createRate.retryAfterS));
+    return sendError(res, 429, MESSAGES.tooManyCreates);
+  }
   const text = await readBodyOr413(req, res, deps.maxBodyBytes);
   if (text === null) return;
-  const request = parseCreateRequest(text);
+  let request: CreateOutcome;
+  try {
+    request = text.length > POOL_BODY_CHARS ? await deps.workPool.run({ kind: 'create', text }) : prepareCreate(text);
+  } catch (error) {
+    if (!(error instanceof JobTimeoutError)) throw error;
+    return sendError(res, 503, MESSAGES.createTooSlow);
+  }
   if (!request.ok) return sendJson(res, request.status, request.body);
 
   const id = newAnalysisId();
   const tokens = newTokenSet();
   const hashes = mapRoles((role) => hashToken(tokens[role]));
-  await deps.storage.createAnalysis(id, hashes, encodeInitialState(request.analysis, request.title));
+  await deps.storage.createAnalysis(id, hashes, request.update);
   await deps.accessLog.record(id, { name: NO_NAME, role: 'facilitator', action: 'created' });
 
   const links = mapRoles((role) => buildLink(req, deps.publicUrl, id, tokens[role]));

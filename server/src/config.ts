@@ -37,6 +37,14 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   /** A connection's edits are written to the access log at most once per this interval. */
   readonly editLogIntervalMs: number;
+  /** Worker threads that render exports and parse large imports (EXPORT_WORKERS, 1 or 2). */
+  readonly exportWorkers: number;
+  /** Running time one export (or large import) may take on its thread before it is stopped with 503. */
+  readonly exportTimeBudgetMs: number;
+  /** Exports one client address may have running or waiting; more get 429. */
+  readonly maxExportsPerAddress: number;
+  /** `POST /api/analyses` per client address per minute (bursts of as many); more get 429. */
+  readonly maxCreatesPerMinute: number;
   /**
    * Host names the server answers to besides IP addresses, localhost and the hosts of PUBLIC_URL, ALLOWED_ORIGINS and
    * HOST (ALLOWED_HOSTS, comma-separated); a request for any other name gets 421 (DNS rebinding).
@@ -151,6 +159,12 @@ export function parseConfig(env: Env): Config {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 5 * MIB, 1024, 1024 * MIB),
     allowedOrigins: readAllowedOrigins(env),
     editLogIntervalMs: readInteger(env, 'EDIT_LOG_INTERVAL_MS', 5 * 60_000, 0, 24 * 3_600_000),
+    // One thread by default: on a small server (2 cores) the other core stays free for the event loop that relays
+    // every family's edits; a second export waits for the first instead of competing with it (BENCHMARKS.md).
+    exportWorkers: readInteger(env, 'EXPORT_WORKERS', 1, 1, 2),
+    exportTimeBudgetMs: readInteger(env, 'EXPORT_TIME_BUDGET_MS', 30_000, 100, 600_000),
+    maxExportsPerAddress: readInteger(env, 'MAX_EXPORTS_PER_ADDRESS', 2, 1, 1_000),
+    maxCreatesPerMinute: readInteger(env, 'MAX_CREATES_PER_MINUTE', 30, 1, 1_000_000),
     allowedHosts: readAllowedHosts(env),
     maxHttpConnections: readInteger(env, 'MAX_HTTP_CONNECTIONS', 2_000, 1, 1_000_000),
     requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),

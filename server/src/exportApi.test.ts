@@ -1,5 +1,6 @@
 /** The export routes of CONTRACT.md §2, against a real server on port 0. */
 import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
 import { XMLValidator } from 'fast-xml-parser';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
@@ -26,6 +27,28 @@ afterEach(async () => {
 
 function get(path: string, token?: string): Promise<Response> {
   return fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+}
+
+interface Answer {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/**
+ * GET from a given local address: Linux routes all of 127.0.0.0/8 to the loopback interface, so 127.0.0.2 is
+ * another client to the server's per-address limits. (fetch cannot choose its local address.)
+ */
+function getFrom(localAddress: string, path: string, token: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${server.url}${path}`, { localAddress, headers: { Authorization: `Bearer ${token}` }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('latin1') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
 }
 
 async function readLog(id: string, token: string): Promise<Array<{ role: string; action: string; detail?: string }>> {
@@ -58,16 +81,32 @@ describe('GET /api/analyses/:id/export.*', () => {
 
   it('a burst of exports is rendered two at a time; beyond the queue it answers 503 with a Dutch sentence and Retry-After', async () => {
     const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
-    const answers = await Promise.all(Array.from({ length: 16 }, () => get(`/api/analyses/${id}/export.png?scale=4`, tokens.viewer)));
+    // Two from each of eight addresses, so no client is over its own limit: only the shared queue refuses.
+    const addresses = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 1}`);
+    const answers = await Promise.all(addresses.flatMap((address) => [0, 1].map(() => getFrom(address, `/api/analyses/${id}/export.png?scale=4`, tokens.viewer))));
     const statuses = answers.map((a) => a.status);
     // 2 rendering and 8 waiting are taken; the rest arrive while the first are still being drawn.
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
+    expect(statuses.every((s) => s === 200 || s === 503), statuses.join()).toBe(true);
     const busy = answers.filter((a) => a.status === 503);
     expect(busy.length).toBeGreaterThan(0);
-    expect(busy[0]!.headers.get('retry-after')).toBe('5');
-    expect(((await busy[0]!.json()) as { error: string }).error).toBe(EXPORT_MESSAGES.busy);
+    expect(busy[0]!.headers['retry-after']).toBe('5');
+    expect((JSON.parse(busy[0]!.body) as { error: string }).error).toBe(EXPORT_MESSAGES.busy);
     // Afterwards there is room again.
     expect((await get(`/api/analyses/${id}/export.svg`, tokens.viewer)).status).toBe(200);
+  });
+
+  it('one address has at most 2 exports running or waiting: a third answers 429 with a Dutch sentence and Retry-After; another address is served meanwhile', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const path = `/api/analyses/${id}/export.png?scale=4`;
+    const [a, b, c] = await Promise.all([getFrom('127.0.0.7', path, tokens.viewer), getFrom('127.0.0.7', path, tokens.viewer), getFrom('127.0.0.7', path, tokens.viewer).then(async (third) => ({ third, other: await getFrom('127.0.0.8', `/api/analyses/${id}/export.svg`, tokens.viewer) }))]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(c.third.status).toBe(429);
+    expect(c.third.headers['retry-after']).toBe('5');
+    expect((JSON.parse(c.third.body) as { error: string }).error).toBe(EXPORT_MESSAGES.tooManyFromClient);
+    expect(c.other.status).toBe(200);
+    // Once its exports are done, the address may export again.
+    expect((await getFrom('127.0.0.7', `/api/analyses/${id}/export.svg`, tokens.viewer)).status).toBe(200);
   });
 
   it('answers a standalone SVG with the font embedded', async () => {

@@ -2,24 +2,25 @@
  * `GET /api/analyses/:id/export.png|.svg|.pdf` (CONTRACT.md §2): the analysis rendered for the case file, for any
  * role. Query: `scale=1..4` (PNG, default 2), `paper=A4|A3` (PDF), `lang=nl|en`, `actors=1`, `loops=R1,B2`.
  * Each export is written to the access log.
+ *
+ * The main thread only checks the token and the query, reads the analysis from a live Y.Doc (or takes the stored
+ * bytes of one nobody has open) and hands the rest to the worker pool (export/workPool.ts): the loop search, the
+ * layout and the file itself. An export waits for a place in the export queue (export/exportLimiter.ts: 2 at once,
+ * 8 waiting, 2 per client address) and has a time budget once it runs (EXPORT_TIME_BUDGET_MS).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { analysePatterns } from '../../shared/src/graph/patterns.ts';
-import type { HighlightLoop } from '../../shared/src/export/layout.ts';
-import { renderAnalysisPdf, type Paper } from '../../shared/src/export/renderPdf.ts';
-import { renderAnalysisSvg } from '../../shared/src/export/renderSvg.ts';
 import { exportFileName, type ExportFileFormat } from '../../shared/src/export/fileName.ts';
 import { PNG_LIMITS } from '../../shared/src/export/canvasLimits.ts';
-import type { ExportLanguage } from '../../shared/src/export/words.ts';
-import type { Analysis } from '../../shared/src/model/types.ts';
 import { readAnalysis } from '../../shared/src/ydoc/read.ts';
 import { MESSAGES, type AnalysesApiDeps } from './analysesApi.ts';
 import { parseBearer } from './auth.ts';
 import { authorize } from './authorize.ts';
-import { loadExportFonts } from './export/exportFonts.ts';
-import { EXPORT_LIMITER, ExportsBusyError } from './export/exportLimiter.ts';
-import { renderAnalysisPng } from './export/renderPng.ts';
+import { clientKey } from './export/clientAddress.ts';
+import { ExportsBusyError, ExportsPerClientError } from './export/exportLimiter.ts';
+import type { AnalysisSource, ExportQuery } from './export/jobs.ts';
+import { JobTimeoutError } from './export/workPool.ts';
 import { sendError } from './httpIo.ts';
+import type { Logger } from './log.ts';
 
 export type ExportFormat = ExportFileFormat;
 
@@ -29,6 +30,8 @@ export const EXPORT_MESSAGES = {
   badLanguage: 'De taal (lang) moet nl of en zijn.',
   badLoops: 'Een of meer kringlopen (loops) bestaan niet in deze analyse.',
   busy: 'Er worden nu veel exports tegelijk gemaakt. Probeer het over een paar seconden opnieuw.',
+  tooManyFromClient: 'Er worden vanaf dit adres al exports gemaakt. Wacht tot die klaar zijn en probeer het dan opnieuw.',
+  tooSlow: 'Deze export duurde te lang en is gestopt. Probeer een kleiner formaat (bijvoorbeeld SVG, of PNG op een lagere schaal) of probeer het later opnieuw.',
 } as const;
 
 /** Seconds a refused export is asked to wait before trying again. */
@@ -39,17 +42,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   svg: 'image/svg+xml; charset=utf-8',
   pdf: 'application/pdf',
 };
-
-/** The loop search may take a little longer here than in the editor, but must not hold the server for long. */
-const LOOP_LIMITS = { maxLoops: 10_000, timeBudgetMs: 2_000 } as const;
-
-interface ExportQuery {
-  readonly scale: number;
-  readonly paper: Paper;
-  readonly language: ExportLanguage;
-  readonly actors: boolean;
-  readonly loops: readonly string[];
-}
 
 /** Reads the query of an export request; a bad value is a sentence for a person. */
 export function parseExportQuery(rawUrl: string | undefined): { ok: true; query: ExportQuery } | { ok: false; error: string } {
@@ -69,65 +61,57 @@ export function parseExportQuery(rawUrl: string | undefined): { ok: true; query:
 /** The file name of an export (shared with the browser's export dialog). */
 export const toExportFileName: (title: string, at: Date, format: ExportFormat) => string = exportFileName;
 
-function highlightLoops(analysis: Analysis, ids: readonly string[]): HighlightLoop[] | null {
-  if (ids.length === 0) return [];
-  const byId = new Map(analysePatterns(analysis, LOOP_LIMITS).loops.map((l) => [l.id, l]));
-  const loops: HighlightLoop[] = [];
-  for (const id of ids) {
-    const loop = byId.get(id);
-    if (!loop) return null;
-    loops.push({ links: loop.links, id: loop.id, type: loop.type, ...(loop.name ? { name: loop.name } : {}) });
-  }
-  return loops;
-}
-
 /** `GET /api/analyses/:id/export.<format>` */
 export async function exportAnalysis(
   req: IncomingMessage,
   res: ServerResponse,
   id: string,
   format: ExportFormat,
-  deps: AnalysesApiDeps,
+  deps: AnalysesApiDeps & { readonly log: Logger },
 ): Promise<void> {
   const role = await authorize(deps.storage, id, parseBearer(req.headers.authorization));
   if (role === null) return sendError(res, 401, MESSAGES.unauthorized);
   const parsed = parseExportQuery(req.url);
   if (!parsed.ok) return sendError(res, 400, parsed.error);
   const { query } = parsed;
-  const analysis = await deps.rooms.readDoc(id, (doc) => readAnalysis(doc));
-  if (analysis === null) return sendError(res, 401, MESSAGES.unauthorized);
-  const loops = highlightLoops(analysis, query.loops);
-  if (loops === null) return sendError(res, 400, EXPORT_MESSAGES.badLoops);
-
-  const exportedAt = new Date();
-  const options = { language: query.language, exportedAt, showActors: query.actors, highlightLoops: loops };
-  const fonts = await loadExportFonts();
-  let body: Uint8Array | string;
+  const address = clientKey(req.socket.remoteAddress);
+  let outcome;
+  let exportedAt = new Date();
   try {
-    body = await EXPORT_LIMITER.run(async () => {
-      switch (format) {
-        case 'svg':
-          return renderAnalysisSvg(analysis, { ...options, fontFaces: fonts.webFaces }).svg;
-        case 'png': {
-          const png = await renderAnalysisPng(analysis, { ...options, scale: query.scale });
-          if (png.scaled) res.setHeader('X-Samenzicht-Scale', String(png.scale));
-          return png.png;
-        }
-        case 'pdf':
-          return renderAnalysisPdf(analysis, { ...options, paper: query.paper, fonts: fonts.ttf });
-      }
+    outcome = await deps.exportLimiter.run(address, async () => {
+      // Read once a place is free, so a waiting export shows the analysis as it is when it is drawn.
+      const read = await deps.rooms.readLiveOrStored(id, (doc) => readAnalysis(doc));
+      if (read === null) return null;
+      const source: AnalysisSource = 'live' in read ? { kind: 'analysis', analysis: read.live } : { kind: 'stored', stored: read.stored };
+      exportedAt = new Date();
+      return deps.workPool.run({ kind: 'export', format, source, query, exportedAt });
     });
   } catch (error) {
-    if (!(error instanceof ExportsBusyError)) throw error;
-    res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
-    return sendError(res, 503, EXPORT_MESSAGES.busy);
+    if (error instanceof ExportsPerClientError) {
+      res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
+      return sendError(res, 429, EXPORT_MESSAGES.tooManyFromClient);
+    }
+    if (error instanceof ExportsBusyError) {
+      res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
+      return sendError(res, 503, EXPORT_MESSAGES.busy);
+    }
+    if (error instanceof JobTimeoutError) {
+      deps.log.info(`export of ${format} stopped: ran longer than EXPORT_TIME_BUDGET_MS (${error.budgetMs} ms)`);
+      return sendError(res, 503, EXPORT_MESSAGES.tooSlow);
+    }
+    throw error;
   }
+  if (outcome === null) return sendError(res, 401, MESSAGES.unauthorized);
+  if (!outcome.ok) return sendError(res, 400, EXPORT_MESSAGES.badLoops);
+  if (outcome.skipped > 0) deps.log.error(`analysis ${id}: ${outcome.skipped} stored updates could not be applied`);
+  if (outcome.scaledTo !== null) res.setHeader('X-Samenzicht-Scale', String(outcome.scaledTo));
   await deps.accessLog.logExport(id, role, format);
 
-  const fileName = toExportFileName(analysis.title, exportedAt, format);
+  const { body } = outcome;
+  const fileName = toExportFileName(outcome.title, exportedAt, format);
   res.statusCode = 200;
   res.setHeader('Content-Type', CONTENT_TYPES[format]);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-  res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-  res.end(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  res.setHeader('Content-Length', body.byteLength);
+  res.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }

@@ -90,6 +90,18 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Like `readDoc`, but an analysis that is not loaded is not rebuilt here: its stored bytes are returned instead, for
+   * a worker thread to rebuild (a large analysis takes hundreds of ms, which would stall every sync connection).
+   */
+  async readLiveOrStored<T>(id: string, read: (doc: Y.Doc) => T): Promise<{ readonly live: T } | { readonly stored: StoredDoc } | null> {
+    const entry = this.entries.get(id);
+    const live = entry ? await entry.ready.catch(() => null) : null;
+    if (live?.isOpen) return { live: read(live.doc) };
+    const stored = await this.queue.run(id, () => this.options.storage.loadDoc(id));
+    return stored === null ? null : { stored };
+  }
+
   /** Deletes the analysis: its room is dropped (peers closed with `code`) and storage erases it. */
   async delete(id: string, code: number, reason: string): Promise<void> {
     const entry = this.entries.get(id);

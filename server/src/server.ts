@@ -8,9 +8,12 @@ import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AccessLog, parseDisplayName } from './accessLog.ts';
+import { createCreateRateLimit } from './analysesApi.ts';
 import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
 import type { Config } from './config.ts';
 import { ConnectionRegistry } from './connections.ts';
+import { DEFAULT_EXPORT_LIMITS, createExportLimiter } from './export/exportLimiter.ts';
+import { createWorkPool } from './export/workPool.ts';
 import { createRequestHandler } from './http.ts';
 import { toLoggablePath, readRequestPath } from './httpIo.ts';
 import { consoleLogger, type Logger } from './log.ts';
@@ -66,6 +69,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Pages served by PUBLIC_URL are ours too, also when a proxy in front rewrites the Host header.
   const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
   const hostPolicy = createHostPolicy(config);
+  // Exports and large imports run on worker threads, started on the first one (export/workPool.ts).
+  const workPool = createWorkPool({ threads: config.exportWorkers, timeBudgetMs: config.exportTimeBudgetMs, log });
   const server = http.createServer(
     {
       // A request (headers and body) must arrive within this time; Node's default holds a slow body for 300 s.
@@ -83,6 +88,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       connections,
       publicUrl: config.publicUrl,
       maxBodyBytes: config.maxBodyBytes,
+      workPool,
+      exportLimiter: createExportLimiter({ ...DEFAULT_EXPORT_LIMITS, maxPerKey: config.maxExportsPerAddress }),
+      createRate: createCreateRateLimit(config.maxCreatesPerMinute),
       log,
       serveStatic: createStaticHandler(config.webDir),
     }),
@@ -155,6 +163,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Sockets that do not answer the close handshake are cut off.
     for (const ws of wss.clients) ws.terminate();
     await serverClosed;
+    await workPool.close();
     await storage.close();
   };
 

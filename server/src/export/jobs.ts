@@ -1,0 +1,73 @@
+/**
+ * The work the server hands to its worker pool (workPool.ts, poolWorker.ts): what goes in and what comes back.
+ * Everything here crosses a thread boundary by structured clone, so it is plain data.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Paper } from '../../../shared/src/export/renderPdf.ts';
+import type { ExportFileFormat } from '../../../shared/src/export/fileName.ts';
+import type { ExportLanguage } from '../../../shared/src/export/words.ts';
+import type { Analysis } from '../../../shared/src/model/types.ts';
+import type { StoredDoc } from '../storage/storage.ts';
+
+/** The options of one export, as read from its query (exportApi.ts: parseExportQuery). */
+export interface ExportQuery {
+  readonly scale: number;
+  readonly paper: Paper;
+  readonly language: ExportLanguage;
+  readonly actors: boolean;
+  readonly loops: readonly string[];
+}
+
+/**
+ * Where the analysis comes from: read from the live Y.Doc on the main thread (a few tens of ms at 5,000 factors),
+ * or the stored bytes of an analysis nobody has open, rebuilt on the worker (rebuilding takes hundreds of ms there).
+ */
+export type AnalysisSource =
+  | { readonly kind: 'analysis'; readonly analysis: Analysis }
+  | { readonly kind: 'stored'; readonly stored: StoredDoc };
+
+export interface ExportJob {
+  readonly kind: 'export';
+  readonly format: ExportFileFormat;
+  readonly source: AnalysisSource;
+  readonly query: ExportQuery;
+  readonly exportedAt: Date;
+}
+
+export type ExportOutcome =
+  | {
+      readonly ok: true;
+      /** The file (an SVG as UTF-8). */
+      readonly body: Uint8Array;
+      readonly title: string;
+      /** The scale a PNG was made at when it had to be made smaller than asked; else null. */
+      readonly scaledTo: number | null;
+      /** Stored updates Yjs refused while rebuilding a stored analysis (to be logged). */
+      readonly skipped: number;
+    }
+  | { readonly ok: false; readonly reason: 'badLoops' };
+
+/** `POST /api/analyses` with a large body: parse the file and build the first Yjs state. */
+export interface CreateJob {
+  readonly kind: 'create';
+  readonly text: string;
+}
+
+export type CreateOutcome =
+  | { readonly ok: true; readonly update: Uint8Array }
+  | { readonly ok: false; readonly status: number; readonly body: Record<string, unknown> };
+
+export type Job = ExportJob | CreateJob;
+
+/** What each kind of job answers. */
+export interface JobOutcomes {
+  readonly export: ExportOutcome;
+  readonly create: CreateOutcome;
+}
+
+/** What the main thread posts to a pool thread. */
+export interface PoolTask {
+  /** Told when the job starts running (the time budget counts from then, not from when it was queued). */
+  readonly started: MessagePort;
+  readonly job: Job;
+}
