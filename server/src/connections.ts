@@ -1,7 +1,13 @@
 /**
  * The open sync connections of the server, for the limits that span connections (per analysis, per client
  * address) and for closing every connection that used a token once that token is rotated.
+ *
+ * Places in an analysis are handed out by role, so that a viewer link passed around (or attacked) cannot lock the
+ * family's own people out: viewers are admitted while fewer than `maxPerAnalysis − reserve` connections are open,
+ * editors while fewer than `maxPerAnalysis`, and the facilitator while fewer than `maxPerAnalysis +
+ * FACILITATOR_EXTRA`. The reserve is 20 % of the maximum, at least 10, at most half of it (`slotsFor`).
  */
+import type { AccessRole } from './auth.ts';
 
 /** What the registry needs to know of a connection. */
 export interface TrackedConnection {
@@ -16,6 +22,23 @@ export interface TrackedConnection {
 export interface ConnectionLimits {
   readonly maxPerAnalysis: number;
   readonly maxPerAddress: number;
+}
+
+/** Places beyond MAX_CONNECTIONS_PER_ANALYSIS that only the facilitator can take. */
+export const FACILITATOR_EXTRA = 10;
+
+/** How many connections an analysis may have open for one more of `role` to be admitted (see the top). */
+export function slotsFor(role: AccessRole, maxPerAnalysis: number): number {
+  switch (role) {
+    case 'facilitator':
+      return maxPerAnalysis + FACILITATOR_EXTRA;
+    case 'editor':
+      return maxPerAnalysis;
+    case 'viewer': {
+      const reserve = Math.min(Math.max(10, Math.ceil(maxPerAnalysis / 5)), Math.floor(maxPerAnalysis / 2));
+      return maxPerAnalysis - reserve;
+    }
+  }
 }
 
 function increment(counts: Map<string, number>, key: string): void {
@@ -46,14 +69,14 @@ export class ConnectionRegistry {
   }
 
   /**
-   * Counts an authorized connection toward its analysis; false when the analysis already has its maximum. Only
-   * authorized connections count, so someone without a token cannot use up an analysis' connections.
+   * Counts an authorized connection toward its analysis; false when the analysis has no place left for `role`
+   * (`slotsFor`). Only authorized connections count, so someone without a token cannot use up an analysis' places.
    */
-  admit(connection: TrackedConnection): boolean {
+  admit(connection: TrackedConnection, role: AccessRole): boolean {
     const state = this.open.get(connection);
     if (state === undefined) return false;
     if (state.admitted) return true;
-    if ((this.perAnalysis.get(connection.analysisId) ?? 0) >= this.limits.maxPerAnalysis) return false;
+    if ((this.perAnalysis.get(connection.analysisId) ?? 0) >= slotsFor(role, this.limits.maxPerAnalysis)) return false;
     state.admitted = true;
     increment(this.perAnalysis, connection.analysisId);
     return true;

@@ -99,17 +99,17 @@ describe('MAX_MESSAGES_PER_SECOND', () => {
 });
 
 describe('MAX_CONNECTIONS_PER_ANALYSIS', () => {
-  it('one connection more than the limit is closed with 4429; other analyses and freed places stay usable', async () => {
+  it('one connection more than the limit is closed with 4429; other analyses and freed places stay usable; the facilitator still gets in', async () => {
     const server = await startTestServer(teardown, { maxConnectionsPerAnalysis: 2 });
     const { id, tokens } = await createAnalysis(server.url);
     const first = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`);
-    const second = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.viewer}`);
+    const second = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`);
     await Promise.all([joined(first), joined(second)]);
     // Connections without a valid token do not take a place.
     const stranger = connectRaw(teardown, `${server.syncUrl}/${id}?token=${'x'.repeat(43)}`);
     expect((await within(stranger.closed, 'stranger refused')).code).toBe(CLOSE_CODES.unauthorized);
 
-    const third = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.facilitator}`);
+    const third = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`);
     expect(await within(third.closed, 'third refused')).toEqual({ code: CLOSE_CODES.tooManyConnections, reason: 'too many connections' });
     expect(third.messages).toEqual([]);
 
@@ -120,10 +120,15 @@ describe('MAX_CONNECTIONS_PER_ANALYSIS', () => {
     first.socket.close();
     await first.closed;
     await waitFor(async () => {
-      const again = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.facilitator}`);
+      const again = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`);
       const outcome = await Promise.race([again.closed.then(() => false), joined(again).then(() => true)]);
       return outcome;
     }, 'a freed place can be taken again');
+
+    // Full for editors and viewers, not for the facilitator (connections.ts: FACILITATOR_EXTRA).
+    const viewer = connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.viewer}`);
+    expect((await within(viewer.closed, 'viewer refused')).code).toBe(CLOSE_CODES.tooManyConnections);
+    await joined(connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.facilitator}`));
   });
 });
 

@@ -170,7 +170,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
       const role = await authorize(storage, id, token);
       if (this.closed) return;
       if (role === null) return this.closeWith('unauthorized');
-      if (!connections.admit(this)) return this.closeWith('tooManyConnections');
+      // Places are handed out by role: a crowd on the viewer link cannot lock out the editors or the facilitator.
+      if (!connections.admit(this, role)) return this.closeWith('tooManyConnections');
       this.role = role;
       const room = await rooms.join(id, this, (stored) => this.answerFromStored(stored));
       if (room === null) return this.closeWith('unauthorized');
