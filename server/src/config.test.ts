@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       allowedHosts: [],
       maxHttpConnections: 2_000,
       requestTimeoutMs: 60_000,
+      maxPresenceBytes: 4096,
     });
     expect(config.webDir.endsWith(path.join('dist', 'web'))).toBe(true);
     expect(path.isAbsolute(config.webDir)).toBe(true);
@@ -41,6 +42,7 @@ describe('parseConfig', () => {
       MAX_CONNECTIONS_PER_ADDRESS: '10',
       MAX_BODY_BYTES: '1048576',
       EDIT_LOG_INTERVAL_MS: '1000',
+      MAX_PRESENCE_BYTES: '2048',
     });
     expect(config).toMatchObject({
       maxMessageBytes: 65536,
@@ -49,6 +51,7 @@ describe('parseConfig', () => {
       maxConnectionsPerAddress: 10,
       maxBodyBytes: 1048576,
       editLogIntervalMs: 1000,
+      maxPresenceBytes: 2048,
     });
   });
 
@@ -90,6 +93,7 @@ describe('parseConfig', () => {
     ['ALLOWED_HOSTS', { ALLOWED_HOSTS: 'samenzicht.lan:8080' }],
     ['MAX_HTTP_CONNECTIONS', { MAX_HTTP_CONNECTIONS: '0' }],
     ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '10' }],
+    ['MAX_PRESENCE_BYTES', { MAX_PRESENCE_BYTES: '4 kB' }],
   ])('a bad %s is an error naming it', (name, env) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(`^${name}: `));

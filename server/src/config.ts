@@ -54,6 +54,11 @@ export interface Config {
   readonly maxHttpConnections: number;
   /** How long one HTTP request (headers and body) may take to arrive; a slower one is cut off with 408. */
   readonly requestTimeoutMs: number;
+  /**
+   * Largest awareness (presence) state a sync connection may announce, as JSON in bytes; a larger one closes that
+   * connection with 4400.
+   */
+  readonly maxPresenceBytes: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -168,5 +173,6 @@ export function parseConfig(env: Env): Config {
     allowedHosts: readAllowedHosts(env),
     maxHttpConnections: readInteger(env, 'MAX_HTTP_CONNECTIONS', 2_000, 1, 1_000_000),
     requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', 4096, 256, 1024 * 1024),
   };
 }

@@ -141,6 +141,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         connections,
         maxMessagesPerSecond: config.maxMessagesPerSecond,
         editLogIntervalMs: config.editLogIntervalMs,
+        maxPresenceBytes: config.maxPresenceBytes,
       });
     });
   });

@@ -49,6 +49,8 @@ export interface SyncConnectionOptions {
   readonly editLogIntervalMs: number;
   /** Interval of the ping that drops connections whose other end vanished. */
   readonly keepaliveMs?: number;
+  /** Largest awareness state (JSON bytes) taken; a larger one closes the connection with 4400 (default 4096). */
+  readonly maxPresenceBytes?: number;
 }
 
 const KEEPALIVE_MS = 30_000;
@@ -249,7 +251,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   }
 
   private handle(room: Room, role: AccessRole, bytes: Uint8Array): void {
-    const parsed = parseSyncMessage(bytes);
+    // An awareness state over MAX_PRESENCE_BYTES is refused here, before it is decoded: our app never sends one.
+    const parsed = parseSyncMessage(bytes, { maxPresenceBytes: this.options.maxPresenceBytes });
     if (!parsed.ok) {
       this.options.log.info(`closing a sync connection to analysis ${room.id}: ${parsed.reason}`);
       return this.closeWith('badMessage');

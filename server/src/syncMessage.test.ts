@@ -5,7 +5,15 @@ import { addFactor, moveFactors, updateFactors } from '../../shared/src/ydoc/com
 import { readAnalysis } from '../../shared/src/ydoc/read.ts';
 import { restoreDoc } from './restoreDoc.ts';
 import type { StoredDoc } from './storage/storage.ts';
-import { encodeAnswerFromStored, encodeAwareness, encodeDocUpdate, encodeSyncStep1, encodeSyncStep2, parseSyncMessage } from './syncMessage.ts';
+import {
+  DEFAULT_MAX_PRESENCE_BYTES,
+  encodeAnswerFromStored,
+  encodeAwareness,
+  encodeDocUpdate,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  parseSyncMessage,
+} from './syncMessage.ts';
 
 function docWithTitle(title: string): Y.Doc {
   const doc = new Y.Doc();
@@ -53,6 +61,26 @@ describe('parseSyncMessage', () => {
       const bytes = Uint8Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256));
       expect(() => parseSyncMessage(bytes)).not.toThrow();
     }
+  });
+
+  it('refuses an awareness state over maxPresenceBytes (4096 by default), naming its size, and takes one at the limit', () => {
+    const doc = new Y.Doc();
+    const awareness = new awarenessProtocol.Awareness(doc);
+    // {"n":"…"} is 8 bytes around the text; é is 2 bytes in UTF-8, so bytes are counted, not characters.
+    const withJsonBytes = (bytes: number, char = 'a'): Uint8Array => {
+      awareness.setLocalState({ n: char.repeat((bytes - 8) / Buffer.byteLength(char)) });
+      return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]));
+    };
+    expect(parseSyncMessage(withJsonBytes(DEFAULT_MAX_PRESENCE_BYTES)).ok).toBe(true);
+    expect(parseSyncMessage(withJsonBytes(DEFAULT_MAX_PRESENCE_BYTES + 2, 'é'))).toEqual({
+      ok: false,
+      reason: `awareness state of ${DEFAULT_MAX_PRESENCE_BYTES + 2} bytes, over MAX_PRESENCE_BYTES (${DEFAULT_MAX_PRESENCE_BYTES})`,
+    });
+    expect(parseSyncMessage(withJsonBytes(6 * 1024 * 1024)).ok).toBe(false);
+    expect(parseSyncMessage(withJsonBytes(1_000), { maxPresenceBytes: 999 }).ok).toBe(false);
+    expect(parseSyncMessage(withJsonBytes(1_000), { maxPresenceBytes: 1_000 }).ok).toBe(true);
+    awareness.destroy();
+    doc.destroy();
   });
 
   it('a state vector from step 1 yields the missing part in step 2', () => {

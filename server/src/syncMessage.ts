@@ -2,11 +2,12 @@
  * The y-websocket wire format: parsing untrusted messages from a client and encoding messages to it.
  * A message is `[type: varUint, …]`: 0 sync (y-protocols/sync), 1 awareness, 2 auth, 3 query awareness.
  * Parsing checks the embedded Yjs update and awareness payload too, so a corrupt one is refused before it reaches
- * the room's document.
+ * the room's document, and an awareness state over `maxPresenceBytes` before it is even decoded.
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as string from 'lib0/string';
 import * as syncProtocol from 'y-protocols/sync';
 import type { StoredDoc } from './storage/storage.ts';
 
@@ -23,19 +24,38 @@ export type SyncMessage =
   | { readonly type: 'auth' }
   | { readonly type: 'queryAwareness' };
 
+/**
+ * Largest awareness state (its JSON, in UTF-8 bytes) taken by default (MAX_PRESENCE_BYTES). The web app publishes a
+ * name, a colour, a cursor and at most 30 dragged positions, about 1.5 kB at most (web/src/sync/session.ts).
+ */
+export const DEFAULT_MAX_PRESENCE_BYTES = 4096;
+
+export interface ParseLimits {
+  /** Largest awareness state JSON in bytes; a message with a larger one is refused. */
+  readonly maxPresenceBytes?: number;
+}
+
 export type ParsedMessage =
   | { readonly ok: true; readonly message: SyncMessage }
   | { readonly ok: false; readonly reason: string };
 
-/** Throws unless `update` is a well-formed awareness update (entries of client id, clock and JSON state). */
-function checkAwarenessUpdate(update: Uint8Array): void {
+/**
+ * Returns a reason unless `update` is a well-formed awareness update (entries of client id, clock and JSON state)
+ * with no state over `maxPresenceBytes`; throws on broken encoding. The size is checked before the text is decoded.
+ */
+function checkAwarenessUpdate(update: Uint8Array, maxPresenceBytes: number): string | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   for (let i = 0; i < count; i++) {
     decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarUint8Array(decoder);
+    if (json.length > maxPresenceBytes) {
+      return `awareness state of ${json.length} bytes, over MAX_PRESENCE_BYTES (${maxPresenceBytes})`;
+    }
+    JSON.parse(string.decodeUtf8(json));
   }
+  return null;
 }
 
 function parseSync(decoder: decoding.Decoder): SyncMessage | string {
@@ -59,7 +79,7 @@ function parseSync(decoder: decoding.Decoder): SyncMessage | string {
 }
 
 /** Parses one message from a client; never throws. */
-export function parseSyncMessage(bytes: Uint8Array): ParsedMessage {
+export function parseSyncMessage(bytes: Uint8Array, limits: ParseLimits = {}): ParsedMessage {
   try {
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
@@ -70,8 +90,7 @@ export function parseSyncMessage(bytes: Uint8Array): ParsedMessage {
         break;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
-        checkAwarenessUpdate(update);
-        result = { type: 'awareness', update };
+        result = checkAwarenessUpdate(update, limits.maxPresenceBytes ?? DEFAULT_MAX_PRESENCE_BYTES) ?? { type: 'awareness', update };
         break;
       }
       case MESSAGE_AUTH:
