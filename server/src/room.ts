@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { CLOSE_CODES } from './closeCodes.ts';
 import type { KeyedQueue } from './keyedQueue.ts';
 import type { Logger } from './log.ts';
@@ -19,8 +20,8 @@ import type { Storage } from './storage/storage.ts';
 
 export interface RoomPeer {
   /**
-   * Who the peer is, as far as the server knows (the hash of its token): a client id announced by one peer can be
-   * taken over only by a peer with the same key (the same person reconnecting before the old socket is noticed gone).
+   * Which link the peer used (the hash of its token). Everyone on one link shares it, so it does not say who someone
+   * is; it only limits who may claim a client id whose owner stopped answering (see `applyAwarenessUpdate`).
    */
   readonly tokenHash?: string | null;
   /** Sends a Yjs update of the document. */
@@ -28,6 +29,11 @@ export interface RoomPeer {
   /** Sends an encoded awareness update. */
   sendAwarenessUpdate(update: Uint8Array): void;
   close(code: number, reason: string): void;
+  /**
+   * Whether the other end still answers (a ping), known within `timeoutMs`; a peer that does not is cut off and
+   * leaves before this resolves with false. A peer without it counts as alive.
+   */
+  checkAlive?(timeoutMs: number): Promise<boolean>;
 }
 
 export interface RoomOptions {
@@ -49,9 +55,16 @@ const RETRY_FLUSH_MS = 1_000;
 
 /**
  * A stock client announces one awareness state, its own; a few more reach the server through it from other tabs of
- * the same browser (BroadcastChannel). A peer that announces more is closed, so one socket cannot fill the memory.
+ * the same browser (BroadcastChannel; the web app turns that off). A peer that announces more is closed with 4429.
+ * With MAX_PRESENCE_BYTES per state this bounds what one socket adds to the room and to every late joiner's first
+ * message (at most 8 × 4 KB per connection).
  */
-export const MAX_AWARENESS_STATES_PER_PEER = 100;
+export const MAX_AWARENESS_STATES_PER_PEER = 8;
+/**
+ * How long the owner of a client id has to answer a ping when another connection on the same link claims that id
+ * with a newer clock (a person whose network switched, before the old socket is noticed gone).
+ */
+export const PRESENCE_PROBE_MS = 3_000;
 /**
  * y-protocols keeps a clock for every client id it ever saw, also after its state is gone, and never forgets one;
  * a message may name any number of ids. Once this many clocks have no state they are dropped.
@@ -65,23 +78,50 @@ export const MAX_STALE_AWARENESS_CLOCKS = 1_000;
  */
 export const AWARENESS_RELAY_MS = 40;
 
-/** The client ids an (already validated) awareness update names. */
-function awarenessClientIds(update: Uint8Array): number[] {
+/** One entry of an awareness update: a client id, its clock and its state as JSON (`null` removes it). */
+interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly json: string;
+}
+
+/** The entries of an (already validated, syncMessage.ts) awareness update. */
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const ids: number[] = [];
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
   }
-  return ids;
+  return entries;
+}
+
+function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** The JSON was validated; JSON allows only space, tab, CR and LF around a value, all of which `trim` removes. */
+function isRemoval(entry: AwarenessEntry): boolean {
+  return entry.json.trim() === 'null';
 }
 
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
-  /** Each peer with the awareness client ids it announced, removed for everyone when it leaves. */
+  /** Each peer with the awareness client ids it owns (`owners`), removed for everyone when it leaves. */
   private readonly peers = new Map<RoomPeer, Set<number>>();
+  /** The peer that owns each client id: the socket that first announced it, until it leaves or removes it. */
+  private readonly owners = new Map<number, RoomPeer>();
+  /** Claims on owned client ids waiting for their owner's answer to a ping; at most one per id, the newest. */
+  private readonly claims = new Map<number, { readonly peer: RoomPeer; readonly entry: AwarenessEntry }>();
   private pending: Uint8Array[] = [];
   /** When the oldest update in `pending` arrived (ms, performance.now()), or null when nothing is pending. */
   private pendingSince: number | null = null;
@@ -124,13 +164,20 @@ export class Room {
     this.clearGraceTimer();
   }
 
-  /** Removes a peer and the awareness states it controlled; the last one out starts the grace period. */
+  /**
+   * Removes a peer and the awareness states it owned, for everyone at once (nobody stays visible mid-drag); a claim
+   * waiting for this peer's answer is taken now. The last one out starts the grace period.
+   */
   leave(peer: RoomPeer): void {
     const clientIds = this.peers.get(peer);
     if (clientIds === undefined) return;
     this.peers.delete(peer);
+    for (const clientId of clientIds) this.owners.delete(clientId);
+    for (const [clientId, claim] of this.claims) if (claim.peer === peer) this.claims.delete(clientId);
     if (this.state !== 'open') return;
     if (clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null);
+    // In the same turn as the removal, so the next relay carries the claimed state and nobody sees a gap.
+    for (const clientId of clientIds) this.takeClaim(clientId);
     if (this.peers.size === 0) {
       this.clearGraceTimer();
       this.graceTimer = setTimeout(() => {
@@ -152,29 +199,89 @@ export class Room {
   }
 
   /**
-   * Applies an awareness update from `peer` (already checked to be well-formed); see the two limits above. An update
-   * that names a client id another peer announced (a viewer faking someone's cursor or name, or removing it) is
-   * dropped, unless both peers hold the same token: then it is that person's new connection and takes the id over.
+   * Applies an awareness update from `peer` (already checked to be well-formed, each state at most
+   * MAX_PRESENCE_BYTES). A client id belongs to the socket that first announced it:
+   * - entries for an id another socket owns are dropped without a word: the stock client sends every awareness
+   *   change it hears back to the server, and a viewer must not rewrite or hide anyone else's presence, also not
+   *   someone on the same link;
+   * - removals count only from the owner;
+   * - one exception: a socket on the same link that announces an owned id with a newer clock than the room has (an
+   *   echo never has one) may be that person after a network switch, with the old socket dead but not yet closed.
+   *   The owner is then pinged; if it does not answer within PRESENCE_PROBE_MS it is cut off and the claim is
+   *   applied, else the claim is dropped.
+   * A peer that would own more than MAX_AWARENESS_STATES_PER_PEER ids is closed with 4429, nothing applied.
    */
   applyAwarenessUpdate(update: Uint8Array, peer: RoomPeer): void {
-    for (const clientId of awarenessClientIds(update)) {
-      const owner = this.ownerOf(clientId);
-      if (owner === undefined || owner === peer) continue;
-      // Not logged: the stock client sends every awareness change it hears back to the server, others' included.
-      if (owner.tokenHash == null || owner.tokenHash !== peer.tokenHash) return;
-      this.peers.get(owner)?.delete(clientId);
+    const owned = this.peers.get(peer);
+    if (owned === undefined || this.state !== 'open') return;
+    const accepted: AwarenessEntry[] = [];
+    let newIds = 0;
+    for (const entry of decodeAwarenessEntries(update)) {
+      const owner = this.owners.get(entry.clientId);
+      if (owner === peer) {
+        accepted.push(entry);
+      } else if (isRemoval(entry) || entry.clock <= this.clockOf(entry.clientId)) {
+        // Someone else's removal, or a state no newer than the room's (an echo): nothing to do.
+      } else if (owner === undefined) {
+        accepted.push(entry);
+        newIds++;
+      } else if (owner.tokenHash != null && owner.tokenHash === peer.tokenHash) {
+        this.claim(entry, peer, owner);
+      }
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    if (owned.size + newIds > MAX_AWARENESS_STATES_PER_PEER) {
+      this.options.log.info(`closing a peer of analysis ${this.id}: more than ${MAX_AWARENESS_STATES_PER_PEER} awareness states`);
+      peer.close(CLOSE_CODES.tooManyMessages, 'too many awareness states');
+      return;
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer);
     const { meta, states } = this.awareness;
     if (meta.size > states.size + MAX_STALE_AWARENESS_CLOCKS) {
       for (const clientId of meta.keys()) {
         if (!states.has(clientId) && !this.awarenessChanged.has(clientId)) meta.delete(clientId);
       }
     }
-    if ((this.peers.get(peer)?.size ?? 0) > MAX_AWARENESS_STATES_PER_PEER) {
-      this.options.log.info(`closing a peer of analysis ${this.id}: more than ${MAX_AWARENESS_STATES_PER_PEER} awareness states`);
-      peer.close(CLOSE_CODES.tooManyMessages, 'too many awareness states');
+  }
+
+  /** The room's clock of `clientId` (0 when it never saw it). */
+  private clockOf(clientId: number): number {
+    return this.awareness.meta.get(clientId)?.clock ?? 0;
+  }
+
+  /** Keeps `entry` as `peer`'s claim on an id `owner` owns, and pings the owner unless a ping is under way. */
+  private claim(entry: AwarenessEntry, peer: RoomPeer, owner: RoomPeer): void {
+    const pending = this.claims.get(entry.clientId);
+    if (pending === undefined || entry.clock > pending.entry.clock) this.claims.set(entry.clientId, { peer, entry });
+    if (pending !== undefined) return;
+    if (owner.checkAlive === undefined) {
+      this.claims.delete(entry.clientId);
+      return;
     }
+    owner.checkAlive(PRESENCE_PROBE_MS).then(
+      (alive) => this.settleClaim(entry.clientId, owner, alive),
+      () => this.settleClaim(entry.clientId, owner, true),
+    );
+  }
+
+  private settleClaim(clientId: number, owner: RoomPeer, alive: boolean): void {
+    if (!this.claims.has(clientId) || this.state !== 'open') return;
+    if (!alive && this.peers.has(owner)) {
+      this.options.log.info(`analysis ${this.id}: a connection that did not answer a ping was cut off; its presence goes to the same link's new connection`);
+      // Leaving takes the claim (see `leave`); closing a peer that already cut itself off does nothing.
+      this.leave(owner);
+      owner.close(CLOSE_CODES.goingAway, 'no answer');
+      return;
+    }
+    if (this.owners.has(clientId)) this.claims.delete(clientId);
+    else this.takeClaim(clientId);
+  }
+
+  /** Applies the pending claim on `clientId`, if any, as an update from its claimant (now that nobody owns the id). */
+  private takeClaim(clientId: number): void {
+    const claim = this.claims.get(clientId);
+    if (claim === undefined) return;
+    this.claims.delete(clientId);
+    if (this.peers.has(claim.peer)) this.applyAwarenessUpdate(encodeAwarenessEntries([claim.entry]), claim.peer);
   }
 
   /** Writes the queued updates now (and compacts when the log is long); resolves when they are stored. */
@@ -230,11 +337,19 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const fromPeer = this.peers.get(origin as RoomPeer);
+    // Only changes a peer made itself pass `applyAwarenessUpdate`'s ownership check; removals by the room (a peer
+    // leaving, or y-protocols' 30 s timeout) have another origin and leave ownership to `leave`.
+    const peer = origin as RoomPeer;
+    const fromPeer = this.peers.get(peer);
     if (fromPeer !== undefined) {
-      for (const clientId of added) fromPeer.add(clientId);
-      for (const clientId of updated) fromPeer.add(clientId);
-      for (const clientId of removed) fromPeer.delete(clientId);
+      for (const clientId of [...added, ...updated]) {
+        fromPeer.add(clientId);
+        this.owners.set(clientId, peer);
+      }
+      for (const clientId of removed) {
+        fromPeer.delete(clientId);
+        if (this.owners.get(clientId) === peer) this.owners.delete(clientId);
+      }
     }
     for (const clientId of [...added, ...updated, ...removed]) this.awarenessChanged.add(clientId);
     this.awarenessTimer ??= setTimeout(this.relayAwareness, AWARENESS_RELAY_MS);
@@ -252,12 +367,6 @@ export class Room {
     // for 30 s and its watchdog drops the connection. Its own state echoed back is a no-op for it.
     for (const peer of this.peers.keys()) this.sendSafely(peer, () => peer.sendAwarenessUpdate(encoded));
   };
-
-  /** The peer that announced `clientId`, if any. */
-  private ownerOf(clientId: number): RoomPeer | undefined {
-    for (const [peer, clientIds] of this.peers) if (clientIds.has(clientId)) return peer;
-    return undefined;
-  }
 
   private sendSafely(peer: RoomPeer, send: () => void): void {
     try {
@@ -319,6 +428,7 @@ export class Room {
     this.flushTimer = null;
     if (this.awarenessTimer !== null) clearTimeout(this.awarenessTimer);
     this.awarenessTimer = null;
+    this.claims.clear();
     this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     // Destroying the doc destroys its awareness too (and stops the awareness timer).

@@ -115,6 +115,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   private early: Uint8Array[] | null = [];
   private closed = false;
   private alive = true;
+  /** A liveness check the room asked for (`checkAlive`), answered by the next pong. */
+  private probe: { readonly answer: Promise<boolean>; readonly settle: (alive: boolean) => void } | null = null;
   private readonly keepalive: ReturnType<typeof setInterval>;
   private readonly bucket: TokenBucket;
   /** Writes opened, renamed and edited for this connection once it joined (connectionLog.ts). */
@@ -133,6 +135,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     socket.on('error', (error) => this.handleError(error));
     socket.on('pong', () => {
       this.alive = true;
+      this.probe?.settle(true);
     });
     this.keepalive = setInterval(() => {
       if (!this.alive) {
@@ -156,6 +159,31 @@ class SyncConnection implements RoomPeer, TrackedConnection {
 
   sendAwarenessUpdate(update: Uint8Array): void {
     this.send(encodeAwareness(update));
+  }
+
+  /** Pings the other end; one that does not answer within `timeoutMs` is cut off (then false). See room.ts. */
+  checkAlive(timeoutMs: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    if (this.probe !== null) return this.probe.answer;
+    let settle: (alive: boolean) => void = () => {};
+    const answer = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        this.options.log.info(`cutting off a sync connection to analysis ${this.analysisId}: no answer to a ping within ${timeoutMs} ms`);
+        this.terminate();
+      }, timeoutMs);
+      settle = (alive) => {
+        clearTimeout(timer);
+        this.probe = null;
+        resolve(alive);
+      };
+    });
+    this.probe = { answer, settle };
+    try {
+      this.socket.ping();
+    } catch {
+      this.terminate();
+    }
+    return answer;
   }
 
   close(code: number, reason: string): void {
@@ -331,9 +359,17 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     this.forget();
   }
 
+  /** Cuts the socket off without a closing handshake (the other end does not answer) and leaves at once. */
+  private terminate(): void {
+    this.closed = true;
+    this.forget();
+    this.socket.terminate();
+  }
+
   /** Leaves the room and the registry and stops the keepalive; safe to call more than once. */
   private forget(): void {
     clearInterval(this.keepalive);
+    this.probe?.settle(false);
     this.accessTrail?.close();
     this.room?.leave(this);
     this.options.connections.remove(this);
