@@ -11,6 +11,7 @@ import { getMaps } from '../../../shared/src/ydoc/shape.ts';
 import type { Position } from '../../../shared/src/model/types.ts';
 import { createEditorStore, type CloseReason, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
 import { fetchRole } from './api.ts';
+import { MAX_PUBLISHED_DRAGS, toPresenceDrags } from './presence.ts';
 import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
 
@@ -58,7 +59,7 @@ function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
     const colour = typeof state.user?.colour === 'string' && /^#[0-9a-f]{6}$/i.test(state.user.colour) ? state.user.colour : '#555555';
     const drags: Record<string, Position> = {};
     if (typeof state.drags === 'object' && state.drags !== null) {
-      for (const [id, pos] of Object.entries(state.drags as Record<string, unknown>).slice(0, 500)) {
+      for (const [id, pos] of Object.entries(state.drags as Record<string, unknown>).slice(0, MAX_PUBLISHED_DRAGS)) {
         if (isPosition(pos)) drags[id] = { x: pos.x, y: pos.y };
       }
     }
@@ -244,7 +245,8 @@ export function createSession(options: { id: string; token: string; name: string
       schedule(position === null);
     },
     setDrags(drags) {
-      pending.drags = drags ? Object.fromEntries(drags) : null;
+      // At most 30 factors, rounded: the state stays far below the server's MAX_PRESENCE_BYTES (presence.ts).
+      pending.drags = drags ? toPresenceDrags(drags) : null;
       schedule(drags === null);
     },
     setUser(name, colour) {
