@@ -12,3 +12,19 @@ export function cleanText(text: string): string {
   UNSAFE_TEXT.lastIndex = 0;
   return UNSAFE_TEXT.test(text) ? text.replace(UNSAFE_TEXT, '') : text;
 }
+
+/**
+ * `text` cut to at most `max` UTF-16 code units (the unit the file limits count in), never in the middle of a
+ * surrogate pair.
+ */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** Text a person typed, as every reader of the live document and of files takes it: cleaned, then cut to `max`. */
+export function readableText(value: unknown, max: number): string {
+  return typeof value === 'string' ? truncateText(cleanText(value), max) : '';
+}

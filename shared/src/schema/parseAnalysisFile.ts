@@ -16,21 +16,33 @@ import {
 import { placeByKind } from '../graph/placeByKind.ts';
 import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
 import { cleanText } from '../model/text.ts';
+import { ACTOR_LIMITS } from '../model/actor.ts';
+import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
+import { ID_MAX_LENGTH } from '../model/entity.ts';
+import { FACTOR_LIMITS } from '../model/factor.ts';
+import { LINK_LIMITS } from '../model/link.ts';
+import { LOOP_NAME_LIMITS } from '../model/loopName.ts';
 import { describeValue, type Issue, type IssueCode, type Parsed } from './errors.ts';
 import { CURRENT_FILE_VERSION, migrateFile, type RawFile } from './migrations.ts';
 
 export const FILE_FORMAT = 'samenzicht/analysis';
 
-/** Limits that keep one file from exhausting a browser or the server. */
+/**
+ * Limits that keep one file from exhausting a browser or the server. They live in the record modules (../model) and
+ * are the same numbers the document reader keeps, so a file saved from any live document opens again.
+ */
 export const FILE_LIMITS = {
-  factors: 5_000,
-  links: 20_000,
-  actors: 500,
-  loops: 2_000,
-  labelLength: 300,
-  noteLength: 5_000,
-  titleLength: 200,
-  idLength: 64,
+  factors: ANALYSIS_LIMITS.factors.read,
+  links: ANALYSIS_LIMITS.links.read,
+  actors: ANALYSIS_LIMITS.actors.read,
+  loops: ANALYSIS_LIMITS.loops.read,
+  labelLength: FACTOR_LIMITS.labelLength,
+  noteLength: FACTOR_LIMITS.noteLength,
+  linkNoteLength: LINK_LIMITS.noteLength,
+  actorNameLength: ACTOR_LIMITS.nameLength,
+  loopNameLength: LOOP_NAME_LIMITS.nameLength,
+  titleLength: ANALYSIS_LIMITS.titleLength,
+  idLength: ID_MAX_LENGTH,
 } as const;
 
 const MAX_ERRORS = 100;
@@ -182,7 +194,7 @@ function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
       from,
       to,
       polarity: readEnum(c, `${path}.polarity`, POLARITIES, item.polarity),
-      note: readText(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
+      note: readText(c, `${path}.note`, item.note, FILE_LIMITS.linkNoteLength, ''),
     });
   });
   return out;
@@ -211,7 +223,7 @@ function readActors(c: Collector, raw: unknown, factorIds: Set<string>): Actor[]
     warnUnknown(c, path, item, KNOWN_ACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
-      name: readText(c, `${path}.name`, item.name, FILE_LIMITS.labelLength),
+      name: readText(c, `${path}.name`, item.name, FILE_LIMITS.actorNameLength),
       role: readEnum(c, `${path}.role`, ROLES, item.role),
       factors: readIdList(c, `${path}.factors`, item.factors, factorIds, 'factor'),
     });
@@ -228,7 +240,7 @@ function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[]
     warnUnknown(c, path, item, KNOWN_LOOP);
     const links = readIdList(c, `${path}.links`, item.links, linkIds, 'link');
     if (links.length === 0) c.error(`${path}.links`, 'a loop needs at least one link', 'emptyLoop');
-    out.push({ links, name: readText(c, `${path}.name`, item.name, FILE_LIMITS.labelLength) });
+    out.push({ links, name: readText(c, `${path}.name`, item.name, FILE_LIMITS.loopNameLength) });
   });
   return out;
 }

@@ -1,3 +1,5 @@
+import { readActorFactorIds } from '../model/actor.ts';
+import { pairLinkId } from '../model/link.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Analysis, Factor } from '../model/types.ts';
@@ -191,7 +193,10 @@ describe('removeFactors', () => {
       { id: 'a1', name: 'Moeder', role: 'parent', factors: ['f4'] },
       { id: 'a2', name: 'Gezinsvoogd', role: 'professional', factors: ['f3'] },
     ]);
-    expect((getMaps(doc).actors.get('a1') as Y.Map<unknown>).get('factors')).toEqual(['f4']);
+    // Stored as a keyed map (factor id → true), so concurrent ties of other factors are kept.
+    const stored = (getMaps(doc).actors.get('a1') as Y.Map<unknown>).get('factors');
+    expect(stored).toBeInstanceOf(Y.Map);
+    expect(readActorFactorIds(stored)).toEqual(['f4']);
   });
 
   it('removes several factors at once and leaves actors untouched that did not mention them', () => {
@@ -215,10 +220,11 @@ describe('addLink', () => {
     expect(readAnalysis(doc).links.find((l) => l.id === 'l9')).toEqual({ id: 'l9', from: 'f4', to: 'f3', polarity: '+', note: '' });
   });
 
-  it('makes a fresh link id when none is given, and keeps polarity and note', () => {
+  it('gives the link the id of its pair when none is given, and keeps polarity and note', () => {
     const doc = baseDoc();
     const id = addLink(doc, LOCAL, { from: 'f4', to: 'f1', polarity: '-', note: 'waarom' });
-    expect(id).toMatch(/^l[a-z2-7]{12}$/);
+    expect(id).toBe(pairLinkId('f4', 'f1'));
+    expect(id).not.toBe(pairLinkId('f1', 'f4'));
     expect(readAnalysis(doc).links.find((l) => l.id === id)).toEqual({ id, from: 'f4', to: 'f1', polarity: '-', note: 'waarom' });
   });
 

@@ -4,7 +4,13 @@
  */
 import * as Y from 'yjs';
 import { newId } from '../model/ids.ts';
+import { ACTOR_LIMITS, actorEntity, readActorFactorIds, tieActorFactors } from '../model/actor.ts';
+import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
+import { factorEntity, factorFieldValue } from '../model/factor.ts';
+import { LINK_LIMITS, linkEntity, pairLinkId } from '../model/link.ts';
+import { loopNameValue } from '../model/loopName.ts';
 import { clampPosition } from '../model/position.ts';
+import { readableText } from '../model/text.ts';
 import type { Actor, Analysis, Factor, Link, LoopName, Position } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
 import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
@@ -14,41 +20,27 @@ export type FactorPatch = Partial<Omit<Factor, 'id' | 'position'>>;
 export type LinkPatch = Partial<Pick<Link, 'polarity' | 'note'>>;
 export type NewFactor = Partial<Omit<Factor, 'id'>> & { readonly position: Position };
 
-function toEntity(fields: Record<string, unknown>): Y.Map<unknown> {
-  const y = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(fields)) y.set(key, value);
-  return y;
-}
-
 function writeFactor(doc: Y.Doc, factor: Factor): void {
-  getMaps(doc).factors.set(
-    factor.id,
-    toEntity({
-      label: factor.label,
-      kind: factor.kind,
-      domain: factor.domain,
-      evidence: factor.evidence,
-      note: factor.note,
-      position: clampPosition(factor.position),
-    }),
-  );
+  getMaps(doc).factors.set(factor.id, factorEntity(factor));
 }
 
 function writeLink(doc: Y.Doc, link: Link): void {
-  getMaps(doc).links.set(link.id, toEntity({ from: link.from, to: link.to, polarity: link.polarity, note: link.note }));
+  getMaps(doc).links.set(link.id, linkEntity(link));
 }
 
 function writeActor(doc: Y.Doc, actor: Actor): void {
-  getMaps(doc).actors.set(actor.id, toEntity({ name: actor.name, role: actor.role, factors: [...actor.factors] }));
+  getMaps(doc).actors.set(actor.id, actorEntity(actor));
 }
 
 function writeLoopName(doc: Y.Doc, loop: LoopName): void {
-  getMaps(doc).loopNames.set(loopKey(loop.links), { links: [...loop.links], name: loop.name });
+  getMaps(doc).loopNames.set(loopKey(loop.links), loopNameValue(loop));
 }
 
+/** Records the schema version this code writes, but never lowers it: a newer client's document stays newer. */
 function stampSchema(doc: Y.Doc): void {
   const { meta } = getMaps(doc);
-  if (meta.get('schemaVersion') !== DOC_SCHEMA_VERSION) meta.set('schemaVersion', DOC_SCHEMA_VERSION);
+  const current = meta.get('schemaVersion');
+  if (typeof current !== 'number' || current < DOC_SCHEMA_VERSION) meta.set('schemaVersion', DOC_SCHEMA_VERSION);
 }
 
 /** Adds a factor and returns its id. */
@@ -75,7 +67,8 @@ export function updateFactors(doc: Y.Doc, origin: unknown, ids: readonly string[
     for (const id of ids) {
       const y = factors.get(id);
       if (!isEntity(y)) continue;
-      for (const [key, value] of Object.entries(patch)) {
+      for (const [key, raw] of Object.entries(patch)) {
+        const value = factorFieldValue(key, raw);
         if (value !== undefined && y.get(key) !== value) y.set(key, value);
       }
     }
@@ -102,23 +95,23 @@ export function removeFactors(doc: Y.Doc, origin: unknown, ids: readonly string[
     links.forEach((y, id) => {
       if (!isEntity(y) || gone.has(y.get('from') as string) || gone.has(y.get('to') as string)) links.delete(id);
     });
+    // Key by key: a person tied to another factor on another device at the same moment stays tied to it.
     actors.forEach((y) => {
-      if (!isEntity(y)) return;
-      const list = y.get('factors');
-      if (Array.isArray(list) && list.some((f) => gone.has(f))) y.set('factors', list.filter((f) => !gone.has(f)));
+      if (isEntity(y)) tieActorFactors(y, ids, false);
     });
   }, origin);
 }
 
 /**
  * Adds a link from one factor to another and returns its id, or null when it would be meaningless: an end is
- * missing, it points at itself, or the same link already exists.
+ * missing, it points at itself, or the same link already exists. Its id comes from the pair (`pairLinkId`), so two
+ * people drawing the same link at the same moment make one link, not two.
  */
 export function addLink(
   doc: Y.Doc,
   origin: unknown,
   init: { from: string; to: string; polarity?: Link['polarity']; note?: string },
-  id: string = newId('l'),
+  id: string = pairLinkId(init.from, init.to),
 ): string | null {
   const { factors, links } = getMaps(doc);
   if (init.from === init.to || !factors.has(init.from) || !factors.has(init.to)) return null;
@@ -141,7 +134,8 @@ export function updateLinks(doc: Y.Doc, origin: unknown, ids: readonly string[],
     for (const id of ids) {
       const y = links.get(id);
       if (!isEntity(y)) continue;
-      for (const [key, value] of Object.entries(patch)) {
+      for (const [key, raw] of Object.entries(patch)) {
+        const value = key === 'note' ? readableText(raw, LINK_LIMITS.noteLength) : raw;
         if (value !== undefined && y.get(key) !== value) y.set(key, value);
       }
     }
@@ -160,7 +154,7 @@ export function removeLinks(doc: Y.Doc, origin: unknown, ids: readonly string[])
 export function setTitle(doc: Y.Doc, origin: unknown, title: string): void {
   doc.transact(() => {
     stampSchema(doc);
-    getMaps(doc).meta.set('title', title);
+    getMaps(doc).meta.set('title', readableText(title, ANALYSIS_LIMITS.titleLength));
   }, origin);
 }
 
@@ -180,7 +174,7 @@ export function replaceAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis)
       for (const key of [...map.keys()]) map.delete(key);
     }
     stampSchema(doc);
-    maps.meta.set('title', analysis.title);
+    maps.meta.set('title', readableText(analysis.title, ANALYSIS_LIMITS.titleLength));
     writeContent(doc, analysis);
   }, origin);
 }
@@ -204,7 +198,8 @@ export function insertAnalysis(
 ): Map<string, string> {
   const ids = new Map<string, string>();
   for (const f of analysis.factors) ids.set(f.id, newId('f'));
-  for (const l of analysis.links) ids.set(l.id, newId('l'));
+  // Links are known by their pair (addLink), also when they come in from a file or the clipboard.
+  for (const l of analysis.links) ids.set(l.id, pairLinkId(ids.get(l.from) ?? l.from, ids.get(l.to) ?? l.to));
   for (const a of analysis.actors) ids.set(a.id, newId('a'));
   const remap = (id: string) => ids.get(id) ?? id;
   doc.transact(() => {
@@ -240,7 +235,8 @@ export function updateActor(doc: Y.Doc, origin: unknown, id: string, patch: Acto
   const y = getMaps(doc).actors.get(id);
   if (!isEntity(y)) return;
   doc.transact(() => {
-    for (const [key, value] of Object.entries(patch)) {
+    for (const [key, raw] of Object.entries(patch)) {
+      const value = key === 'name' ? readableText(raw, ACTOR_LIMITS.nameLength) : raw;
       if (value !== undefined && y.get(key) !== value) y.set(key, value);
     }
   }, origin);
@@ -254,13 +250,11 @@ export function removeActors(doc: Y.Doc, origin: unknown, ids: readonly string[]
   }, origin);
 }
 
-/** Ties a person to factors, or unties them (`tied` false); the list is written whole. */
+/** Ties a person to factors, or unties them (`tied` false), factor by factor (concurrent ties all stay). */
 export function setActorFactors(doc: Y.Doc, origin: unknown, actorId: string, factorIds: readonly string[], tied: boolean): void {
   const y = getMaps(doc).actors.get(actorId);
   if (!isEntity(y)) return;
-  const current = y.get('factors');
-  const list = Array.isArray(current) ? current.filter((f): f is string => typeof f === 'string') : [];
-  const next = tied ? [...new Set([...list, ...factorIds])] : list.filter((f) => !factorIds.includes(f));
-  if (next.length === list.length && next.every((f, i) => f === list[i])) return;
-  doc.transact(() => y.set('factors', next), origin);
+  const current = new Set(readActorFactorIds(y.get('factors')));
+  if (factorIds.every((id) => current.has(id) === tied) && y.get('factors') instanceof Y.Map) return;
+  doc.transact(() => tieActorFactors(y, factorIds, tied), origin);
 }

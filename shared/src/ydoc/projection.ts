@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import type { Actor, Factor, Link, LoopName } from '../model/types.ts';
+import { dedupeLinks } from '../model/link.ts';
 import { getMaps } from './shape.ts';
 import { isEntity, readActor, readFactor, readLink, readLoopName, readTitle } from './read.ts';
 
@@ -126,11 +127,14 @@ export function createProjection(doc: Y.Doc): Projection {
   };
 }
 
-/** The links whose two ends exist, i.e. the ones to draw and to analyse. */
-export function visibleLinks(state: ProjectionState): Link[] {
+/**
+ * The links whose two ends exist, one per pair of factors (of twins an older client made, the smallest id, as
+ * `readAnalysis` keeps): the ones to draw and to analyse.
+ */
+export function visibleLinks(state: Pick<ProjectionState, 'factors' | 'links'>): Link[] {
   const out: Link[] = [];
   for (const link of state.links.values()) {
     if (state.factors.has(link.from) && state.factors.has(link.to)) out.push(link);
   }
-  return out;
+  return dedupeLinks(out).links;
 }

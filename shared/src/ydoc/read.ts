@@ -1,136 +1,90 @@
 /**
- * Reads a Y.Doc into the plain model. The doc may hold anything a client sent, so every field is checked and
- * falls back to a safe default; links whose ends no longer exist (a concurrent delete) are left out.
+ * Reads a Y.Doc into the plain model. The doc may hold anything a client sent, so every field is checked and falls
+ * back to a safe default (the record modules in ../model), and the whole keeps the rules a file must keep: ids a
+ * file may have, at most one link per pair of factors, no link whose ends are gone (a concurrent delete), and at most
+ * ANALYSIS_LIMITS.*.read of each record. So whatever the live document holds, the file saved from it opens again.
  */
-import * as Y from 'yjs';
-import {
-  EVIDENCE_KINDS,
-  FACTOR_KINDS,
-  LIFE_DOMAINS,
-  POLARITIES,
-  ROLES,
-  isOneOf,
-  type Actor,
-  type Analysis,
-  type Factor,
-  type Link,
-  type LoopName,
-  type Position,
-} from '../model/types.ts';
-import { clampPosition } from '../model/position.ts';
-import { cleanText } from '../model/text.ts';
-import { getMaps } from './shape.ts';
+import type * as Y from 'yjs';
+import { readActor } from '../model/actor.ts';
+import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
+import { isEntity, isValidId } from '../model/entity.ts';
+import { readFactor } from '../model/factor.ts';
+import { dedupeLinks, readLink } from '../model/link.ts';
+import { readLoopName } from '../model/loopName.ts';
+import { readableText } from '../model/text.ts';
+import type { Actor, Analysis, Factor, Link, LoopName } from '../model/types.ts';
+import { loopKey } from '../graph/loopKey.ts';
+import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/** Text a person typed, without characters that change how other text is shown (model/text.ts). */
-function text(value: unknown): string {
-  return typeof value === 'string' ? cleanText(value) : '';
-}
-
-function readPosition(value: unknown): Position {
-  if (typeof value === 'object' && value !== null) {
-    const { x, y } = value as { x?: unknown; y?: unknown };
-    // Out of range (a client that wrote 5e18): brought back into range, so the analysis still loads and exports.
-    if (typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)) return clampPosition({ x, y });
-  }
-  return { x: 0, y: 0 };
-}
-
-/** Reads one factor entity map. */
-export function readFactor(id: string, y: Y.Map<unknown>): Factor {
-  const kind = y.get('kind');
-  const domain = y.get('domain');
-  const evidence = y.get('evidence');
-  return {
-    id,
-    label: text(y.get('label')),
-    kind: isOneOf(FACTOR_KINDS, kind) ? kind : 'problem',
-    domain: isOneOf(LIFE_DOMAINS, domain) ? domain : null,
-    evidence: isOneOf(EVIDENCE_KINDS, evidence) ? evidence : 'observation',
-    note: text(y.get('note')),
-    position: readPosition(y.get('position')),
-  };
-}
-
-/** Reads one link entity map (without checking that its ends exist). */
-export function readLink(id: string, y: Y.Map<unknown>): Link {
-  const polarity = y.get('polarity');
-  return {
-    id,
-    from: str(y.get('from')),
-    to: str(y.get('to')),
-    polarity: isOneOf(POLARITIES, polarity) ? polarity : '+',
-    note: text(y.get('note')),
-  };
-}
-
-/** Reads one actor entity map. */
-export function readActor(id: string, y: Y.Map<unknown>): Actor {
-  const role = y.get('role');
-  const factors = y.get('factors');
-  return {
-    id,
-    name: text(y.get('name')),
-    role: isOneOf(ROLES, role) ? role : 'network',
-    factors: Array.isArray(factors) ? factors.filter((f): f is string => typeof f === 'string') : [],
-  };
-}
-
-/** Reads one stored loop name. */
-export function readLoopName(value: unknown): LoopName | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { links, name } = value as { links?: unknown; name?: unknown };
-  if (!Array.isArray(links) || typeof name !== 'string') return null;
-  return { links: links.filter((l): l is string => typeof l === 'string'), name: cleanText(name) };
-}
-
-/** Returns true when a Y.Map value is a Y.Map entity (and not a stray value a client wrote). */
-export function isEntity(value: unknown): value is Y.Map<unknown> {
-  // Not duck-typed on `get`: a client-written Y.Array or Y.XmlFragment has `get` too, but no `set`.
-  return value instanceof Y.Map;
-}
+export { isEntity } from '../model/entity.ts';
+export { readFactor } from '../model/factor.ts';
+export { readLink } from '../model/link.ts';
+export { readActor } from '../model/actor.ts';
+export { readLoopName } from '../model/loopName.ts';
 
 /** Reads the title of the analysis. */
 export function readTitle(doc: Y.Doc): string {
-  return text(getMaps(doc).meta.get('title'));
+  return readableText(getMaps(doc).meta.get('title'), ANALYSIS_LIMITS.titleLength);
+}
+
+/** The schema version the document was last written with (1 when it does not say). */
+export function readSchemaVersion(doc: Y.Doc): number {
+  const value = getMaps(doc).meta.get('schemaVersion');
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
+}
+
+/** Whether the document was written by a newer Samenzicht than this one (it must then not be changed here). */
+export function isFromNewerVersion(doc: Y.Doc): boolean {
+  return readSchemaVersion(doc) > DOC_SCHEMA_VERSION;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The entities of a top-level map with a valid id, read and sorted by id (Y.Map order differs per replica). */
+function readEntities<T extends { id: string }>(map: Y.Map<unknown>, read: (id: string, y: Y.Map<unknown>) => T): T[] {
+  const out: T[] = [];
+  map.forEach((y, id) => {
+    if (isEntity(y) && isValidId(id)) out.push(read(id, y));
+  });
+  return out.sort(byId);
 }
 
 /** Reads the whole document into a plain `Analysis`, sorted by id for a stable order. */
 export function readAnalysis(doc: Y.Doc): Analysis {
   const maps = getMaps(doc);
-  const factors: Factor[] = [];
-  maps.factors.forEach((y, id) => {
-    if (isEntity(y)) factors.push(readFactor(id, y));
-  });
+  const factors: Factor[] = readEntities(maps.factors, readFactor).slice(0, ANALYSIS_LIMITS.factors.read);
   const factorIds = new Set(factors.map((f) => f.id));
-  const links: Link[] = [];
-  maps.links.forEach((y, id) => {
-    if (!isEntity(y)) return;
-    const link = readLink(id, y);
-    if (factorIds.has(link.from) && factorIds.has(link.to)) links.push(link);
-  });
+  const candidates = readEntities(maps.links, readLink).filter((l) => factorIds.has(l.from) && factorIds.has(l.to));
+  const { links: unique, replaced } = dedupeLinks(candidates);
+  const links: Link[] = unique.slice(0, ANALYSIS_LIMITS.links.read);
   const linkIds = new Set(links.map((l) => l.id));
-  const actors: Actor[] = [];
-  maps.actors.forEach((y, id) => {
-    if (!isEntity(y)) return;
-    const actor = readActor(id, y);
-    actors.push({ ...actor, factors: actor.factors.filter((f) => factorIds.has(f)) });
-  });
+  const actors: Actor[] = readEntities(maps.actors, readActor)
+    .slice(0, ANALYSIS_LIMITS.actors.read)
+    .map((actor) => ({ ...actor, factors: actor.factors.filter((f) => factorIds.has(f)) }));
   const loops: Array<LoopName & { id: string }> = [];
   maps.loopNames.forEach((value, key) => {
     const loop = readLoopName(value);
-    if (loop && loop.links.length > 0 && loop.links.every((l) => linkIds.has(l))) loops.push({ ...loop, id: key });
+    if (!loop) return;
+    // A name given to a loop through a link that turned out to be a twin names the same loop through the kept one.
+    const through = loop.links.map((l) => replaced.get(l) ?? l);
+    if (through.length > 0 && through.every((l) => linkIds.has(l))) loops.push({ links: through, name: loop.name, id: key });
   });
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const seenLoops = new Set<string>();
   return {
     title: readTitle(doc),
-    factors: factors.sort(byId),
-    links: links.sort(byId),
-    actors: actors.sort(byId),
+    factors,
+    links,
+    actors,
     // Sorted by loop key too: Y.Map iteration order depends on the order in which a replica received updates.
-    loops: loops.sort(byId).map(({ links, name }) => ({ links, name })),
+    loops: loops
+      .sort(byId)
+      .filter((l) => {
+        const key = loopKey(l.links);
+        if (seenLoops.has(key)) return false;
+        seenLoops.add(key);
+        return true;
+      })
+      .slice(0, ANALYSIS_LIMITS.loops.read)
+      .map(({ links, name }) => ({ links, name })),
   };
 }

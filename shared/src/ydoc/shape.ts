@@ -5,8 +5,12 @@
  */
 import * as Y from 'yjs';
 
-/** The schema version of the Yjs document shape (not the file format version). */
-export const DOC_SCHEMA_VERSION = 1;
+/**
+ * The schema version of the Yjs document shape (not the file format version). 2: an actor's factors are a keyed map
+ * (factor id → true) instead of a list, and new links have pair ids. A client never lowers it, and a client that
+ * finds a higher one than its own does not write (read-only until the page is reloaded).
+ */
+export const DOC_SCHEMA_VERSION = 2;
 
 export interface DocMaps {
   readonly meta: Y.Map<unknown>;

@@ -7,6 +7,7 @@ import { useSession } from '../store/EditorContext.tsx';
 import type { FactorFlowNode } from './flowTypes.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { useFar } from './levelOfDetail.ts';
+import { FACTOR_LIMITS } from '../../../shared/src/model/factor.ts';
 
 function LabelEditor({ id, initial }: { id: string; initial: string }) {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ function LabelEditor({ id, initial }: { id: string; initial: string }) {
       aria-label={t('factor.editLabel')}
       title={t('factor.editHint')}
       value={value}
-      maxLength={300}
+      maxLength={FACTOR_LIMITS.labelLength}
       rows={Math.min(4, Math.max(1, Math.ceil(value.length / 24)))}
       onChange={(e) => setValue(e.target.value)}
       onKeyDown={onKeyDown}

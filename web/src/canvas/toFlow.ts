@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next';
 import type { Factor, Position } from '../../../shared/src/model/types.ts';
-import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import { visibleLinks, type ProjectionState } from '../../../shared/src/ydoc/projection.ts';
 import type { Peer, Size } from '../store/editorStore.ts';
 import { MarkerType } from '@xyflow/react';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
@@ -194,12 +194,13 @@ export function createEdgeBuilder(): (
 ) => LinkFlowEdge[] {
   let cache = new Map<string, LinkFlowEdge>();
   return (state, selected, readOnly, marks) => {
+    // One edge per pair of factors: twins an older client made are drawn once, as the document reader keeps them.
+    const links = visibleLinks(state);
     const pairs = new Set<string>();
-    for (const link of state.links.values()) pairs.add(`${link.from}>${link.to}`);
+    for (const link of links) pairs.add(`${link.from}>${link.to}`);
     const next = new Map<string, LinkFlowEdge>();
     const edges: LinkFlowEdge[] = [];
-    for (const link of state.links.values()) {
-      if (!state.factors.has(link.from) || !state.factors.has(link.to)) continue;
+    for (const link of links) {
       const paired = pairs.has(`${link.to}>${link.from}`);
       const isSelected = selected.has(link.id);
       const emphasis = marks.loopLinks === null ? null : marks.loopLinks.has(link.id) ? 'on' : 'off';

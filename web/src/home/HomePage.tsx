@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HomeFiles } from '../files/HomeFiles.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
 import { loadRecent, saveLinks, type AnalysisLinks } from '../sync/links.ts';
+import { ANALYSIS_LIMITS } from '../../../shared/src/model/analysisLimits.ts';
 
 interface CreateAnswer {
   id: string;
@@ -58,7 +59,7 @@ export function HomePage() {
       <form className="home-create" onSubmit={(e) => void create(e)}>
         <label className="field">
           <span>{t('home.titleLabel')}</span>
-          <input value={title} maxLength={200} placeholder={t('home.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+          <input value={title} maxLength={ANALYSIS_LIMITS.titleLength} placeholder={t('home.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <button type="submit" className="primary" disabled={busy} data-testid="new-analysis">
           {busy ? t('home.creating') : t('home.create')}

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../shared/src/model/types.ts';
 import { addActor, removeActors, updateActor } from '../../../shared/src/ydoc/commands.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { CommitField } from './CommitField.tsx';
+import { ACTOR_LIMITS } from '../../../shared/src/model/actor.ts';
 
 /** Everyone involved, with their role; highlighting one shows the factors that concern them. */
 export function ActorsPanel() {
@@ -18,7 +19,7 @@ export function ActorsPanel() {
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    addActor(session.doc, session.origin, { name: name.trim().slice(0, 60), role });
+    addActor(session.doc, session.origin, { name: name.trim().slice(0, ACTOR_LIMITS.nameLength), role });
     setName('');
   };
   const toggleHighlight = (id: string) =>
@@ -31,7 +32,7 @@ export function ActorsPanel() {
         <form className="actor-add" onSubmit={add}>
           <input
             value={name}
-            maxLength={60}
+            maxLength={ACTOR_LIMITS.nameLength}
             placeholder={t('actors.namePlaceholder')}
             aria-label={t('actors.name')}
             onChange={(e) => setName(e.target.value)}
@@ -55,7 +56,7 @@ export function ActorsPanel() {
           <li key={actor.id} className={highlight === actor.id ? 'actor actor--on' : 'actor'} data-testid="actor">
             <CommitField
               value={actor.name}
-              maxLength={60}
+              maxLength={ACTOR_LIMITS.nameLength}
               readOnly={readOnly}
               aria-label={t('actors.name')}
               onCommit={(value) => value.trim() && updateActor(session.doc, session.origin, actor.id, { name: value.trim() })}

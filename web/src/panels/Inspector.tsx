@@ -5,6 +5,8 @@ import { setActorFactors, updateFactors, updateLinks } from '../../../shared/src
 import { KindIcon } from '../canvas/KindIcon.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { CommitField } from './CommitField.tsx';
+import { FACTOR_LIMITS } from '../../../shared/src/model/factor.ts';
+import { LINK_LIMITS } from '../../../shared/src/model/link.ts';
 
 /** The value all factors share, or null when they differ. */
 function common<T>(factors: readonly Factor[], pick: (f: Factor) => T): T | null {
@@ -32,7 +34,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
           <CommitField
             multiline
             value={single.label}
-            maxLength={300}
+            maxLength={FACTOR_LIMITS.labelLength}
             readOnly={readOnly}
             onCommit={(label) => update({ label: label.trim() })}
             data-testid="inspector-label"
@@ -89,7 +91,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
             <CommitField
               multiline
               value={single.note}
-              maxLength={5000}
+              maxLength={FACTOR_LIMITS.noteLength}
               readOnly={readOnly}
               placeholder={t('inspector.notePlaceholder')}
               onCommit={(note) => update({ note })}
@@ -152,7 +154,7 @@ function LinkFields({ linkId }: { linkId: string }) {
         <CommitField
           multiline
           value={link.note}
-          maxLength={5000}
+          maxLength={LINK_LIMITS.noteLength}
           readOnly={readOnly}
           placeholder={t('inspector.linkNotePlaceholder')}
           onCommit={(note) => updateLinks(session.doc, session.origin, [link.id], { note })}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setTitle } from '../../../shared/src/ydoc/commands.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { ANALYSIS_LIMITS } from '../../../shared/src/model/analysisLimits.ts';
 
 /** The analysis title, editable in place; written when the field loses focus or on Enter. */
 export function TitleEditor() {
@@ -32,7 +33,7 @@ export function TitleEditor() {
       placeholder={t('analysis.untitled')}
       value={draft}
       readOnly={readOnly}
-      maxLength={200}
+      maxLength={ANALYSIS_LIMITS.titleLength}
       onChange={(e) => setDraft(e.target.value)}
       onFocus={() => setFocused(true)}
       onBlur={() => {

@@ -4,6 +4,7 @@ import type { Loop } from '../../../shared/src/graph/loops.ts';
 import { setLoopName } from '../../../shared/src/ydoc/commands.ts';
 import { CommitField } from '../panels/CommitField.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { LOOP_NAME_LIMITS } from '../../../shared/src/model/loopName.ts';
 
 const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; strengths: string[] }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; stren
       </div>
       <CommitField
         value={loop.name ?? ''}
-        maxLength={120}
+        maxLength={LOOP_NAME_LIMITS.nameLength}
         readOnly={readOnly}
         aria-label={t('patterns.name')}
         placeholder={readOnly ? '' : t('patterns.namePlaceholder')}
