@@ -1,6 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { buildServiceWorker } from './web/src/sw/buildServiceWorker.ts';
+
+/** Writes `sw.js` into the build with a cache name of that build (web/src/sw/buildServiceWorker.ts). */
+function serviceWorker(): Plugin {
+  return {
+    name: 'samenzicht-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const template = readFileSync(fileURLToPath(new URL('./web/sw/sw.js', import.meta.url)), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: buildServiceWorker(template, Object.keys(bundle)) });
+    },
+  };
+}
 
 // The browser benchmarks (server/src/bench/browserBench.ts, exportBench.ts) build with SAMENZICHT_BENCH_PAGE=1 to add
 // bench.html, a bare React Flow page from the same build, and bench-export.html (with html-to-image); the normal
@@ -20,7 +35,7 @@ const benchInput = process.env.SAMENZICHT_BENCH_PAGE
 // One config for the web build and for every test project.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   resolve: {
     // Exactly one copy of yjs in the bundle: two copies break `instanceof` checks inside Yjs.
     dedupe: ['yjs', 'y-protocols', 'lib0'],

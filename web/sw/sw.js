@@ -1,8 +1,10 @@
 // Samenzicht's service worker. It keeps the app itself (the HTML page and the built scripts, styles and fonts
 // under /assets/) so that an open analysis can be reloaded while the server cannot be reached: the analysis then
 // comes from this browser's IndexedDB copy and merges when the server is back. It never stores anything from
-// /api/ or /sync: the content of an analysis is not kept here. Plain JavaScript, served as is from web/public.
-const CACHE = 'samenzicht-app-v1';
+// /api/ or /sync: the content of an analysis is not kept here. Plain JavaScript; the build writes it to dist/web
+// with the build's own cache name (web/src/sw/buildServiceWorker.ts), so every new build is a new worker, which on
+// activation deletes the caches of older builds and their assets.
+const CACHE = '__SAMENZICHT_CACHE__';
 const SHELL = '/';
 
 async function cacheShell() {

@@ -26,6 +26,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
   const { t } = useTranslation();
   const [shareOpen, setShareOpen] = useState(false);
   const closeReason = useStore(session.store, (s) => s.closeReason);
+  const newerVersion = useStore(session.store, (s) => s.newerVersion);
   const role = useStore(session.store, (s) => s.role);
   const [manageOpen, setManageOpen] = useState(false);
   const title = useStore(session.store, (s) => s.doc.title);
@@ -77,6 +78,13 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
                   {t('connection.retry')}
                 </button>
               ) : null}
+            </div>
+          ) : newerVersion ? (
+            <div className="banner banner--warning" role="alert" data-testid="newer-version">
+              {t('connection.newerVersion')}
+              <button type="button" className="banner-action" onClick={() => window.location.reload()}>
+                {t('connection.reload')}
+              </button>
             </div>
           ) : role === 'viewer' ? (
             <div className="banner banner--info" data-testid="viewer-hint">

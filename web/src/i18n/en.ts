@@ -33,6 +33,8 @@ export const en: Messages = {
     deleted: 'This analysis was deleted by the facilitator.',
     tooMany: 'There are too many connections to this analysis right now. Try again in a few minutes.',
     broken: 'The connection was closed because of an error. Reload the page to continue.',
+    newerVersion: 'There is a newer version of Samenzicht: reload the page. Until then you can only look.',
+    reload: 'Reload page',
     retry: 'Try again',
   },
   toolbar: {

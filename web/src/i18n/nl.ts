@@ -31,6 +31,8 @@ export const nl = {
     deleted: 'Deze analyse is verwijderd door de gespreksleider.',
     tooMany: 'Er zijn nu te veel verbindingen met deze analyse. Probeer het over een paar minuten opnieuw.',
     broken: 'De verbinding is verbroken door een fout. Laad de pagina opnieuw om verder te gaan.',
+    newerVersion: 'Er is een nieuwere versie van Samenzicht: herlaad de pagina. Tot dan kun je alleen kijken.',
+    reload: 'Pagina herladen',
     retry: 'Opnieuw proberen',
   },
   toolbar: {

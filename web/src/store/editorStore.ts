@@ -62,7 +62,12 @@ export interface EditorState {
   /** This person's role, as the server says (null until known). */
   readonly role: AccessRole | null;
   readonly closeReason: CloseReason | null;
-  /** True when this person may only look: a viewer link, a role not known yet, or a closed connection. */
+  /** The document was written by a newer Samenzicht than this page: only a reload may change it. */
+  readonly newerVersion: boolean;
+  /**
+   * True when this person may only look: a viewer link, a role not known yet, a closed connection, or a document of
+   * a newer Samenzicht.
+   */
   readonly readOnly: boolean;
 }
 
@@ -98,6 +103,7 @@ export function createEditorStore(doc: ProjectionState) {
       showBreakPoints: false,
       role: null as AccessRole | null,
       closeReason: null as CloseReason | null,
+      newerVersion: false,
       readOnly: true,
     })),
   );

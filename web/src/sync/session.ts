@@ -8,6 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { castDraft } from 'immer';
 import { createProjection, type Projection } from '../../../shared/src/ydoc/projection.ts';
 import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { isFromNewerVersion } from '../../../shared/src/ydoc/read.ts';
 import type { Position } from '../../../shared/src/model/types.ts';
 import { createEditorStore, type CloseReason, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
 import { fetchRole } from './api.ts';
@@ -168,7 +169,7 @@ export function createSession(options: { id: string; token: string; name: string
   const applyRole = (role: AccessRole) =>
     store.setState((s) => {
       s.role = role;
-      s.readOnly = role === 'viewer' || s.connection === 'closed';
+      s.readOnly = role === 'viewer' || s.connection === 'closed' || s.newerVersion;
     });
   const cachedRole = loadCachedRole(options.id);
   if (cachedRole) applyRole(cachedRole);
@@ -191,7 +192,17 @@ export function createSession(options: { id: string; token: string; name: string
 
   const patternsRunner = createPatternsRunner((patterns) => store.setState((s) => void (s.patterns = castDraft(patterns))));
   patternsRunner.update(projection.get());
+  // A document written by a newer Samenzicht: this page could write it in a shape the newer one does not expect.
+  const checkVersion = () => {
+    if (!isFromNewerVersion(doc) || store.getState().newerVersion) return;
+    store.setState((s) => {
+      s.newerVersion = true;
+      s.readOnly = true;
+    });
+  };
+  checkVersion();
   const unsubscribe = projection.subscribe((state, txOrigin) => {
+    checkVersion();
     patternsRunner.update(state);
     store.setState((s) => {
       s.doc = castDraft(state);
