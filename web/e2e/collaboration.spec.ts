@@ -3,6 +3,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { DOC_SCHEMA_VERSION, getMaps } from '../../shared/src/ydoc/shape.ts';
 import {
   createAnalysis,
   launchBrowser,
@@ -144,4 +148,29 @@ describe('live collaboration in the browser', () => {
     await b.page.getByTestId('title').press('Enter');
     await expect.poll(() => a.page.getByTestId('title').inputValue()).toBe('Voorbeeldgezin — na herstart');
   });
+
+  it('a document written by a newer Samenzicht turns the page read-only and asks for a reload', async () => {
+    // A newer client has stamped a higher schema version into the shared document.
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/sync', analysis.id, doc, {
+      params: { token: analysis.tokens.editor },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    try {
+      await new Promise<void>((resolve) => provider.on('sync', (synced: boolean) => synced && resolve()));
+      getMaps(doc).meta.set('schemaVersion', DOC_SCHEMA_VERSION + 1);
+      for (const page of [a.page, b.page]) {
+        await page.getByTestId('newer-version').filter({ hasText: 'Er is een nieuwere versie van Samenzicht: herlaad de pagina' }).waitFor();
+        // Read-only: the editing toolbar is gone.
+        await expect.poll(() => page.getByTestId('add-factor').count()).toBe(0);
+      }
+      // Nothing this page does lowers it again.
+      expect(getMaps(doc).meta.get('schemaVersion')).toBe(DOC_SCHEMA_VERSION + 1);
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  });
 });
+
