@@ -257,10 +257,11 @@ export class Room {
       this.claims.delete(entry.clientId);
       return;
     }
-    owner.checkAlive(PRESENCE_PROBE_MS).then(
-      (alive) => this.settleClaim(entry.clientId, owner, alive),
-      () => this.settleClaim(entry.clientId, owner, true),
-    );
+    owner
+      .checkAlive(PRESENCE_PROBE_MS)
+      .catch(() => true)
+      .then((alive) => this.settleClaim(entry.clientId, owner, alive))
+      .catch((error: unknown) => this.options.log.error(`settling a presence claim in analysis ${this.id} failed`, error));
   }
 
   private settleClaim(clientId: number, owner: RoomPeer, alive: boolean): void {

@@ -5,12 +5,17 @@
  * mid-drag nothing removed them and the others saw them frozen for 30 s.
  */
 import type { Socket } from 'node:net';
+import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CLOSE_CODES } from '../closeCodes.ts';
-import { MAX_AWARENESS_STATES_PER_PEER, PRESENCE_PROBE_MS } from '../room.ts';
+import { silentLogger } from '../log.ts';
+import { MAX_AWARENESS_STATES_PER_PEER, PRESENCE_PROBE_MS, type Room, type RoomPeer } from '../room.ts';
+import { RoomManager } from '../rooms.ts';
+import { DB_FILE_NAME, openSqliteStorage } from '../storage/sqliteStorage.ts';
 import { DEFAULT_MAX_PRESENCE_BYTES } from '../syncMessage.ts';
-import { Teardown, connectClient, connectRaw, createAnalysis, startTestServer, waitFor, within, type RawClient } from '../testing.ts';
-import { awarenessMessage, hear, nameOf } from './presenceWire.ts';
+import { Teardown, connectClient, connectRaw, createAnalysis, makeTempDir, startTestServer, waitFor, within, type RawClient } from '../testing.ts';
+import { awarenessMessage, awarenessUpdate, hear, nameOf } from './presenceWire.ts';
 
 let teardown: Teardown;
 
@@ -182,5 +187,94 @@ describe('presence owned per socket', () => {
     expect(pinged).toBe(false);
     viewer.socket.send(awarenessMessage(950, 1, 1, { user: { name: 'een te veel' } }));
     expect((await within(viewer.closed, 'closed')).code).toBe(CLOSE_CODES.tooManyMessages);
+  });
+});
+
+/** A peer whose answer to `checkAlive` the test gives by hand. */
+class ProbedPeer implements RoomPeer {
+  probes = 0;
+  answer: ((alive: boolean) => void) | null = null;
+  closedWith: number | null = null;
+  constructor(readonly tokenHash: string) {}
+  sendDocUpdate(): void {}
+  sendAwarenessUpdate(): void {}
+  close(code: number): void {
+    this.closedWith = code;
+  }
+  checkAlive(): Promise<boolean> {
+    this.probes++;
+    return new Promise((resolve) => (this.answer = resolve));
+  }
+}
+
+describe('claims on a client id, in the room', () => {
+  async function openRoom(): Promise<{ room: Room; join(peer: RoomPeer): void }> {
+    const storage = openSqliteStorage(path.join(makeTempDir(teardown), DB_FILE_NAME));
+    teardown.add(() => storage.close());
+    await storage.createAnalysis('AAAAAAAAAAAAAAAAAAAAAA', { facilitator: 'f', editor: 'e', viewer: 'v' }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const rooms = new RoomManager({ storage, log: silentLogger, flushIntervalMs: 10, compactThreshold: 500, unloadGraceMs: 50 });
+    teardown.add(() => rooms.closeAll(1001, 'test over'));
+    const first = new ProbedPeer('nobody');
+    const room = (await rooms.join('AAAAAAAAAAAAAAAAAAAAAA', first))!;
+    return { room, join: (peer) => room.join(peer) };
+  }
+  const name = (room: Room, clientId: number): unknown => (room.awareness.getStates().get(clientId) as { n?: unknown } | undefined)?.n;
+
+  it('one ping per owner at a time; the newest claim wins once the owner is cut off', async () => {
+    const { room, join } = await openRoom();
+    const owner = new ProbedPeer('same');
+    const claimant = new ProbedPeer('same');
+    join(owner);
+    join(claimant);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 1, { n: 'owner' }), owner);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 2, { n: 'claim 2' }), claimant);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 4, { n: 'claim 4' }), claimant);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 3, { n: 'claim 3' }), claimant);
+    expect([owner.probes, name(room, 1)]).toEqual([1, 'owner']);
+    owner.answer!(false);
+    await waitFor(() => name(room, 1) === 'claim 4', 'the newest claim is taken');
+    expect(owner.closedWith).toBe(CLOSE_CODES.goingAway);
+    // The id is the claimant's now: the old owner can no longer change it.
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 9, { n: 'old' }), owner);
+    expect(name(room, 1)).toBe('claim 4');
+  });
+
+  it('an owner that leaves while it is pinged hands the claim over at once; a live owner keeps its id', async () => {
+    const { room, join } = await openRoom();
+    const owner = new ProbedPeer('same');
+    const claimant = new ProbedPeer('same');
+    join(owner);
+    join(claimant);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 1, { n: 'owner' }), owner);
+    room.applyAwarenessUpdate(awarenessUpdate(2, 1, 1, { n: 'owner 2' }), owner);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 5, { n: 'claim' }), claimant);
+    room.leave(owner);
+    expect([name(room, 1), room.awareness.getStates().has(2)]).toEqual(['claim', false]);
+
+    const other = new ProbedPeer('same');
+    join(other);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 6, { n: 'again' }), other);
+    claimant.answer!(true);
+    // The answer is handled in promise callbacks, all run before the next macrotask.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(name(room, 1)).toBe('claim');
+    // A new claim after the answer pings again.
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 7, { n: 'again' }), other);
+    expect(claimant.probes).toBe(2);
+  });
+
+  it('a peer that cannot be pinged keeps its id, and a claim from another link never pings', async () => {
+    const { room, join } = await openRoom();
+    const unpingable: RoomPeer = { tokenHash: 'same', sendDocUpdate() {}, sendAwarenessUpdate() {}, close() {} };
+    const claimant = new ProbedPeer('same');
+    const stranger = new ProbedPeer('other');
+    join(unpingable);
+    join(claimant);
+    join(stranger);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 1, { n: 'owner' }), unpingable);
+    room.applyAwarenessUpdate(awarenessUpdate(1, 1, 5, { n: 'claim' }), claimant);
+    room.applyAwarenessUpdate(awarenessUpdate(3, 1, 1, { n: 'stranger' }), stranger);
+    room.applyAwarenessUpdate(awarenessUpdate(3, 1, 9, { n: 'claim on stranger' }), claimant);
+    expect([name(room, 1), name(room, 3), stranger.probes]).toEqual(['owner', 'stranger', 0]);
   });
 });
