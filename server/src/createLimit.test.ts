@@ -68,9 +68,10 @@ describe('MAX_CREATES_PER_MINUTE', () => {
 describe('a large import', () => {
   it('over 64 kB (parsed on the worker pool) is stored as sent; a bad one gets 400 as a small one does', async () => {
     const server = await startTestServer(teardown);
-    const file = toAnalysisFile(buildBenchAnalysis(5_000));
+    type File = { factors: Array<{ id: string }>; links: unknown[] };
+    const file = toAnalysisFile(buildBenchAnalysis(5_000)) as File;
     const { id, tokens } = await createAnalysis(server.url, { content: file });
-    const stored = (await (await fetch(`${server.url}/api/analyses/${id}`, { headers: { Authorization: `Bearer ${tokens.viewer}` } })).json()) as typeof file;
+    const stored = (await (await fetch(`${server.url}/api/analyses/${id}`, { headers: { Authorization: `Bearer ${tokens.viewer}` } })).json()) as File;
     expect(stored.factors.length).toBe(5_000);
     expect(stored.factors.find((f) => f.id === 'f4321')).toEqual(file.factors.find((f) => f.id === 'f4321'));
     expect(stored.links.length).toBe(file.links.length);

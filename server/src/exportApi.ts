@@ -3,21 +3,20 @@
  * role. Query: `scale=1..4` (PNG, default 2), `paper=A4|A3` (PDF), `lang=nl|en`, `actors=1`, `loops=R1,B2`.
  * Each export is written to the access log.
  *
- * The main thread only checks the token and the query, reads the analysis from a live Y.Doc (or takes the stored
- * bytes of one nobody has open) and hands the rest to the worker pool (export/workPool.ts): the loop search, the
- * layout and the file itself. An export waits for a place in the export queue (export/exportLimiter.ts: 2 at once,
+ * The main thread only checks the token and the query, has the stored bytes of the analysis read (a live room
+ * writes its queued updates first, so they hold every edit made so far) and hands them to the worker pool
+ * (export/workPool.ts): rebuilding and reading the analysis, the loop search, the layout and the file itself. An export waits for a place in the export queue (export/exportLimiter.ts: 2 at once,
  * 8 waiting, 2 per client address) and has a time budget once it runs (EXPORT_TIME_BUDGET_MS).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportFileName, type ExportFileFormat } from '../../shared/src/export/fileName.ts';
 import { PNG_LIMITS } from '../../shared/src/export/canvasLimits.ts';
-import { readAnalysis } from '../../shared/src/ydoc/read.ts';
 import { MESSAGES, type AnalysesApiDeps } from './analysesApi.ts';
 import { parseBearer } from './auth.ts';
 import { authorize } from './authorize.ts';
 import { clientKey } from './export/clientAddress.ts';
 import { ExportsBusyError, ExportsPerClientError } from './export/exportLimiter.ts';
-import type { AnalysisSource, ExportQuery } from './export/jobs.ts';
+import type { ExportQuery } from './export/jobs.ts';
 import { JobTimeoutError } from './export/workPool.ts';
 import { sendError } from './httpIo.ts';
 import type { Logger } from './log.ts';
@@ -80,11 +79,10 @@ export async function exportAnalysis(
   try {
     outcome = await deps.exportLimiter.run(address, async () => {
       // Read once a place is free, so a waiting export shows the analysis as it is when it is drawn.
-      const read = await deps.rooms.readLiveOrStored(id, (doc) => readAnalysis(doc));
-      if (read === null) return null;
-      const source: AnalysisSource = 'live' in read ? { kind: 'analysis', analysis: read.live } : { kind: 'stored', stored: read.stored };
+      const stored = await deps.rooms.readStored(id);
+      if (stored === null) return null;
       exportedAt = new Date();
-      return deps.workPool.run({ kind: 'export', format, source, query, exportedAt });
+      return deps.workPool.run({ kind: 'export', format, source: { kind: 'stored', stored }, query, exportedAt });
     });
   } catch (error) {
     if (error instanceof ExportsPerClientError) {

@@ -91,15 +91,15 @@ export class RoomManager {
   }
 
   /**
-   * Like `readDoc`, but an analysis that is not loaded is not rebuilt here: its stored bytes are returned instead, for
-   * a worker thread to rebuild (a large analysis takes hundreds of ms, which would stall every sync connection).
+   * The stored state of the analysis, with a loaded room's queued updates written first, so that it holds what the
+   * live document holds; null when the analysis does not exist. For a worker thread to rebuild: reading or encoding
+   * a large document here takes tens to hundreds of ms, and that would stall every sync connection.
    */
-  async readLiveOrStored<T>(id: string, read: (doc: Y.Doc) => T): Promise<{ readonly live: T } | { readonly stored: StoredDoc } | null> {
+  async readStored(id: string): Promise<StoredDoc | null> {
     const entry = this.entries.get(id);
     const live = entry ? await entry.ready.catch(() => null) : null;
-    if (live?.isOpen) return { live: read(live.doc) };
-    const stored = await this.queue.run(id, () => this.options.storage.loadDoc(id));
-    return stored === null ? null : { stored };
+    if (live?.isOpen) await live.flush();
+    return this.queue.run(id, () => this.options.storage.loadDoc(id));
   }
 
   /** Deletes the analysis: its room is dropped (peers closed with `code`) and storage erases it. */

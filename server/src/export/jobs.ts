@@ -19,12 +19,11 @@ export interface ExportQuery {
 }
 
 /**
- * Where the analysis comes from: read from the live Y.Doc on the main thread (a few tens of ms at 5,000 factors),
- * or the stored bytes of an analysis nobody has open, rebuilt on the worker (rebuilding takes hundreds of ms there).
+ * Where the analysis comes from: its stored bytes (a live room writes its queued updates first), rebuilt into a
+ * Y.Doc and read on the worker (hundreds of ms at 5,000 factors), so the main thread never reads or encodes a
+ * large document; or the analysis itself.
  */
-export type AnalysisSource =
-  | { readonly kind: 'analysis'; readonly analysis: Analysis }
-  | { readonly kind: 'stored'; readonly stored: StoredDoc };
+export type AnalysisSource = { readonly kind: 'stored'; readonly stored: StoredDoc } | { readonly kind: 'analysis'; readonly analysis: Analysis };
 
 export interface ExportJob {
   readonly kind: 'export';
