@@ -63,6 +63,12 @@ const MAX_LOG_FOR_STORED_ANSWER = 2_000;
 const STORED_ANSWER_WAIT_MS = 250;
 /** A client has no reason to send more than a few messages before it got the server's first one. */
 const MAX_EARLY_MESSAGES = 200;
+/**
+ * Nor more than this many bytes: held before the token is even checked, 200 messages of up to MAX_MESSAGE_BYTES each
+ * would be 1.6 GB per socket. A client's sync step 1 and presence are a few hundred bytes; offline edits sent right
+ * after connecting can be larger, so this leaves room for one large message.
+ */
+const MAX_EARLY_BYTES = 16 * 1024 * 1024;
 
 /** Socket errors that mean the client went away, not that the server failed. */
 const CLIENT_GONE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
@@ -113,6 +119,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   private room: Room | null = null;
   private role: AccessRole | null = null;
   private early: Uint8Array[] | null = [];
+  /** Bytes held in `early`, bounded by MAX_EARLY_BYTES. */
+  private earlyBytes = 0;
   private closed = false;
   private alive = true;
   /** A liveness check the room asked for (`checkAlive`), answered by the next pong. */
@@ -271,7 +279,11 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     const bytes = toBytes(data);
     if (!isBinary) return this.closeWith('badMessage');
     if (this.early !== null) {
-      if (this.early.length >= MAX_EARLY_MESSAGES) return this.closeWith('tooManyMessages');
+      this.earlyBytes += bytes.byteLength;
+      if (this.early.length >= MAX_EARLY_MESSAGES || this.earlyBytes > MAX_EARLY_BYTES) {
+        this.options.log.info(`closing a sync connection to analysis ${this.analysisId}: too much sent before it was let in`);
+        return this.closeWith('tooManyMessages');
+      }
       this.early.push(bytes);
       return;
     }
