@@ -1,63 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEscape } from './useEscape.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
-import { deleteAnalysis, fetchLog, rotateLink, withLink, type LogEntry } from '../sync/api.ts';
+import { deleteAnalysis, rotateLink, withLink } from '../sync/api.ts';
 import { loadLinks, saveLinks, type AccessRole } from '../sync/links.ts';
+import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { TitleEditor } from './TitleEditor.tsx';
 
 const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
-
-function AccessLog() {
-  const { t, i18n } = useTranslation();
-  const session = useSession();
-  const [entries, setEntries] = useState<LogEntry[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void fetchLog(session.id, session.token).then((answer) => {
-      if (!live) return;
-      if (answer.ok) setEntries(answer.value);
-      else setFailed(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [session]);
-
-  if (failed) return <p className="error">{t('manage.logFailed')}</p>;
-  if (!entries) return <p className="hint">…</p>;
-  if (entries.length === 0) return <p className="hint">{t('manage.logEmpty')}</p>;
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-  return (
-    <div className="log-scroll">
-      <table className="log" data-testid="access-log">
-        <thead>
-          <tr>
-            <th>{t('manage.logWhen')}</th>
-            <th>{t('manage.logWho')}</th>
-            <th>{t('manage.logWhat')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry, i) => (
-            <tr key={i}>
-              <td>{format.format(new Date(entry.at))}</td>
-              <td>
-                {entry.name} <span className="hint">({t(`role.${entry.role as AccessRole}`, { defaultValue: entry.role })})</span>
-              </td>
-              <td>
-                {t(`manage.action_${entry.action}`, { defaultValue: entry.action })}
-                {entry.detail ? <span className="hint"> · {t(`role.${entry.detail as AccessRole}`, { defaultValue: entry.detail })}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function RotateLinks() {
   const { t } = useTranslation();
@@ -179,7 +129,7 @@ export function ManagePanel({ onClose }: { onClose: () => void }) {
         <RotateLinks />
         <h3>{t('manage.logTitle')}</h3>
         <p className="hint">{t('manage.logIntro')}</p>
-        <AccessLog />
+        <AccessLogPanel />
         <h3>{t('manage.deleteTitle')}</h3>
         <DeleteAnalysis />
         <div className="dialog-actions">

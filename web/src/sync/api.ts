@@ -38,24 +38,65 @@ export async function rotateLink(id: string, token: string, role: AccessRole): P
 }
 
 export interface LogEntry {
+  readonly id: string;
   readonly at: string;
   readonly name: string;
   readonly role: string;
   readonly action: string;
   readonly detail?: string;
+  /** How many identical events this entry stands for (≥ 1). */
+  readonly count: number;
+  /** When the latest of them happened, when there were several. */
+  readonly last?: string;
 }
 
-/** Reads the access log (facilitator only). */
-export async function fetchLog(id: string, token: string): Promise<ApiResult<LogEntry[]>> {
-  const response = await call(`/api/analyses/${encodeURIComponent(id)}/log`, token);
+/** One page of the access log; `next` is where the older entries go on, null at the oldest. */
+export interface LogPage {
+  readonly entries: LogEntry[];
+  readonly next: string | null;
+}
+
+/** Which part of the access log to read (see `GET /api/analyses/:id/log` in the README). */
+export interface LogQuery {
+  readonly before?: string | null;
+  readonly limit?: number;
+  /** One action, e.g. `opened`; all when absent. */
+  readonly action?: string | null;
+  /** Part of a name, any case. */
+  readonly name?: string | null;
+}
+
+function parseLogEntry(value: unknown, index: number): LogEntry | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const e = value as Record<string, unknown>;
+  if (typeof e.at !== 'string' || typeof e.name !== 'string' || typeof e.action !== 'string' || typeof e.role !== 'string') return null;
+  return {
+    // An older server sent no id: the place on the page keeps rows apart then.
+    id: typeof e.id === 'string' ? e.id : `#${index}`,
+    at: e.at,
+    name: e.name,
+    role: e.role,
+    action: e.action,
+    ...(typeof e.detail === 'string' ? { detail: e.detail } : {}),
+    count: typeof e.count === 'number' && e.count >= 1 ? e.count : 1,
+    ...(typeof e.last === 'string' ? { last: e.last } : {}),
+  };
+}
+
+/** Reads a page of the access log, newest first (facilitator only). */
+export async function fetchLog(id: string, token: string, query: LogQuery = {}): Promise<ApiResult<LogPage>> {
+  const params = new URLSearchParams();
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.before) params.set('before', query.before);
+  if (query.action) params.set('action', query.action);
+  if (query.name?.trim()) params.set('name', query.name.trim());
+  const search = params.toString();
+  const response = await call(`/api/analyses/${encodeURIComponent(id)}/log${search ? `?${search}` : ''}`, token);
   if (!response?.ok) return { ok: false, status: response?.status ?? 0 };
-  const body = (await response.json().catch(() => null)) as { entries?: unknown } | null;
+  const body = (await response.json().catch(() => null)) as { entries?: unknown; next?: unknown } | null;
   if (!Array.isArray(body?.entries)) return { ok: false, status: 502 };
-  const entries = body.entries.filter(
-    (e): e is LogEntry =>
-      typeof e === 'object' && e !== null && typeof e.at === 'string' && typeof e.name === 'string' && typeof e.action === 'string',
-  );
-  return { ok: true, value: entries };
+  const entries = body.entries.map(parseLogEntry).filter((e): e is LogEntry => e !== null);
+  return { ok: true, value: { entries, next: typeof body.next === 'string' ? body.next : null } };
 }
 
 /** What an export made in the browser is logged as (`json`: the analysis file). */

@@ -1,0 +1,151 @@
+/**
+ * The facilitator's access log in real Chromium: a person who gives the name only after the app connected is shown
+ * under that name, repeated reads are one line with a count, older entries come with "Oudere tonen", and the
+ * filters by action and name work.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { WebSocket } from 'ws';
+import {
+  createAnalysis,
+  launchBrowser,
+  makeDataDir,
+  newPerson,
+  openAnalysis,
+  removeDataDir,
+  startServerProcess,
+  type CreatedAnalysis,
+  type Person,
+  type ServerProcess,
+} from './harness.ts';
+
+/** More visitors than one page of the panel (50) holds. */
+const VISITORS = 55;
+
+interface Entry {
+  name: string;
+  action: string;
+  count: number;
+}
+
+describe('the access log panel', () => {
+  let server: ServerProcess;
+  let dataDir: string;
+  let browser: Browser;
+  let analysis: CreatedAnalysis;
+  let facilitator: Person;
+
+  async function readLog(): Promise<Entry[]> {
+    const response = await fetch(`${server.url}/api/analyses/${analysis.id}/log`, {
+      headers: { authorization: `Bearer ${analysis.tokens.facilitator}` },
+    });
+    return ((await response.json()) as { entries: Entry[] }).entries;
+  }
+
+  async function waitForLog(check: (entries: Entry[]) => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (!check(await readLog())) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** A stock sync client that opens the analysis under `name` and leaves once the server answered. */
+  function visit(name: string): Promise<void> {
+    const url = `${server.url.replace(/^http/, 'ws')}/sync/${analysis.id}?token=${analysis.tokens.viewer}&name=${encodeURIComponent(name)}`;
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('message', () => socket.close());
+      socket.once('close', () => resolve());
+      socket.once('error', reject);
+    });
+  }
+
+  beforeAll(async () => {
+    dataDir = makeDataDir();
+    server = await startServerProcess({ dataDir });
+    browser = await launchBrowser();
+    analysis = await createAnalysis(server.url, { title: 'Logboek' });
+    facilitator = await newPerson(browser, 'Gespreksleider Fenna');
+    await openAnalysis(facilitator.page, analysis.links.facilitator);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDataDir(dataDir);
+  });
+
+  it('shows a person who gave the name after the app connected under that name', async () => {
+    // No saved name: the app connects first and asks the name after.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem('samenzicht.language', 'nl'));
+    const page = await context.newPage();
+    await page.goto(analysis.links.editor);
+    await page.getByTestId('name-input').fill('Tante Ria');
+    await page.getByTestId('name-input').press('Enter');
+    await waitForLog((entries) => entries.some((e) => e.name === 'Tante Ria' && e.action === 'opened'), 'Tante Ria opened');
+
+    await facilitator.page.getByTestId('manage').click();
+    const log = facilitator.page.getByTestId('access-log');
+    await log.getByTestId('log-entry').filter({ hasText: 'Tante Ria' }).filter({ hasText: 'geopend' }).waitFor();
+    expect(await log.innerText()).not.toContain('onbekend');
+    await facilitator.page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  it('shows repeated reads as one line with a count', async () => {
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, { headers: { authorization: `Bearer ${analysis.tokens.viewer}` } });
+      expect(response.status).toBe(200);
+    }
+    await facilitator.page.getByTestId('manage').click();
+    const row = facilitator.page.getByTestId('log-entry').filter({ hasText: 'geëxporteerd' });
+    await row.getByTestId('log-count').filter({ hasText: /^3 keer, laatst om \d{1,2}:\d{2}$/ }).waitFor();
+    expect(await row.count()).toBe(1);
+    await facilitator.page.keyboard.press('Escape');
+  });
+
+  it('shows the newest 50 first; "Oudere tonen" reaches the oldest entry', async () => {
+    for (let i = 0; i < VISITORS; i++) await visit(`Bezoeker ${i}`);
+    await waitForLog((entries) => entries.filter((e) => e.name.startsWith('Bezoeker')).length === VISITORS, 'every visitor is logged');
+
+    const page = facilitator.page;
+    await page.getByTestId('manage').click();
+    const rows = page.getByTestId('log-entry');
+    await page.getByTestId('log-more').waitFor();
+    expect(await rows.count()).toBe(50);
+    expect(await rows.first().innerText()).toContain(`Bezoeker ${VISITORS - 1}`);
+    expect(await rows.filter({ hasText: 'aangemaakt' }).count()).toBe(0);
+
+    await page.getByTestId('log-more').click();
+    await rows.filter({ hasText: 'aangemaakt' }).waitFor();
+    expect(await rows.count()).toBeGreaterThan(VISITORS);
+    expect(await page.getByTestId('log-more').count()).toBe(0);
+    // Every entry once: the two pages do not overlap.
+    const texts = await rows.allInnerTexts();
+    for (let i = 0; i < VISITORS; i++) expect(texts.filter((text) => text.includes(`Bezoeker ${i} `)), `Bezoeker ${i}`).toHaveLength(1);
+    await page.keyboard.press('Escape');
+  });
+
+  it('filters by action and by part of a name', async () => {
+    const page = facilitator.page;
+    await page.getByTestId('manage').click();
+    await page.getByTestId('log-more').waitFor();
+    await page.getByTestId('log-action-filter').selectOption('created');
+    const rows = page.getByTestId('log-entry');
+    await page.getByTestId('log-more').waitFor({ state: 'detached' });
+    await rows.filter({ hasText: 'aangemaakt' }).waitFor();
+    expect(await rows.count()).toBe(1);
+
+    await page.getByTestId('log-action-filter').selectOption('');
+    await page.getByTestId('log-name-filter').fill('ria');
+    await page.getByTestId('log-more').waitFor({ state: 'detached' });
+    await rows.filter({ hasText: 'Tante Ria' }).first().waitFor();
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('Tante Ria');
+
+    await page.getByTestId('log-name-filter').fill('niemand hier');
+    await page.getByTestId('log-empty').filter({ hasText: 'Niets gevonden' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+});
