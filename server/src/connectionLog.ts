@@ -44,6 +44,8 @@ export class ConnectionLog {
   private renameTimer: ReturnType<typeof setTimeout> | null = null;
   private lastRenameLoggedAt: number | null = null;
   private lastEditLoggedAt: number | null = null;
+  /** The last `user.name` seen as sent: a cursor moving 25 times a second repeats it, and is not parsed again. */
+  private lastRawName: unknown = undefined;
   private closed = false;
   private readonly now: () => number;
 
@@ -77,6 +79,8 @@ export class ConnectionLog {
       if (this.loggedName === null) this.logOpened();
       return;
     }
+    if (user.name === this.lastRawName) return;
+    this.lastRawName = user.name;
     const name = parseDisplayName(user.name);
     // No name yet (the web app before its name prompt is answered): keep the one there is.
     if (name === UNKNOWN_NAME || name === this.name) return;
