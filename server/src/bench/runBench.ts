@@ -5,8 +5,8 @@
  * whether it is met.
  *
  * Options: --runs 5 (interleaved runs per sync scenario), --seconds 8 (measured seconds per run), --only a,b and
- * --skip a,b (sections: sync, coldload, growth, fuzz, loops, layout, export, browser, bundle), --fuzz-messages
- * 100000, --browser-budget 240 (seconds the browser benchmark may measure), --out BENCHMARKS.md.
+ * --skip a,b (sections: sync, coldload, growth, fuzz, exportload, loops, layout, export, browser, bundle),
+ * --fuzz-messages 100000, --browser-budget 240 (seconds the browser benchmark may measure), --out BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../faults/serverProcess.ts';
 import { formatMet, formatMs, formatTable } from './benchStats.ts';
 import { runColdLoadBench } from './coldLoadBench.ts';
+import { runExportLoadBench } from './exportLoadBench.ts';
 import { runFuzzBench } from './fuzzBench.ts';
 import { runGrowthBench } from './growthBench.ts';
 import { OUR_BENCH_ENV, SCENARIOS, formatSyncSection, measureCommitLatency, runSyncBench, type SyncBenchOptions, type Verdict } from './syncBench.ts';
@@ -181,6 +182,9 @@ async function main(): Promise<void> {
   if (wanted('coldload')) sections.push(await timed('Cold load of an analysis with 100,000 stored updates', () => runColdLoadBench({ runs: RUNS, log })));
   if (wanted('growth')) sections.push(await timed('Growth of the stored document per drag', () => runGrowthBench()));
   if (wanted('fuzz')) sections.push(await timed(`Fuzzing the sync socket (${FUZZ_MESSAGES.toLocaleString('en')} messages)`, () => runFuzzBench({ messages: FUZZ_MESSAGES, log })));
+  if (wanted('exportload')) {
+    sections.push(await timed("Another family's sync while 5,000-factor PDF exports loop", () => runExportLoadBench({ seconds: 20, workers: [1, 2], log })));
+  }
 
   for (const hook of HOOKS) {
     if (!wanted(hook.key)) continue;
