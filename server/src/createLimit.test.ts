@@ -80,4 +80,13 @@ describe('a large import', () => {
     expect(bad.status).toBe(400);
     expect((bad.json as { error: string }).error).toBe(MESSAGES.badContent);
   });
+
+  it('that takes longer than EXPORT_TIME_BUDGET_MS on the pool answers 503 with a Dutch sentence; a small one is still created', async () => {
+    // Far below what building a 5,000-factor document takes (hundreds of ms), so it is over on any machine.
+    const server = await startTestServer(teardown, { exportTimeBudgetMs: 20 });
+    const slow = await createFrom(server, '127.0.0.1', { content: toAnalysisFile(buildBenchAnalysis(5_000)) });
+    expect(slow.status).toBe(503);
+    expect(slow.json).toEqual({ error: MESSAGES.createTooSlow });
+    expect((await createFrom(server, '127.0.0.1', { title: 'klein' })).status).toBe(201);
+  });
 });
