@@ -17,7 +17,7 @@ import { authorize } from './authorize.ts';
 import { clientKey } from './export/clientAddress.ts';
 import { ExportsBusyError, ExportsPerClientError } from './export/exportLimiter.ts';
 import type { ExportQuery } from './export/jobs.ts';
-import { JobTimeoutError } from './export/workPool.ts';
+import { JobTimeoutError, PoolClosedError } from './export/workPool.ts';
 import { sendError } from './httpIo.ts';
 import type { Logger } from './log.ts';
 
@@ -93,6 +93,8 @@ export async function exportAnalysis(
       res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
       return sendError(res, 503, EXPORT_MESSAGES.busy);
     }
+    // The server is stopping: the client's connection is closing too.
+    if (error instanceof PoolClosedError) return sendError(res, 503, EXPORT_MESSAGES.busy);
     if (error instanceof JobTimeoutError) {
       deps.log.info(`export of ${format} stopped: ran longer than EXPORT_TIME_BUDGET_MS (${error.budgetMs} ms)`);
       return sendError(res, 503, EXPORT_MESSAGES.tooSlow);

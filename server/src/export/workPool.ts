@@ -56,8 +56,12 @@ export interface WorkPool {
 /** The tsx boot file: a worker does not inherit the main thread's loader hooks (see poolWorker.boot.mjs). */
 const WORKER_FILE = fileURLToPath(new URL('./poolWorker.boot.mjs', import.meta.url));
 
-/** An idle thread is stopped after this long (each holds the export code and fonts, ~100 MB). */
-const IDLE_TIMEOUT_MS = 60_000;
+/**
+ * An idle thread is stopped after this long: it holds the export code and fonts (~120 MB of the process's RSS after
+ * a small PDF), and starting one again (tsx, the export modules) takes a second or two, which the next export then
+ * waits for (outside its time budget).
+ */
+const IDLE_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Pool threads run at a lower priority (nice +10 on Linux, per thread), so when exports and the event loop want the
