@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_LIMITS } from '../../../shared/src/schema/parseAnalysisFile.ts';
 import { MESSAGES, describeTooLarge } from '../analysesApi.ts';
 import { REPO_ROOT } from './serverProcess.ts';
 import { Teardown, connectClient, createAnalysis, readDb, startTestServer, waitFor, type TestServer } from '../testing.ts';
@@ -64,7 +65,7 @@ const CASES: readonly Case[] = [
   { name: 'an actor naming a factor that does not exist', body: { content: broken((f) => ((f.actors as Array<{ factors: string[] }>)[0]!.factors = ['f3', 'spook'])) }, status: 400, error: MESSAGES.badContent, issue: { path: 'actors[0].factors[1]', message: /no factor has id "spook"/ } },
   { name: 'two factors with the same id', body: { content: broken((f) => (f.factors[4]!.id = 'f2')) }, status: 400, error: MESSAGES.badContent, issue: { path: 'factors[4].id', message: /duplicate id "f2"/ } },
   { name: 'two links with the same id', body: { content: broken((f) => (f.links[1]!.id = 'l1')) }, status: 400, error: MESSAGES.badContent, issue: { path: 'links[1].id', message: /duplicate id "l1"/ } },
-  { name: 'more factors than allowed', body: { content: broken((f) => (f.factors = Array.from({ length: 5_001 }, (_, i) => ({ id: `x${i}`, label: '', kind: 'problem' })), f.links = [], f.actors = [], f.loops = [])) }, status: 400, error: MESSAGES.badContent, issue: { path: 'factors', message: /at most 5000/ } },
+  { name: 'more factors than allowed', body: { content: broken((f) => (f.factors = Array.from({ length: FILE_LIMITS.factors + 1 }, (_, i) => ({ id: `x${i}`, label: '', kind: 'problem' })), f.links = [], f.actors = [], f.loops = [])) }, status: 400, error: MESSAGES.badContent, issue: { path: 'factors', message: new RegExp(`at most ${FILE_LIMITS.factors}`) } },
   { name: 'a label longer than allowed', body: { content: broken((f) => (f.factors[1]!.label = 'x'.repeat(301))) }, status: 400, error: MESSAGES.badContent, issue: { path: 'factors[1].label', message: /longer than 300/ } },
   { name: 'a __proto__ key instead of the fields', body: `{"content": {"__proto__": ${JSON.stringify(EXAMPLE)}}}`, status: 400, error: MESSAGES.badContent, issue: { path: 'format', message: /got nothing/ } },
   { name: 'a title that is not text', body: { content: EXAMPLE, title: 7 } as unknown as { content: unknown }, status: 400, error: MESSAGES.badContent, issue: { path: 'title', message: /expected text/ } },
