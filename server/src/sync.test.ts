@@ -16,6 +16,7 @@ import {
   startTestServer,
   waitFor,
   within,
+  testSeed,
   type TestClient,
   type TestServer,
 } from './testing.ts';
@@ -71,7 +72,7 @@ describe('sync between stock y-websocket clients', () => {
   });
 
   it('three clients converge after seeded random edits with disconnects', async () => {
-    const seed = Number(process.env.SYNC_SEED ?? Date.now() % 1_000_000);
+    const seed = testSeed('SYNC_SEED', 1);
     const random = seededRandom(seed);
     const { id, tokens } = await createAnalysis(server.url, { title: 'Willekeurig' });
     const clients = [tokens.facilitator, tokens.editor, tokens.editor].map((token) =>

@@ -16,6 +16,16 @@ import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
 import { seededRandom } from '../../shared/src/random.ts';
 export { seededRandom };
 
+/**
+ * The seed of a seeded test: the environment variable `name` when set (to replay a failure), a fixed `fallback` in a
+ * normal run so `npm test` is the same every time, and a new one each run only under `npm run soak` (SOAK=1).
+ */
+export function testSeed(name: string, fallback: number): number {
+  const given = process.env[name];
+  if (given !== undefined && given.trim() !== '') return Number(given);
+  return process.env.SOAK ? Date.now() % 1_000_000 : fallback;
+}
+
 /** Collects cleanup steps and runs them last-in first-out. */
 export class Teardown {
   private readonly steps: Array<() => unknown> = [];

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addFactor, moveFactors } from '../../../shared/src/ydoc/commands.ts';
 import { getMaps } from '../../../shared/src/ydoc/shape.ts';
 import { DB_FILE_NAME } from '../storage/sqliteStorage.ts';
-import { Teardown, createAnalysis, makeTempDir, seededRandom, sleep, waitFor } from '../testing.ts';
+import { Teardown, createAnalysis, makeTempDir, seededRandom, sleep, waitFor, testSeed } from '../testing.ts';
 import { connectFastClient, type FastClient } from './clients.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { describeMissing, readStoredDoc } from './storedState.ts';
@@ -42,7 +42,7 @@ interface Stream {
 
 describe('durability under SIGKILL at random moments', () => {
   it(`${KILLS} kills: whatever the server had more than ${ON_DISK_WITHIN_MS} ms before is on disk`, async () => {
-    const seed = Number(process.env.DURABILITY_SEED ?? Date.now() % 1_000_000);
+    const seed = testSeed('DURABILITY_SEED', 1);
     const random = seededRandom(seed);
     const dataDir = makeTempDir(teardown);
     const dbFile = `${dataDir}/${DB_FILE_NAME}`;

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { addFactor, moveFactors, updateFactors } from '../../../shared/src/ydoc/commands.ts';
 import { getMaps } from '../../../shared/src/ydoc/shape.ts';
 import { DB_FILE_NAME } from '../storage/sqliteStorage.ts';
-import { Teardown, connectClient, createAnalysis, makeTempDir, seededRandom, sleep, waitFor, type TestClient } from '../testing.ts';
+import { Teardown, connectClient, createAnalysis, makeTempDir, seededRandom, sleep, waitFor, type TestClient, testSeed } from '../testing.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { contentOf, describeMissing, readStoredDoc, sameState } from './storedState.ts';
 
@@ -41,7 +41,7 @@ function editAtRandom(random: () => number, doc: Y.Doc, label: string): string |
 
 describe('SIGKILL of the server process while ten stock clients edit', () => {
   it('after restarts on the same data every edit is stored and all clients converge', async () => {
-    const seed = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
+    const seed = testSeed('KILL_SEED', 1);
     const random = seededRandom(seed);
     const dataDir = makeTempDir(teardown);
     let server: ServerProcess = await startServerProcess({ dataDir, env: ENV });
