@@ -90,6 +90,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // A browser on a busy 2-core machine (CI, or a second clone testing beside it) can take seconds for what
+          // takes 100 ms alone: wait for a state for up to 15 s instead of expect.poll's default 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],
