@@ -67,6 +67,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Two levels up from this file in source (server/src/config.ts) and in the build (dist/server/main.js) alike. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {

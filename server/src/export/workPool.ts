@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../log.ts';
+import { workerEntry } from '../workerEntry.ts';
 import type { Job, JobOutcomes, PoolTask } from './jobs.ts';
 
 /** A job ran longer than the budget and was stopped. */
@@ -53,12 +54,12 @@ export interface WorkPool {
   close(): Promise<void>;
 }
 
-/** The tsx boot file: a worker does not inherit the main thread's loader hooks (see poolWorker.boot.mjs). */
-const WORKER_FILE = fileURLToPath(new URL('./poolWorker.boot.mjs', import.meta.url));
+/** poolWorker.ts: through a boot file that registers tsx when run from source, compiled in dist/server. */
+const WORKER_FILE = fileURLToPath(workerEntry(import.meta.url, 'poolWorker'));
 
 /**
  * An idle thread is stopped after this long: it holds the export code and fonts (~120 MB of the process's RSS after
- * a small PDF), and starting one again (tsx, the export modules) takes a second or two, which the next export then
+ * a small PDF), and starting one again (the export modules, and tsx when run from source) takes a second or two, which the next export then
  * waits for (outside its time budget).
  */
 const IDLE_TIMEOUT_MS = 5 * 60_000;

@@ -9,6 +9,7 @@
  * alive only while a call is on its way.
  */
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../workerEntry.ts';
 import type { Storage } from './storage.ts';
 
 type Method = keyof Storage;
@@ -26,8 +27,8 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** A JavaScript entry that registers tsx, then loads sqliteWorker.ts (a worker does not inherit loader hooks). */
-const WORKER_URL = new URL('./sqliteWorker.boot.mjs', import.meta.url);
+/** sqliteWorker.ts: through a boot file that registers tsx when run from source, compiled in dist/server. */
+const WORKER_URL = workerEntry(import.meta.url, 'sqliteWorker');
 
 function toError(reply: { name: string; message: string }): Error {
   const error = new Error(reply.message);
