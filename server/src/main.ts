@@ -1,4 +1,7 @@
-/** Entry point: `node --import tsx server/src/main.ts`. Configuration comes from the environment (config.ts). */
+/**
+ * Entry point, compiled to dist/server/main.js by scripts/build.mjs (`npm start`, `npm run serve`) or run from source
+ * (`node --import tsx server/src/main.ts`). Configuration comes from the environment (config.ts).
+ */
 import { ConfigError, parseConfig } from './config.ts';
 import { consoleLogger } from './log.ts';
 import { startServer } from './server.ts';

@@ -1,6 +1,6 @@
 /**
  * The worker side of the pool (workPool.ts): runs one job and hands its bytes back without copying them. Loaded by
- * poolWorker.boot.mjs, which registers tsx first.
+ * poolWorker.boot.mjs, which registers tsx first, or compiled as dist/server/poolWorker.js (workerEntry.ts).
  */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { prepareCreate } from '../analysesApi.ts';
