@@ -99,8 +99,24 @@ function writeStamps(stamps) {
   fs.writeFileSync(STAMPS_FILE, `${JSON.stringify(stamps, null, 2)}\n`);
 }
 
+/**
+ * A build tool is a devDependency: after `npm prune --omit=dev` the built dist/ still runs, but a change cannot be
+ * built until `npm install` brings the tools back. Say so instead of a module-not-found stack.
+ * @template {'vite' | 'esbuild'} T
+ * @param {T} name
+ * @returns {Promise<T extends 'vite' ? typeof import('vite') : typeof import('esbuild')>}
+ */
+async function importBuildTool(name) {
+  try {
+    return await import(name);
+  } catch (error) {
+    if (/** @type {{ code?: string }} */ (error).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`Bouwen kan niet: ${name} ontbreekt (na npm prune --omit=dev?). Draai eerst: npm install`);
+  }
+}
+
 async function buildWeb() {
-  const { build } = await import('vite');
+  const { build } = await importBuildTool('vite');
   // Rolldown's report of slow plugins is about the build's own speed, not the app: left out of `npm start`'s output.
   await build({
     configFile: path.join(ROOT, 'vite.config.ts'),
@@ -169,7 +185,7 @@ const externalDependencies = {
 };
 
 async function buildServer() {
-  const esbuild = await import('esbuild');
+  const esbuild = await importBuildTool('esbuild');
   fs.rmSync(SERVER_OUT, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: ROOT,
