@@ -111,7 +111,7 @@ async function importBuildTool(name) {
     return await import(name);
   } catch (error) {
     if (/** @type {{ code?: string }} */ (error).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new Error(`Bouwen kan niet: ${name} ontbreekt (na npm prune --omit=dev?). Draai eerst: npm install`);
+    throw new Error(`Bouwen kan niet: ${name} ontbreekt (na npm prune --omit=dev?). Draai eerst: npm install`, { cause: error });
   }
 }
 

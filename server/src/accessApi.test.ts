@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addFactor, setTitle } from '../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import { addFactor, setTitle } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { CLOSE_CODES } from './closeCodes.ts';
 import {
   Teardown,

@@ -4,8 +4,8 @@
  * that presented the old token with 4401.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeValue } from '../../shared/src/schema/errors.ts';
-import { readTitle } from '../../shared/src/ydoc/read.ts';
+import { describeValue } from '@samenzicht/shared/schema/errors';
+import { readTitle } from '@samenzicht/shared/ydoc/read';
 import { LOG_READ_LIMIT, MAX_NAME_LENGTH, NO_NAME } from './accessLog.ts';
 import { buildLink, isRecord, MESSAGES, readBodyOr413, type AnalysesApiDeps } from './analysesApi.ts';
 import { ACCESS_ROLES, canManage, hashToken, newToken, parseAccessRole, parseBearer, type AccessRole } from './auth.ts';

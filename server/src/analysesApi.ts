@@ -1,11 +1,11 @@
 /** The analyses API of CONTRACT.md §2: create, read and delete an analysis. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import { parseAnalysisFile, toAnalysisFile, FILE_LIMITS } from '../../shared/src/schema/parseAnalysisFile.ts';
-import type { Analysis } from '../../shared/src/model/types.ts';
-import type { Issue } from '../../shared/src/schema/errors.ts';
-import { readAnalysis } from '../../shared/src/ydoc/read.ts';
-import { replaceAnalysis, setTitle } from '../../shared/src/ydoc/commands.ts';
+import { parseAnalysisFile, toAnalysisFile, FILE_LIMITS } from '@samenzicht/shared/schema/parseAnalysisFile';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import type { Issue } from '@samenzicht/shared/schema/errors';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
+import { replaceAnalysis, setTitle } from '@samenzicht/shared/ydoc/commands';
 import { NO_NAME, type AccessLog } from './accessLog.ts';
 import { canDelete, hashToken, newAnalysisId, newTokenSet, parseBearer, type AccessRole } from './auth.ts';
 import { authorize } from './authorize.ts';

@@ -4,10 +4,10 @@
  * the document reader brings stored values into range) and every loop over geometry is bounded by construction.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { parseAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
-import { POSITION_LIMIT } from '../../shared/src/model/position.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import type * as Y from 'yjs';
+import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { POSITION_LIMIT } from '@samenzicht/shared/model/position';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { Teardown, connectClient, createAnalysis, startTestServer, waitFor, within, type TestServer } from './testing.ts';
 
 let teardown: Teardown;

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addFactor } from '../../shared/src/ydoc/commands.ts';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import type { AccessEvent, AccessLog } from './accessLog.ts';
 import { ConnectionLog, NAME_WAIT_MS, RENAME_LOG_INTERVAL_MS } from './connectionLog.ts';
 import { encodeAwareness } from './syncMessage.ts';

@@ -1,7 +1,7 @@
 /** `POST /api/analyses` per client address (MAX_CREATES_PER_MINUTE), and a large import parsed on the worker pool. */
 import * as http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { buildBenchAnalysis } from '../../web/src/bench/benchDiagram.ts';
 import { MESSAGES, createCreateRateLimit } from './analysesApi.ts';
 import { ConfigError, parseConfig } from './config.ts';

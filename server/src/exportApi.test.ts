@@ -5,11 +5,11 @@ import { XMLValidator } from 'fast-xml-parser';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractAnalysisFromPng } from '../../shared/src/export/pngText.ts';
-import { PAPER_SIZES } from '../../shared/src/export/renderPdf.ts';
-import { parseAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
-import { addFactor } from '../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
+import { PAPER_SIZES } from '@samenzicht/shared/export/renderPdf';
+import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { EXPORT_MESSAGES, parseExportQuery, toExportFileName } from './exportApi.ts';
 import { Teardown, connectClient, createAnalysis, startTestServer, waitFor, type TestServer } from './testing.ts';
 

@@ -9,8 +9,8 @@
  * 8 waiting, 2 per client address) and has a time budget once it runs (EXPORT_TIME_BUDGET_MS).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { exportFileName, type ExportFileFormat } from '../../shared/src/export/fileName.ts';
-import { PNG_LIMITS } from '../../shared/src/export/canvasLimits.ts';
+import { exportFileName, type ExportFileFormat } from '@samenzicht/shared/export/fileName';
+import { PNG_LIMITS } from '@samenzicht/shared/export/canvasLimits';
 import { MESSAGES, type AnalysesApiDeps } from './analysesApi.ts';
 import { parseBearer } from './auth.ts';
 import { authorize } from './authorize.ts';

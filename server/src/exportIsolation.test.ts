@@ -5,9 +5,9 @@
 import * as http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
-import { addFactor } from '../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { buildBenchAnalysis } from '../../web/src/bench/benchDiagram.ts';
 import { EXPORT_MESSAGES } from './exportApi.ts';
 import { Teardown, connectClient, createAnalysis, makeTempDir, startTestServer, waitFor, type TestServer } from './testing.ts';

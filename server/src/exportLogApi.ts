@@ -6,7 +6,7 @@
  * cannot flood the log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeValue } from '../../shared/src/schema/errors.ts';
+import { describeValue } from '@samenzicht/shared/schema/errors';
 import { NO_NAME, parseDisplayName } from './accessLog.ts';
 import { MESSAGES, isRecord, readBodyOr413, type AnalysesApiDeps } from './analysesApi.ts';
 import { parseBearer } from './auth.ts';

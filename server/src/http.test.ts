@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addFactor } from '../../shared/src/ydoc/commands.ts';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { CONTENT_SECURITY_POLICY } from './securityHeaders.ts';
 import {
   Teardown,

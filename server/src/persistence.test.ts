@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readAnalysis } from '../../shared/src/ydoc/read.ts';
-import { addFactor, moveFactors, updateFactors } from '../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
+import { addFactor, moveFactors, updateFactors } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import {
   Teardown,
   connectClient,

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addFactor } from '../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { silentLogger } from './log.ts';
 import type { RoomPeer } from './room.ts';
 import { RoomManager } from './rooms.ts';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { readAnalysis } from '../../shared/src/ydoc/read.ts';
-import { addFactor, addLink, moveFactors, removeFactors, setTitle, updateFactors } from '../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../shared/src/ydoc/shape.ts';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
+import { addFactor, addLink, moveFactors, removeFactors, setTitle, updateFactors } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import type { WebSocket as WsSocket } from 'ws';
 import { CLOSE_CODES } from './closeCodes.ts';
 import {

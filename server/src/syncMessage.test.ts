@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { addFactor, moveFactors, updateFactors } from '../../shared/src/ydoc/commands.ts';
-import { readAnalysis } from '../../shared/src/ydoc/read.ts';
+import { addFactor, moveFactors, updateFactors } from '@samenzicht/shared/ydoc/commands';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { restoreDoc } from './restoreDoc.ts';
 import type { StoredDoc } from './storage/storage.ts';
 import {

@@ -13,7 +13,7 @@ import { parseConfig, type Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
-import { seededRandom } from '../../shared/src/random.ts';
+import { seededRandom } from '@samenzicht/shared/random';
 export { seededRandom };
 
 /**

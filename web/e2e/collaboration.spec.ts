@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { DOC_SCHEMA_VERSION, getMaps } from '../../shared/src/ydoc/shape.ts';
+import { DOC_SCHEMA_VERSION, getMaps } from '@samenzicht/shared/ydoc/shape';
 import {
   createAnalysis,
   launchBrowser,

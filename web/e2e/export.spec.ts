@@ -10,10 +10,10 @@ import { PNG } from 'pngjs';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
-import { PNG_LIMITS } from '../../shared/src/export/canvasLimits.ts';
-import { layoutExport } from '../../shared/src/export/layout.ts';
-import { extractAnalysisFromPng } from '../../shared/src/export/pngText.ts';
-import { parseAnalysisFile } from '../../shared/src/schema/parseAnalysisFile.ts';
+import { PNG_LIMITS } from '@samenzicht/shared/export/canvasLimits';
+import { layoutExport } from '@samenzicht/shared/export/layout';
+import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
+import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import {
   ROOT,
   createAnalysis,
@@ -27,7 +27,7 @@ import {
   type Person,
   type ServerProcess,
 } from './harness.ts';
-import { checkLinkPixels } from '../../shared/src/export/pngPixels.ts';
+import { checkLinkPixels } from '@samenzicht/shared/export/pngPixels';
 
 const example = (name: string) => JSON.parse(readFileSync(join(ROOT, `examples/${name}.samenzicht.json`), 'utf8')) as { title: string; factors: unknown[] };
 const SMALL = example('small');

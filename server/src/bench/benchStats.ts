@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../shared/src/random.ts';
+import { seededRandom } from '@samenzicht/shared/random';
 export { seededRandom };
 /** Small statistics and formatting helpers of the server benchmarks. */
 

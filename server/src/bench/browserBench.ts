@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createAnalysis, launchBrowser, makeDataDir, removeDataDir, startServerProcess } from '../../../web/e2e/harness.ts';
 import { buildBenchAnalysis } from '../../../web/src/bench/benchDiagram.ts';
-import { toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { REPO_ROOT, buildWeb, readArg, writeJson } from './benchSupport.ts';
 import { PAGE_TIMEOUT_MS, addProbe, drag, settle, waitForFirstRender, zoomTo } from './browserPage.ts';
 import { VIEWPORT, describeRun, formatMarkdown, summarise, type RunResult, type SizeResult } from './browserReport.ts';

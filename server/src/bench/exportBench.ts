@@ -25,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { launchBrowser, makeDataDir, removeDataDir, startServerProcess } from '../../../web/e2e/harness.ts';
 import type { ExportBenchApi, ExportRun } from '../../../web/src/bench/exportPage.tsx';
 import { EXPORT_BENCH_SEED, gridAnalysis } from '../../../web/src/bench/exportDiagram.ts';
-import { PNG_LIMITS } from '../../../shared/src/export/canvasLimits.ts';
+import { PNG_LIMITS } from '@samenzicht/shared/export/canvasLimits';
 import { renderAnalysisPng, type RenderedPng } from '../export/renderPng.ts';
 import { REPO_ROOT, buildWeb, formatMet, formatTable, hasFlag, median, readArg, writeJson } from './benchSupport.ts';
 

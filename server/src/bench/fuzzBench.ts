@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { addFactor } from '../../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { runFuzz } from '../faults/fuzz.ts';
 import { readRssBytes, startServerProcess } from '../faults/serverProcess.ts';
 import { Teardown, connectClient, createAnalysis, sleep, waitFor } from '../testing.ts';

@@ -7,8 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { moveFactors } from '../../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { moveFactors } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { REPO_ROOT } from '../faults/serverProcess.ts';
 import { Teardown, connectClient, createAnalysis, startTestServer, storedSize, waitFor, type TestClient } from '../testing.ts';
 import { formatBytes, formatMet, formatTable } from './benchStats.ts';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { parseAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
-import { buildLayoutGraph, readLayoutResult } from '../../../shared/src/graph/layoutPlan.ts';
+import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { buildLayoutGraph, readLayoutResult } from '@samenzicht/shared/graph/layoutPlan';
 
 const RUNS = 5;
 const GOAL_MS = 1_000;

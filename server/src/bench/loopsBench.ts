@@ -2,9 +2,9 @@
  * Benchmark of the pattern analysis on a seeded random diagram of 1,000 factors and 3,000 links, capped at 10,000
  * loops. Goal: ≤ 200 ms. Run: `node --import tsx server/src/bench/loopsBench.ts [seed]`.
  */
-import type { Analysis, FactorKind, Factor, Link } from '../../../shared/src/model/types.ts';
-import { analysePatterns } from '../../../shared/src/graph/patterns.ts';
-import { seededRandom } from '../../../shared/src/random.ts';
+import type { Analysis, FactorKind, Factor, Link } from '@samenzicht/shared/model/types';
+import { analysePatterns } from '@samenzicht/shared/graph/patterns';
+import { seededRandom } from '@samenzicht/shared/random';
 
 const FACTORS = 1_000;
 const LINKS = 3_000;

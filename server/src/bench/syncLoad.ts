@@ -13,9 +13,9 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
-import { addFactor, moveFactors } from '../../../shared/src/ydoc/commands.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { addFactor, moveFactors } from '@samenzicht/shared/ydoc/commands';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { readCpuSeconds, readRssBytes } from '../faults/serverProcess.ts';
 import { quantile, seededRandom } from './benchStats.ts';
 
@@ -119,14 +119,11 @@ function firstStructKey(message: Uint8Array): number {
   if (message[0] !== 0 || message[1] !== 2) return -1;
   let pos = 2;
   [, pos] = readVarUint(message, pos); // length of the update
-  let clients: number;
-  [clients, pos] = readVarUint(message, pos);
+  const [clients, afterClients] = readVarUint(message, pos);
   if (clients === 0) return -1;
-  [, pos] = readVarUint(message, pos); // number of structs
-  let client: number;
-  let clock: number;
-  [client, pos] = readVarUint(message, pos);
-  [clock, pos] = readVarUint(message, pos);
+  const [, afterStructs] = readVarUint(message, afterClients); // number of structs
+  const [client, afterClient] = readVarUint(message, afterStructs);
+  const [clock] = readVarUint(message, afterClient);
   return client * 65_536 + clock;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
+import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = fileURLToPath(new URL('./analyze.ts', import.meta.url));

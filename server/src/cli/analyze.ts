@@ -5,10 +5,10 @@
  * errors on stderr, one `path: message` per line, and exit code 1.
  */
 import { readFile } from 'node:fs/promises';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { analysePatterns, toPatternsJson, type Patterns } from '../../../shared/src/graph/patterns.ts';
-import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '../../../shared/src/export/parseAnalysisBytes.ts';
-import { formatIssue } from '../../../shared/src/schema/errors.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { analysePatterns, toPatternsJson, type Patterns } from '@samenzicht/shared/graph/patterns';
+import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '@samenzicht/shared/export/parseAnalysisBytes';
+import { formatIssue } from '@samenzicht/shared/schema/errors';
 import { forTerminal, jsonForTerminal } from './terminalText.ts';
 
 const USAGE = 'Gebruik / usage: npm run analyze -- <bestand.samenzicht.json | afbeelding.png> [--json]';

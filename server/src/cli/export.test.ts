@@ -8,9 +8,9 @@ import { XMLValidator } from 'fast-xml-parser';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractAnalysisFromPng } from '../../../shared/src/export/pngText.ts';
-import { PAPER_SIZES } from '../../../shared/src/export/renderPdf.ts';
-import { parseAnalysisFile, parseAnalysisText } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
+import { PAPER_SIZES } from '@samenzicht/shared/export/renderPdf';
+import { parseAnalysisFile, parseAnalysisText } from '@samenzicht/shared/schema/parseAnalysisFile';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = fileURLToPath(new URL('./export.ts', import.meta.url));

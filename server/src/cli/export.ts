@@ -5,14 +5,14 @@
  * A bad file or bad options: a short message on stderr (Dutch / English) and exit code 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { analysePatterns } from '../../../shared/src/graph/patterns.ts';
-import type { HighlightLoop } from '../../../shared/src/export/layout.ts';
-import { parseAnalysisBytes } from '../../../shared/src/export/parseAnalysisBytes.ts';
-import { renderAnalysisPdf, type Paper } from '../../../shared/src/export/renderPdf.ts';
-import { renderAnalysisSvg } from '../../../shared/src/export/renderSvg.ts';
-import type { ExportLanguage } from '../../../shared/src/export/words.ts';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { formatIssue } from '../../../shared/src/schema/errors.ts';
+import { analysePatterns } from '@samenzicht/shared/graph/patterns';
+import type { HighlightLoop } from '@samenzicht/shared/export/layout';
+import { parseAnalysisBytes } from '@samenzicht/shared/export/parseAnalysisBytes';
+import { renderAnalysisPdf, type Paper } from '@samenzicht/shared/export/renderPdf';
+import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
+import type { ExportLanguage } from '@samenzicht/shared/export/words';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { formatIssue } from '@samenzicht/shared/schema/errors';
 import { loadExportFonts } from '../export/exportFonts.ts';
 import { renderAnalysisPng } from '../export/renderPng.ts';
 import { forTerminal } from './terminalText.ts';

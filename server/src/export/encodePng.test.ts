@@ -1,8 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { renderAnalysisSvg } from '../../../shared/src/export/renderSvg.ts';
-import { readExamples } from '../../../shared/src/export/testing.ts';
+import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
+import { readExamples } from '@samenzicht/shared/export/testing';
 import { inflateSync } from 'node:zlib';
 import { combineAdler32, compressRows, encodeOpaquePng } from './encodePng.ts';
 import { TTF_PATHS } from './exportFonts.ts';

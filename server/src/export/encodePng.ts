@@ -5,7 +5,7 @@
  */
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { crc32 as crc32Js } from '../../../shared/src/export/pngText.ts';
+import { crc32 as crc32Js } from '@samenzicht/shared/export/pngText';
 
 const deflate = promisify(zlib.deflate);
 const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

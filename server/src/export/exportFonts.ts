@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { TTF_FILES, WEB_FONT_FILES } from '../../../shared/src/export/fontFiles.ts';
-import type { EmbeddedFontFace } from '../../../shared/src/export/renderSvg.ts';
-import type { FontWeight } from '../../../shared/src/export/textMetrics.ts';
+import { TTF_FILES, WEB_FONT_FILES } from '@samenzicht/shared/export/fontFiles';
+import type { EmbeddedFontFace } from '@samenzicht/shared/export/renderSvg';
+import type { FontWeight } from '@samenzicht/shared/export/textMetrics';
 
 const require = createRequire(import.meta.url);
 

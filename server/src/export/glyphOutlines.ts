@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
-import type { GlyphOutline, GlyphSource } from '../../../shared/src/export/renderSvg.ts';
-import type { FontWeight } from '../../../shared/src/export/textMetrics.ts';
+import type { GlyphOutline, GlyphSource } from '@samenzicht/shared/export/renderSvg';
+import type { FontWeight } from '@samenzicht/shared/export/textMetrics';
 import { TTF_PATHS } from './exportFonts.ts';
 
 interface PathCommand {

@@ -3,10 +3,10 @@
  * Everything here crosses a thread boundary by structured clone, so it is plain data.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { Paper } from '../../../shared/src/export/renderPdf.ts';
-import type { ExportFileFormat } from '../../../shared/src/export/fileName.ts';
-import type { ExportLanguage } from '../../../shared/src/export/words.ts';
-import type { Analysis } from '../../../shared/src/model/types.ts';
+import type { Paper } from '@samenzicht/shared/export/renderPdf';
+import type { ExportFileFormat } from '@samenzicht/shared/export/fileName';
+import type { ExportLanguage } from '@samenzicht/shared/export/words';
+import type { Analysis } from '@samenzicht/shared/model/types';
 import type { StoredDoc } from '../storage/storage.ts';
 
 /** The options of one export, as read from its query (exportApi.ts: parseExportQuery). */

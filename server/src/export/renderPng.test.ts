@@ -1,11 +1,11 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { extractAnalysisFromPng } from '../../../shared/src/export/pngText.ts';
-import { layoutExport } from '../../../shared/src/export/layout.ts';
-import { checkLinkPixels } from '../../../shared/src/export/pngPixels.ts';
-import { readExamples, tinyAnalysis } from '../../../shared/src/export/testing.ts';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { parseAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
+import { layoutExport } from '@samenzicht/shared/export/layout';
+import { checkLinkPixels } from '@samenzicht/shared/export/pngPixels';
+import { readExamples, tinyAnalysis } from '@samenzicht/shared/export/testing';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { PNG_LIMITS, fitScale, renderAnalysisPng } from './renderPng.ts';
 
 const AT = new Date('2025-03-12T13:05:00Z');

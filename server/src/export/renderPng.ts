@@ -4,17 +4,17 @@
  * (16,384 px a side, 268 million pixels), and the caller is told.
  */
 import { renderAsync } from '@resvg/resvg-js';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { clampScale, fitScale } from '../../../shared/src/export/canvasLimits.ts';
-import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
-import { renderAnalysisSvg, type SvgOptions } from '../../../shared/src/export/renderSvg.ts';
-import { toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
-import { FONT_FAMILY } from '../../../shared/src/export/theme.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { clampScale, fitScale } from '@samenzicht/shared/export/canvasLimits';
+import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
+import { renderAnalysisSvg, type SvgOptions } from '@samenzicht/shared/export/renderSvg';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { FONT_FAMILY } from '@samenzicht/shared/export/theme';
 import { encodeOpaquePng } from './encodePng.ts';
 import { TTF_PATHS } from './exportFonts.ts';
 import { glyphOutlines } from './glyphOutlines.ts';
 
-export { PNG_LIMITS, fitScale } from '../../../shared/src/export/canvasLimits.ts';
+export { PNG_LIMITS, fitScale } from '@samenzicht/shared/export/canvasLimits';
 
 export interface PngOptions extends Omit<SvgOptions, 'fontFaces'> {
   /** 1–4; default PNG_LIMITS.defaultScale (2). */

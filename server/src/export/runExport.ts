@@ -2,12 +2,12 @@
  * One export, start to end, as the worker runs it: the analysis (rebuilt from stored bytes when nobody has it
  * open), the loops to highlight, then the SVG, PDF or PNG. Pure of threads, so it can be tested in-process.
  */
-import { analysePatterns } from '../../../shared/src/graph/patterns.ts';
-import type { HighlightLoop } from '../../../shared/src/export/layout.ts';
-import { renderAnalysisPdf } from '../../../shared/src/export/renderPdf.ts';
-import { renderAnalysisSvg } from '../../../shared/src/export/renderSvg.ts';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { analysePatterns } from '@samenzicht/shared/graph/patterns';
+import type { HighlightLoop } from '@samenzicht/shared/export/layout';
+import { renderAnalysisPdf } from '@samenzicht/shared/export/renderPdf';
+import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { restoreDoc } from '../restoreDoc.ts';
 import { loadExportFonts } from './exportFonts.ts';
 import type { AnalysisSource, ExportJob, ExportOutcome } from './jobs.ts';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILE_LIMITS } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import { FILE_LIMITS } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { MESSAGES, describeTooLarge } from '../analysesApi.ts';
 import { REPO_ROOT } from './serverProcess.ts';
 import { Teardown, connectClient, createAnalysis, readDb, startTestServer, waitFor, type TestServer } from '../testing.ts';

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Y from 'yjs';
 import type { WebSocket } from 'ws';
-import { addFactor, addLink, moveFactors, removeFactors, setTitle, updateFactors } from '../../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { addFactor, addLink, moveFactors, removeFactors, setTitle, updateFactors } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { parseConfig, type Config } from '../config.ts';
 import { silentLogger } from '../log.ts';
 import { startServer, type RunningServer } from '../server.ts';
@@ -185,7 +185,9 @@ export async function runChaosSeed(seed: number, options: ChaosOptions = DEFAULT
     });
     return { seed, clients: clients.length, restarts, crashes, drops };
   } catch (error) {
-    throw new Error(`chaos seed ${seed} failed in ${phase} (rerun with CHAOS_SEED=${seed}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`chaos seed ${seed} failed in ${phase} (rerun with CHAOS_SEED=${seed}): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   } finally {
     await teardown.run();
   }

@@ -7,8 +7,8 @@
  * 100 ms before it, and must be in the database, read straight from the file while the server is dead.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addFactor, moveFactors } from '../../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { addFactor, moveFactors } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { DB_FILE_NAME } from '../storage/sqliteStorage.ts';
 import { Teardown, createAnalysis, makeTempDir, seededRandom, sleep, waitFor, testSeed } from '../testing.ts';
 import { connectFastClient, type FastClient } from './clients.ts';

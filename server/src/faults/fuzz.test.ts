@@ -4,10 +4,10 @@
  * the same with 100,000 messages and reports the memory; here it is a smaller count with a loose bound.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addFactor } from '../../../shared/src/ydoc/commands.ts';
-import { toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { Teardown, connectClient, createAnalysis, makeTempDir, sleep, waitFor, testSeed } from '../testing.ts';
 import { runFuzz } from './fuzz.ts';
 import { readRssBytes, startServerProcess } from './serverProcess.ts';

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { addFactor, addLink, moveFactors, updateFactors } from '../../../shared/src/ydoc/commands.ts';
+import { addFactor, addLink, moveFactors, updateFactors } from '@samenzicht/shared/ydoc/commands';
 import { seededRandom } from '../testing.ts';
 
 export const FUZZ_KINDS = [

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addFactor, moveFactors, updateFactors } from '../../../shared/src/ydoc/commands.ts';
-import { getMaps } from '../../../shared/src/ydoc/shape.ts';
+import { addFactor, moveFactors, updateFactors } from '@samenzicht/shared/ydoc/commands';
+import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { DB_FILE_NAME } from '../storage/sqliteStorage.ts';
 import { Teardown, connectClient, createAnalysis, makeTempDir, seededRandom, sleep, waitFor, type TestClient, testSeed } from '../testing.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';

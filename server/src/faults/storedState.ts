@@ -3,7 +3,7 @@
  * read-only connection to the database file, and comparisons of that against clients' documents.
  */
 import * as Y from 'yjs';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { restoreDoc } from '../restoreDoc.ts';
 import { readDb } from '../testing.ts';
 

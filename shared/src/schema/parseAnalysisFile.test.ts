@@ -5,6 +5,7 @@ import { FILE_LIMITS, parseAnalysisFile, parseAnalysisText, toAnalysisFile } fro
 const placeAndMessage = ({ path, message }: { path: string; message: string }) => ({ path, message });
 
 // `any`: fixtures are deliberately mutated into invalid shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type RawFile = Record<string, any>;
 
 /** A complete, valid file in which every optional field is given (fictional). */

@@ -44,7 +44,11 @@ function refresh<T>(current: ReadonlyMap<string, T>, map: Y.Map<unknown>, ids: S
   return next;
 }
 
-function collectIds(events: Array<Y.YEvent<any>>, top: Y.AbstractType<any>): Set<string> {
+/** A Yjs event of any shared type (Yjs' own typings use `any` for the type parameter). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyEvent = Y.YEvent<any>;
+
+function collectIds(events: AnyEvent[], top: Y.Map<unknown>): Set<string> {
   const ids = new Set<string>();
   for (const event of events) {
     if (event.target === top) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
@@ -75,9 +79,9 @@ export function createProjection(doc: Y.Doc): Projection {
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
   const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false };
 
-  const onFactors = (events: Array<Y.YEvent<any>>) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
-  const onLinks = (events: Array<Y.YEvent<any>>) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
-  const onActors = (events: Array<Y.YEvent<any>>) => collectIds(events, maps.actors).forEach((id) => pending.actors.add(id));
+  const onFactors = (events: AnyEvent[]) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
+  const onLinks = (events: AnyEvent[]) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
+  const onActors = (events: AnyEvent[]) => collectIds(events, maps.actors).forEach((id) => pending.actors.add(id));
   const onMeta = () => {
     pending.meta = true;
   };

@@ -3,7 +3,7 @@
  * arrays of entities, so concurrent edits of different entities never conflict. A position is one `{x, y}` value
  * written whole, so a drag is one small update.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /**
  * The schema version of the Yjs document shape (not the file format version). 2: an actor's factors are a keyed map

@@ -11,7 +11,7 @@ import {
   useNodesState,
   useReactFlow,
 } from '@xyflow/react';
-import type { Analysis } from '../../../shared/src/model/types.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
 import { POLARITY_COLOUR } from '../canvas/toFlow.ts';
 import { BareFactorNode, type BareFactorNodeType } from './BareFactorNode.tsx';
 import { BareLinkEdge, type BareLinkEdgeType } from './BareLinkEdge.tsx';

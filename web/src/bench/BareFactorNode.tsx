@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { Factor } from '../../../shared/src/model/types.ts';
+import type { Factor } from '@samenzicht/shared/model/types';
 import { KindIcon } from '../canvas/KindIcon.tsx';
 
 export type BareFactorNodeType = Node<{ factor: Factor }, 'factor'>;

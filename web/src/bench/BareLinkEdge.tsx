@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { Link } from '../../../shared/src/model/types.ts';
+import type { Link } from '@samenzicht/shared/model/types';
 
 export type BareLinkEdgeType = Edge<{ link: Link; paired: boolean }, 'link'>;
 

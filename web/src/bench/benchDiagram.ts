@@ -3,8 +3,8 @@
  * neighbours, from a seeded generator, so Samenzicht (via the server) and the bare React Flow page (in the page)
  * get the very same factors, positions and links. Pure: no DOM, no React.
  */
-import type { Analysis, Factor, FactorKind, LifeDomain, Link } from '../../../shared/src/model/types.ts';
-import { seededRandom as createRandom } from '../../../shared/src/random.ts';
+import type { Analysis, Factor, FactorKind, LifeDomain, Link } from '@samenzicht/shared/model/types';
+import { seededRandom as createRandom } from '@samenzicht/shared/random';
 
 /** Grid pitch in flow units: a factor is 140–220 px wide, so neighbours do not overlap. */
 const PITCH_X = 260;

@@ -4,10 +4,10 @@
  * boxes. Pure (no DOM, no Node APIs), so Node (server/src/bench/exportBench.ts) and the browser page (exportPage.tsx)
  * draw the very same diagrams.
  */
-import { FACTOR_LIBRARY } from '../../../shared/src/model/library.ts';
-import type { Analysis, Factor, Link } from '../../../shared/src/model/types.ts';
-import { PLACE_SPACING } from '../../../shared/src/graph/placeByKind.ts';
-import { seededRandom } from '../../../shared/src/random.ts';
+import { FACTOR_LIBRARY } from '@samenzicht/shared/model/library';
+import type { Analysis, Factor, Link } from '@samenzicht/shared/model/types';
+import { PLACE_SPACING } from '@samenzicht/shared/graph/placeByKind';
+import { seededRandom } from '@samenzicht/shared/random';
 
 /** The seed every export benchmark uses unless told otherwise. */
 export const EXPORT_BENCH_SEED = 20_250_312;

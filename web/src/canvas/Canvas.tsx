@@ -15,7 +15,7 @@ import {
   type Rect,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { addFactor, addLink, moveFactors, removeFactors, removeLinks } from '../../../shared/src/ydoc/commands.ts';
+import { addFactor, addLink, moveFactors, removeFactors, removeLinks } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { FactorNode } from './FactorNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';

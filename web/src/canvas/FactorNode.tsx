@@ -2,12 +2,12 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { updateFactors } from '../../../shared/src/ydoc/commands.ts';
+import { updateFactors } from '@samenzicht/shared/ydoc/commands';
 import { useSession } from '../store/EditorContext.tsx';
 import type { FactorFlowNode } from './flowTypes.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { useFar } from './levelOfDetail.ts';
-import { FACTOR_LIMITS } from '../../../shared/src/model/factor.ts';
+import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 
 function LabelEditor({ id, initial }: { id: string; initial: string }) {
   const { t } = useTranslation();

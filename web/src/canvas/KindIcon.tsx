@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { FactorKind } from '../../../shared/src/model/types.ts';
-import { FILLED_KIND_ICONS, KIND_ICON_PATHS } from '../../../shared/src/export/kindIcons.ts';
+import type { FactorKind } from '@samenzicht/shared/model/types';
+import { FILLED_KIND_ICONS, KIND_ICON_PATHS } from '@samenzicht/shared/export/kindIcons';
 
 // The icon paths live in shared/, so the export draws the same icons. Drawn inline: no icon font, no request to
 // anyone.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { FACTOR_KINDS } from '../../../shared/src/model/types.ts';
+import { FACTOR_KINDS } from '@samenzicht/shared/model/types';
 import { KindIcon } from './KindIcon.tsx';
 
 const STORAGE_KEY = 'samenzicht.legend';

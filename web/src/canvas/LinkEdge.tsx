@@ -2,7 +2,7 @@ import { memo, useCallback } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { useTranslation } from 'react-i18next';
-import { updateLinks } from '../../../shared/src/ydoc/commands.ts';
+import { updateLinks } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { LinkFlowEdge } from './flowTypes.ts';
 import { useFar } from './levelOfDetail.ts';

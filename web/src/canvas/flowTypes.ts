@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Factor, Link } from '../../../shared/src/model/types.ts';
+import type { Factor, Link } from '@samenzicht/shared/model/types';
 
 export interface FactorNodeData extends Record<string, unknown> {
   readonly factor: Factor;

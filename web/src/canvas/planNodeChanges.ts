@@ -3,7 +3,7 @@
  * and which positions are final. Pure, so the rules are testable without a browser.
  */
 import type { NodeChange } from '@xyflow/react';
-import type { Position } from '../../../shared/src/model/types.ts';
+import type { Position } from '@samenzicht/shared/model/types';
 import type { Size } from '../store/editorStore.ts';
 
 export interface NodeChangePlan {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Factor } from '../../../shared/src/model/types.ts';
+import type { Factor } from '@samenzicht/shared/model/types';
 import { createNodeBuilder, type NodeInputs } from './toFlow.ts';
 
 function factor(i: number): Factor {

@@ -3,8 +3,8 @@
  * them changed, so React Flow (and the memoised node components) re-render only what changed.
  */
 import i18next from 'i18next';
-import type { Factor, Position } from '../../../shared/src/model/types.ts';
-import { visibleLinks, type ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import type { Factor, Position } from '@samenzicht/shared/model/types';
+import { visibleLinks, type ProjectionState } from '@samenzicht/shared/ydoc/projection';
 import type { Peer, Size } from '../store/editorStore.ts';
 import { MarkerType } from '@xyflow/react';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';

@@ -1,7 +1,7 @@
 import { useCallback, type DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { FACTOR_KINDS, LIFE_DOMAINS, isOneOf } from '../../../shared/src/model/types.ts';
-import { addFactor } from '../../../shared/src/ydoc/commands.ts';
+import { FACTOR_KINDS, LIFE_DOMAINS, isOneOf } from '@samenzicht/shared/model/types';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { LIBRARY_MIME } from '../panels/LibraryPanel.tsx';
 import type { Session } from '../sync/session.ts';
 

@@ -4,10 +4,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutExport, type ExportOptions } from '../../../shared/src/export/layout.ts';
-import type { Paper } from '../../../shared/src/export/renderPdf.ts';
-import type { ExportLanguage } from '../../../shared/src/export/words.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { layoutExport, type ExportOptions } from '@samenzicht/shared/export/layout';
+import type { Paper } from '@samenzicht/shared/export/renderPdf';
+import type { ExportLanguage } from '@samenzicht/shared/export/words';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
 import { reportExport } from '../sync/api.ts';
 import { loadName } from '../sync/identity.ts';

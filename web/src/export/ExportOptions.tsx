@@ -1,7 +1,7 @@
 /** The choices of the export dialog: kind of file, sharpness or paper, and what is shown. */
 import { useTranslation } from 'react-i18next';
-import type { Paper } from '../../../shared/src/export/renderPdf.ts';
-import type { Loop } from '../../../shared/src/graph/loops.ts';
+import type { Paper } from '@samenzicht/shared/export/renderPdf';
+import type { Loop } from '@samenzicht/shared/graph/loops';
 import { PNG_LIMITS, PNG_SCALES, orderLoopsForExport, type ExportFormat } from './exportPlan.ts';
 
 const FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'file'];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TTF_FILES, WEB_FONT_FILES } from '../../../shared/src/export/fontFiles.ts';
+import { TTF_FILES, WEB_FONT_FILES } from '@samenzicht/shared/export/fontFiles';
 
 // Vite needs the font paths spelled out in import statements; they must stay the files the shared export names.
 const source = readFileSync(new URL('./exportFonts.ts', import.meta.url), 'utf8');

@@ -11,9 +11,9 @@ import latin400 from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegi
 import latin700 from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2?url';
 import latinExt400 from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-ext-400-normal.woff2?url';
 import latinExt700 from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-ext-700-normal.woff2?url';
-import { WEB_FONT_FILES } from '../../../shared/src/export/fontFiles.ts';
-import type { EmbeddedFontFace } from '../../../shared/src/export/renderSvg.ts';
-import type { FontWeight } from '../../../shared/src/export/textMetrics.ts';
+import { WEB_FONT_FILES } from '@samenzicht/shared/export/fontFiles';
+import type { EmbeddedFontFace } from '@samenzicht/shared/export/renderSvg';
+import type { FontWeight } from '@samenzicht/shared/export/textMetrics';
 
 /** URL of each web font file, by its package path in WEB_FONT_FILES. */
 const WEB_FONT_URLS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Loop } from '../../../shared/src/graph/loops.ts';
+import type { Loop } from '@samenzicht/shared/graph/loops';
 import { PNG_LIMITS, exportFileName, fitScale, highlightLoopsFor, orderLoopsForExport, planPngSize } from './exportPlan.ts';
 
 const loop = (id: string, vicious: boolean, name?: string): Loop => ({

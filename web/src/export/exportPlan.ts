@@ -3,14 +3,14 @@
  * shared/src/export, as the server's), which loops are highlighted. Nothing here draws or downloads
  * (renderInBrowser.ts does), so it is tested without a browser.
  */
-import type { HighlightLoop } from '../../../shared/src/export/layout.ts';
-import type { Loop } from '../../../shared/src/graph/loops.ts';
+import type { HighlightLoop } from '@samenzicht/shared/export/layout';
+import type { Loop } from '@samenzicht/shared/graph/loops';
 
 export type ExportFormat = 'png' | 'svg' | 'pdf' | 'file';
 
 // The limits and the file name are shared with the server, so both make the same picture and name it alike.
-export { PNG_LIMITS, PNG_SCALES, fitScale, planPngSize, type PngSize } from '../../../shared/src/export/canvasLimits.ts';
-export { exportFileName } from '../../../shared/src/export/fileName.ts';
+export { PNG_LIMITS, PNG_SCALES, fitScale, planPngSize, type PngSize } from '@samenzicht/shared/export/canvasLimits';
+export { exportFileName } from '@samenzicht/shared/export/fileName';
 
 /** The loops to highlight, in the order they are listed, from the ids a person ticked (unknown ids are skipped). */
 export function highlightLoopsFor(loops: readonly Loop[], chosen: ReadonlySet<string>): HighlightLoop[] {

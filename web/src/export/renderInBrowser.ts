@@ -3,13 +3,13 @@
  * embedded), for the PNG drawn into a canvas at the chosen scale and given the analysis file in a text chunk; the
  * PDF from the shared renderer, loaded only when asked for. Part of the export dialog's lazy chunk.
  */
-import type { ExportOptions } from '../../../shared/src/export/layout.ts';
-import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
-import type { Paper } from '../../../shared/src/export/renderPdf.ts';
-import { renderAnalysisSvg } from '../../../shared/src/export/renderSvg.ts';
-import { COLOURS } from '../../../shared/src/export/theme.ts';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import type { ExportOptions } from '@samenzicht/shared/export/layout';
+import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
+import type { Paper } from '@samenzicht/shared/export/renderPdf';
+import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
+import { COLOURS } from '@samenzicht/shared/export/theme';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { loadTtfFonts, loadWebFaces } from './exportFonts.ts';
 import { exportFileName, planPngSize, type ExportFormat, type PngSize } from './exportPlan.ts';
 
@@ -138,7 +138,7 @@ export async function renderExport(
     }
     case 'pdf': {
       // pdf-lib and fontkit are large: their own chunk, fetched on the first PDF export only.
-      const [{ renderAnalysisPdf }, fonts] = await Promise.all([import('../../../shared/src/export/renderPdf.ts'), loadFonts(loadTtfFonts)]);
+      const [{ renderAnalysisPdf }, fonts] = await Promise.all([import('@samenzicht/shared/export/renderPdf'), loadFonts(loadTtfFonts)]);
       await step('drawing');
       const pdf = await renderAnalysisPdf(analysis, { ...request.options, paper: request.paper, fonts });
       await step('saving');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { parseAnalysisText, toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { parseAnalysisText, toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { ImportProblem } from '../panels/ImportDialog.tsx';
 import { saveLinks } from '../sync/links.ts';
 import { createAnalysisFrom } from './createFromFile.ts';

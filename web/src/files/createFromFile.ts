@@ -1,5 +1,5 @@
 /** Creating a new analysis on the server from an analysis file (examples, "Analyse openen uit bestand"). */
-import type { Issue } from '../../../shared/src/schema/errors.ts';
+import type { Issue } from '@samenzicht/shared/schema/errors';
 import type { AnalysisLinks } from '../sync/links.ts';
 
 export type CreateResult =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { parseAnalysisText } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { parseAnalysisText } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { buildExportText, fileNameFor } from './exportFile.ts';
 
 describe('fileNameFor', () => {

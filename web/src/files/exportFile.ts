@@ -1,6 +1,6 @@
 /** Export of the whole analysis as `<title>.samenzicht.json` (CONTRACT.md §1). */
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 
 export const FILE_SUFFIX = '.samenzicht.json';
 

@@ -4,9 +4,9 @@
  * nothing is written. One small store per session, so the menu, the canvas drop and the dialog share it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { insertAnalysis, replaceAnalysis } from '../../../shared/src/ydoc/commands.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { insertAnalysis, replaceAnalysis } from '@samenzicht/shared/ydoc/commands';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import type { Session } from '../sync/session.ts';
 import { boundsOf, offsetBesides } from './placement.ts';
 import { readImportFile, type ImportRead } from './readImportFile.ts';

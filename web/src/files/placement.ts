@@ -1,5 +1,5 @@
 /** Where imported, pasted and duplicated factors land: pure plans, no DOM. */
-import type { Factor, Position } from '../../../shared/src/model/types.ts';
+import type { Factor, Position } from '@samenzicht/shared/model/types';
 
 export interface Rect {
   readonly x: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedAnalysisInPng } from '../../../shared/src/export/pngText.ts';
+import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_PNG_BYTES, checkImportFile, isPngName, readImportFile, readImportText } from './readImportFile.ts';
 
 const GOOD = JSON.stringify({

@@ -2,9 +2,9 @@
  * Reading a file someone chose or dropped: checked before reading, then parsed; nothing is written here. A PNG
  * exported by Samenzicht carries the analysis file in a text chunk (shared/src/export/pngText.ts) and opens too.
  */
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import type { Issue } from '../../../shared/src/schema/errors.ts';
-import { parseAnalysisFile, parseAnalysisText } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import type { Issue } from '@samenzicht/shared/schema/errors';
+import { parseAnalysisFile, parseAnalysisText } from '@samenzicht/shared/schema/parseAnalysisFile';
 
 /**
  * Larger files are refused before reading. As large as the server takes in one request (MAX_BODY_BYTES, 5 MiB), and
@@ -90,7 +90,7 @@ export async function readImportFile(file: File): Promise<ImportRead> {
   }
   // 0x89 starts every PNG and no JSON text. The PNG reader is loaded only for PNGs: the start page stays small.
   if (bytes[0] === 0x89 || isPngName(file)) {
-    const { extractAnalysisFromPng, isPng } = await import('../../../shared/src/export/pngText.ts');
+    const { extractAnalysisFromPng, isPng } = await import('@samenzicht/shared/export/pngText');
     if (isPng(bytes)) return readImportPng(file, extractAnalysisFromPng(bytes));
     if (isPngName(file)) return failure(file, 'png');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Analysis, Factor } from '../../../shared/src/model/types.ts';
+import type { Analysis, Factor } from '@samenzicht/shared/model/types';
 import { fromClipboardText, pickFactors, toClipboardText } from './selection.ts';
 
 function factor(id: string, x = 0): Factor {

@@ -1,6 +1,6 @@
 /** The part of an analysis that a selection covers, and its clipboard text (an analysis file, CONTRACT.md §1). */
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { parseAnalysisText, toAnalysisFile } from '../../../shared/src/schema/parseAnalysisFile.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { parseAnalysisText, toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 
 /** The selected factors, the links between them, actors limited to them, and loop names wholly inside. */
 export function pickFactors(analysis: Analysis, ids: ReadonlySet<string>): Analysis {

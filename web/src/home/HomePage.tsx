@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HomeFiles } from '../files/HomeFiles.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
 import { loadRecent, saveLinks, type AnalysisLinks } from '../sync/links.ts';
-import { ANALYSIS_LIMITS } from '../../../shared/src/model/analysisLimits.ts';
+import { ANALYSIS_LIMITS } from '@samenzicht/shared/model/analysisLimits';
 
 interface CreateAnswer {
   id: string;

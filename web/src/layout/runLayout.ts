@@ -3,9 +3,9 @@
  * it is one undo step and everyone sees the new layout at once. Loaded lazily: ELK is large.
  */
 import ELK from 'elkjs/lib/elk-api.js';
-import { buildLayoutGraph, readLayoutResult, topLeftOf } from '../../../shared/src/graph/layoutPlan.ts';
-import { moveFactors } from '../../../shared/src/ydoc/commands.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { buildLayoutGraph, readLayoutResult, topLeftOf } from '@samenzicht/shared/graph/layoutPlan';
+import { moveFactors } from '@samenzicht/shared/ydoc/commands';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import type { Session } from '../sync/session.ts';
 
 let elk: InstanceType<typeof ELK> | null = null;

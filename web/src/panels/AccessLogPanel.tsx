@@ -57,8 +57,10 @@ export function AccessLogPanel() {
     setEntries([]);
     setNext(null);
     void load(null);
+    // A counter, not a DOM node: bumping it on cleanup makes answers of this load arrive as stale.
+    const requests = latest;
     return () => {
-      latest.current++;
+      requests.current++;
     };
   }, [load]);
 

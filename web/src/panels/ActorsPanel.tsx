@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/src/model/types.ts';
-import { addActor, removeActors, updateActor } from '../../../shared/src/ydoc/commands.ts';
+import { ROLES, type Role } from '@samenzicht/shared/model/types';
+import { addActor, removeActors, updateActor } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { CommitField } from './CommitField.tsx';
-import { ACTOR_LIMITS } from '../../../shared/src/model/actor.ts';
+import { ACTOR_LIMITS } from '@samenzicht/shared/model/actor';
 
 /** Everyone involved, with their role; highlighting one shows the factors that concern them. */
 export function ActorsPanel() {

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
 import { startImport } from '../files/importFlow.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';

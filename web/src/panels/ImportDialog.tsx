@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatIssue, type Issue } from '../../../shared/src/schema/errors.ts';
+import { formatIssue, type Issue } from '@samenzicht/shared/schema/errors';
 import { describePlace } from '../files/describePlace.ts';
 import { cancelImport, chooseImport, importFlowOf } from '../files/importFlow.ts';
 import { formatSize, isPngName, type ImportRead } from '../files/readImportFile.ts';

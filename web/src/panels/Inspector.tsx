@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, type Factor, type LifeDomain } from '../../../shared/src/model/types.ts';
-import { setActorFactors, updateFactors, updateLinks } from '../../../shared/src/ydoc/commands.ts';
+import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, type Factor, type LifeDomain } from '@samenzicht/shared/model/types';
+import { setActorFactors, updateFactors, updateLinks } from '@samenzicht/shared/ydoc/commands';
 import { KindIcon } from '../canvas/KindIcon.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { CommitField } from './CommitField.tsx';
-import { FACTOR_LIMITS } from '../../../shared/src/model/factor.ts';
-import { LINK_LIMITS } from '../../../shared/src/model/link.ts';
+import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
+import { LINK_LIMITS } from '@samenzicht/shared/model/link';
 
 /** The value all factors share, or null when they differ. */
 function common<T>(factors: readonly Factor[], pick: (f: Factor) => T): T | null {

@@ -1,8 +1,8 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { searchLibrary, type LibraryItem } from '../../../shared/src/model/library.ts';
-import { addFactor } from '../../../shared/src/ydoc/commands.ts';
+import { searchLibrary, type LibraryItem } from '@samenzicht/shared/model/library';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { KindIcon } from '../canvas/KindIcon.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setTitle } from '../../../shared/src/ydoc/commands.ts';
+import { setTitle } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
-import { ANALYSIS_LIMITS } from '../../../shared/src/model/analysisLimits.ts';
+import { ANALYSIS_LIMITS } from '@samenzicht/shared/model/analysisLimits';
 
 /** The analysis title, editable in place; written when the field loses focus or on Enter. */
 export function TitleEditor() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { addFactor } from '../../../shared/src/ydoc/commands.ts';
+import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteSelection } from './editActions.ts';
 

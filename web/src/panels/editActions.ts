@@ -1,5 +1,5 @@
 /** Editing actions shared by the toolbar and the keyboard. */
-import { removeFactors, removeLinks } from '../../../shared/src/ydoc/commands.ts';
+import { removeFactors, removeLinks } from '@samenzicht/shared/ydoc/commands';
 import type { Session } from '../sync/session.ts';
 
 /** Deletes the selected factors and links as one undo step. */

@@ -5,9 +5,9 @@
  */
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import { pasteAnalysis } from '../../../shared/src/ydoc/paste.ts';
-import { readAnalysis } from '../../../shared/src/ydoc/read.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import { pasteAnalysis } from '@samenzicht/shared/ydoc/paste';
+import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { boundsOf, pasteOffset, type Rect } from '../files/placement.ts';
 import { fromClipboardText, pickFactors, toClipboardText } from '../files/selection.ts';
 import { useSession } from '../store/EditorContext.tsx';

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Loop } from '../../../shared/src/graph/loops.ts';
-import { setLoopName } from '../../../shared/src/ydoc/commands.ts';
+import type { Loop } from '@samenzicht/shared/graph/loops';
+import { setLoopName } from '@samenzicht/shared/ydoc/commands';
 import { CommitField } from '../panels/CommitField.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
-import { LOOP_NAME_LIMITS } from '../../../shared/src/model/loopName.ts';
+import { LOOP_NAME_LIMITS } from '@samenzicht/shared/model/loopName';
 
 const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; strengths: string[] }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
  * Finds loops and break points off the main thread, so typing and dragging never wait for the analysis.
  * Messages come from our own page; the worker only trusts their shape, not their size.
  */
-import { analysePatterns } from '../../../shared/src/graph/patterns.ts';
+import { analysePatterns } from '@samenzicht/shared/graph/patterns';
 import type { PatternsRequest, PatternsResponse } from './patternsProtocol.ts';
 
 self.onmessage = (event: MessageEvent<PatternsRequest>) => {

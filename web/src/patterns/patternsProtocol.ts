@@ -1,5 +1,5 @@
-import type { Analysis } from '../../../shared/src/model/types.ts';
-import type { Patterns } from '../../../shared/src/graph/patterns.ts';
+import type { Analysis } from '@samenzicht/shared/model/types';
+import type { Patterns } from '@samenzicht/shared/graph/patterns';
 
 export interface PatternsRequest {
   readonly seq: number;

@@ -3,10 +3,10 @@
  * analysis depends on (factor kinds, links, loop names — not labels or positions) is sent to a Web Worker. Only
  * the newest answer is used, and loop numbers carry over from the previous answer.
  */
-import type { Analysis, Factor } from '../../../shared/src/model/types.ts';
-import type { Patterns } from '../../../shared/src/graph/patterns.ts';
-import { loopIdsByKey } from '../../../shared/src/graph/numberLoops.ts';
-import { visibleLinks, type ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import type { Analysis, Factor } from '@samenzicht/shared/model/types';
+import type { Patterns } from '@samenzicht/shared/graph/patterns';
+import { loopIdsByKey } from '@samenzicht/shared/graph/numberLoops';
+import { visibleLinks, type ProjectionState } from '@samenzicht/shared/ydoc/projection';
 import type { PatternsRequest, PatternsResponse } from './patternsProtocol.ts';
 
 const DEBOUNCE_MS = 250;

@@ -5,10 +5,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import { enableMapSet, setAutoFreeze } from 'immer';
-import type { Position } from '../../../shared/src/model/types.ts';
-import type { ProjectionState } from '../../../shared/src/ydoc/projection.ts';
+import type { Position } from '@samenzicht/shared/model/types';
+import type { ProjectionState } from '@samenzicht/shared/ydoc/projection';
 import type { AccessRole } from '../sync/links.ts';
-import type { Patterns } from '../../../shared/src/graph/patterns.ts';
+import type { Patterns } from '@samenzicht/shared/graph/patterns';
 
 enableMapSet();
 // The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.

@@ -4,7 +4,7 @@
  * Others see at most MAX_PUBLISHED_DRAGS dragged factors move live; the rest follow when the drag ends and the
  * positions are written to the document.
  */
-import type { Position } from '../../../shared/src/model/types.ts';
+import type { Position } from '@samenzicht/shared/model/types';
 
 /** Dragged factors shown to others while the drag goes on. */
 export const MAX_PUBLISHED_DRAGS = 30;
