@@ -154,7 +154,7 @@ function findPackageDir(/** @type {string} */ dir, /** @type {string} */ name) {
 /** @param {string} specifier */
 function packageName(specifier) {
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0] ?? specifier;
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
 /**
@@ -177,7 +177,9 @@ const externalDependencies = {
       const fromSource = findPackageDir(path.dirname(args.importer), name);
       const fromDist = findPackageDir(SERVER_OUT, name);
       if (fromSource === null || fromSource !== fromDist) {
-        return { errors: [{ text: `${name}: dist/server would load ${fromDist ?? 'nothing'}, the source loads ${fromSource ?? 'nothing'}` }] };
+        return {
+          errors: [{ text: `${name}: dist/server would load ${fromDist ?? 'nothing'}, the source loads ${fromSource ?? 'nothing'}` }],
+        };
       }
       return { path: args.path, external: true };
     });

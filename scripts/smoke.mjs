@@ -81,7 +81,10 @@ async function main() {
       if (file?.factors.find((f) => f.id === content.factors[0].id)?.label === 'Gewijzigd door de rooktest') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    check(file?.factors.find((f) => f.id === content.factors[0].id)?.label === 'Gewijzigd door de rooktest', 'GET /api/analyses/:id returns the edit');
+    check(
+      file?.factors.find((f) => f.id === content.factors[0].id)?.label === 'Gewijzigd door de rooktest',
+      'GET /api/analyses/:id returns the edit',
+    );
   } finally {
     a.provider.destroy();
     b.provider.destroy();
