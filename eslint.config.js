@@ -16,7 +16,17 @@ const TEST_HELPERS = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', '**/node_modules/**', 'data/**', 'web/sw/sw.js', 'shared/src/export/fontMetrics.generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      '**/node_modules/**',
+      'data/**',
+      'web/sw/sw.js',
+      'shared/src/export/fontMetrics.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,13 +40,21 @@ export default tseslint.config(
   },
   {
     files: ['shared/src/**/*.ts'],
-    ignores: ['shared/src/**/*.test.ts', 'shared/src/export/testing.ts', 'shared/src/export/pngPixels.ts', 'shared/src/export/generateMetrics.ts'],
+    ignores: [
+      'shared/src/**/*.test.ts',
+      'shared/src/export/testing.ts',
+      'shared/src/export/pngPixels.ts',
+      'shared/src/export/generateMetrics.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/web/**', '@samenzicht/server', '@samenzicht/server/*', '@samenzicht/web', '@samenzicht/web/*'], message: 'shared/ is pure domain code: it imports neither the server nor the web app.' },
+            {
+              group: ['**/server/**', '**/web/**', '@samenzicht/server', '@samenzicht/server/*', '@samenzicht/web', '@samenzicht/web/*'],
+              message: 'shared/ is pure domain code: it imports neither the server nor the web app.',
+            },
             { group: ['node:*'], message: 'shared/ runs in browsers and workers too: no Node modules.' },
             TEST_HELPERS,
           ],
@@ -50,7 +68,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_BY_PATH, TEST_HELPERS] }] },
   },
   {
-    files: ['**/*.test.ts', 'server/src/testing.ts', 'server/src/bench/**', 'server/src/faults/**', 'web/src/bench/**', 'web/e2e/**', 'shared/src/export/testing.ts'],
+    files: [
+      '**/*.test.ts',
+      'server/src/testing.ts',
+      'server/src/bench/**',
+      'server/src/faults/**',
+      'web/src/bench/**',
+      'web/e2e/**',
+      'shared/src/export/testing.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_BY_PATH] }] },
   },
   {

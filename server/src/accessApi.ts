@@ -9,7 +9,14 @@ import { readTitle } from '@samenzicht/shared/ydoc/read';
 import { LOG_READ_LIMIT, MAX_NAME_LENGTH, NO_NAME } from './accessLog.ts';
 import { buildLink, isRecord, MESSAGES, readBodyOr413, type AnalysesApiDeps } from './analysesApi.ts';
 import { ACCESS_ROLES, canManage, hashToken, newToken, parseAccessRole, parseBearer, type AccessRole } from './auth.ts';
-import { ACCESS_ACTIONS, parseAccessAction, type AccessAction, type AccessLogCursor, type AccessLogQuery, type StoredAccessLogEntry } from './storage/storage.ts';
+import {
+  ACCESS_ACTIONS,
+  parseAccessAction,
+  type AccessAction,
+  type AccessLogCursor,
+  type AccessLogQuery,
+  type StoredAccessLogEntry,
+} from './storage/storage.ts';
 import { authorize } from './authorize.ts';
 import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
 import { sendError, sendJson } from './httpIo.ts';
@@ -65,7 +72,10 @@ function parseList<T>(text: string, parse: (value: string) => T | null): T[] | n
  * answers 400 with a sentence that names the parameter.
  */
 export function parseLogQuery(params: URLSearchParams): LogQueryRequest {
-  const fail = (path: string, error: string, message: string): LogQueryRequest => ({ ok: false, body: { error, errors: [{ path, message }] } });
+  const fail = (path: string, error: string, message: string): LogQueryRequest => ({
+    ok: false,
+    body: { error, errors: [{ path, message }] },
+  });
   for (const key of ['before', 'limit', 'action', 'role', 'name']) {
     if (params.getAll(key).length > 1) return fail(key, LOG_QUERY_MESSAGES.repeated(key), 'expected one value, got several');
   }
@@ -75,11 +85,13 @@ export function parseLogQuery(params: URLSearchParams): LogQueryRequest {
   const limitText = params.get('limit');
   if (limitText !== null) {
     limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : 0;
-    if (limit < 1 || limit > LOG_READ_LIMIT) return fail('limit', LOG_QUERY_MESSAGES.limit, `expected an integer from 1 to ${LOG_READ_LIMIT}, got ${got('limit')}`);
+    if (limit < 1 || limit > LOG_READ_LIMIT)
+      return fail('limit', LOG_QUERY_MESSAGES.limit, `expected an integer from 1 to ${LOG_READ_LIMIT}, got ${got('limit')}`);
   }
   const beforeText = params.get('before');
   const before = beforeText === null ? null : parseLogCursor(beforeText);
-  if (beforeText !== null && before === null) return fail('before', LOG_QUERY_MESSAGES.before, `expected the next of a page, got ${got('before')}`);
+  if (beforeText !== null && before === null)
+    return fail('before', LOG_QUERY_MESSAGES.before, `expected the next of a page, got ${got('before')}`);
   const actionText = params.get('action');
   const actions = actionText === null ? null : parseList<AccessAction>(actionText, parseAccessAction);
   if (actionText !== null && actions === null) {
@@ -112,9 +124,7 @@ function toLogEntryBody(entry: StoredAccessLogEntry): Record<string, unknown> {
   };
 }
 
-type RotateRequest =
-  | { readonly ok: true; readonly role: AccessRole }
-  | { readonly ok: false; readonly body: Record<string, unknown> };
+type RotateRequest = { readonly ok: true; readonly role: AccessRole } | { readonly ok: false; readonly body: Record<string, unknown> };
 
 /** Parses the body of `POST /api/analyses/:id/rotate`: `{ "role": "facilitator" | "editor" | "viewer" }`. */
 export function parseRotateRequest(text: string): RotateRequest {

@@ -101,7 +101,14 @@ export class AccessLog {
    * keeps the order in which things happened.
    */
   async record(id: string, event: AccessEvent): Promise<void> {
-    const entry = { analysisId: id, at: this.now(), name: event.name, role: event.role, action: event.action, detail: event.detail ?? null };
+    const entry = {
+      analysisId: id,
+      at: this.now(),
+      name: event.name,
+      role: event.role,
+      action: event.action,
+      detail: event.detail ?? null,
+    };
     const folds = !NEVER_FOLDED.has(event.action);
     // Taken before the write and given back when the event did not need a row: events of one turn are written
     // concurrently, so waiting for the answer to decide would let a burst through.

@@ -219,12 +219,7 @@ export async function getAnalysis(req: IncomingMessage, res: ServerResponse, id:
 }
 
 /** `DELETE /api/analyses/:id` */
-export async function deleteAnalysis(
-  req: IncomingMessage,
-  res: ServerResponse,
-  id: string,
-  deps: AnalysesApiDeps,
-): Promise<void> {
+export async function deleteAnalysis(req: IncomingMessage, res: ServerResponse, id: string, deps: AnalysesApiDeps): Promise<void> {
   const role = await authorize(deps.storage, id, parseBearer(req.headers.authorization));
   if (role === null) return sendError(res, 401, MESSAGES.unauthorized);
   if (!canDelete(role)) return sendError(res, 403, MESSAGES.forbidden);

@@ -61,7 +61,9 @@ describe('positions far out of range', () => {
     const auth = { headers: { Authorization: `Bearer ${created.tokens.viewer}` } };
     // The server has the far positions once its file shows them (brought into range by the reader).
     await waitFor(async () => {
-      const file = (await (await fetch(`${t.url}/api/analyses/${created.id}`, auth)).json()) as { factors: Array<{ position: { x: number } }> };
+      const file = (await (await fetch(`${t.url}/api/analyses/${created.id}`, auth)).json()) as {
+        factors: Array<{ position: { x: number } }>;
+      };
       return file.factors.some((f) => f.position.x === POSITION_LIMIT);
     }, 'the server read the far positions');
 

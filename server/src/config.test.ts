@@ -30,7 +30,12 @@ describe('parseConfig', () => {
   });
 
   it('reads PORT, HOST, DATA_DIR and PUBLIC_URL', () => {
-    const config = parseConfig({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/var/lib/samenzicht', PUBLIC_URL: 'https://samenzicht.example.nl/' });
+    const config = parseConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/samenzicht',
+      PUBLIC_URL: 'https://samenzicht.example.nl/',
+    });
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/var/lib/samenzicht', publicUrl: 'https://samenzicht.example.nl' });
   });
 

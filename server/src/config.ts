@@ -138,7 +138,9 @@ function readAllowedHosts(env: Env): string[] {
     const text = item.trim().toLowerCase();
     if (text === '') continue;
     if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(text)) {
-      throw new ConfigError(`ALLOWED_HOSTS: expected comma-separated host names like samenzicht.example.nl (no scheme or port), got ${JSON.stringify(item.trim())}`);
+      throw new ConfigError(
+        `ALLOWED_HOSTS: expected comma-separated host names like samenzicht.example.nl (no scheme or port), got ${JSON.stringify(item.trim())}`,
+      );
     }
     hosts.push(text);
   }

@@ -195,7 +195,12 @@ describe('the name of a sync connection in the access log', () => {
     raw.socket.send(encodeAwareness(encoding.toUint8Array(update)));
     await waitFor(() => raw.messages.length > 0, 'the viewer joined');
     raw.socket.close();
-    const viewerOpened = await waitForEntry(id, tokens.facilitator, (e) => e.role === 'viewer' && e.action === 'opened', "the viewer's opened");
+    const viewerOpened = await waitForEntry(
+      id,
+      tokens.facilitator,
+      (e) => e.role === 'viewer' && e.action === 'opened',
+      "the viewer's opened",
+    );
     expect(viewerOpened.name).toBe('onbekend');
     expect((await readLog(id, tokens.facilitator)).some((e) => e.name === 'Nep')).toBe(false);
   });

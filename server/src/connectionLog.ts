@@ -121,7 +121,10 @@ export class ConnectionLog {
 
   private scheduleRename(): void {
     if (this.renameTimer !== null) return;
-    const wait = this.lastRenameLoggedAt === null ? 0 : this.lastRenameLoggedAt + (this.options.renameLogIntervalMs ?? RENAME_LOG_INTERVAL_MS) - this.now();
+    const wait =
+      this.lastRenameLoggedAt === null
+        ? 0
+        : this.lastRenameLoggedAt + (this.options.renameLogIntervalMs ?? RENAME_LOG_INTERVAL_MS) - this.now();
     if (wait <= 0) return this.logRename();
     this.renameTimer = setTimeout(() => {
       this.renameTimer = null;

@@ -18,14 +18,24 @@ afterEach(async () => {
 });
 
 /** POST /api/analyses from a given local address (127.0.0.x are different clients to the server). */
-function createFrom(server: TestServer, localAddress: string, body: unknown = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: unknown }> {
+function createFrom(
+  server: TestServer,
+  localAddress: string,
+  body: unknown = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${server.url}/api/analyses`, { method: 'POST', localAddress, agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${server.url}/api/analyses`,
+      { method: 'POST', localAddress, agent: false, headers: { 'Content-Type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -57,8 +67,15 @@ describe('MAX_CREATES_PER_MINUTE', () => {
 
   it('defaults to 30 a minute; the export settings have sensible defaults and bad values name the variable', () => {
     const config = parseConfig({});
-    expect([config.maxCreatesPerMinute, config.exportWorkers, config.exportTimeBudgetMs, config.maxExportsPerAddress]).toEqual([30, 1, 30_000, 2]);
-    const set = parseConfig({ MAX_CREATES_PER_MINUTE: '1000', EXPORT_WORKERS: '2', EXPORT_TIME_BUDGET_MS: '5000', MAX_EXPORTS_PER_ADDRESS: '10' });
+    expect([config.maxCreatesPerMinute, config.exportWorkers, config.exportTimeBudgetMs, config.maxExportsPerAddress]).toEqual([
+      30, 1, 30_000, 2,
+    ]);
+    const set = parseConfig({
+      MAX_CREATES_PER_MINUTE: '1000',
+      EXPORT_WORKERS: '2',
+      EXPORT_TIME_BUDGET_MS: '5000',
+      MAX_EXPORTS_PER_ADDRESS: '10',
+    });
     expect([set.maxCreatesPerMinute, set.exportWorkers, set.exportTimeBudgetMs, set.maxExportsPerAddress]).toEqual([1000, 2, 5_000, 10]);
     expect(() => parseConfig({ EXPORT_WORKERS: '3' })).toThrow(ConfigError);
     expect(() => parseConfig({ MAX_CREATES_PER_MINUTE: '0' })).toThrow(/MAX_CREATES_PER_MINUTE/);
@@ -71,7 +88,9 @@ describe('a large import', () => {
     type File = { factors: Array<{ id: string }>; links: unknown[] };
     const file = toAnalysisFile(buildBenchAnalysis(5_000)) as File;
     const { id, tokens } = await createAnalysis(server.url, { content: file });
-    const stored = (await (await fetch(`${server.url}/api/analyses/${id}`, { headers: { Authorization: `Bearer ${tokens.viewer}` } })).json()) as File;
+    const stored = (await (
+      await fetch(`${server.url}/api/analyses/${id}`, { headers: { Authorization: `Bearer ${tokens.viewer}` } })
+    ).json()) as File;
     expect(stored.factors.length).toBe(5_000);
     expect(stored.factors.find((f) => f.id === 'f4321')).toEqual(file.factors.find((f) => f.id === 'f4321'));
     expect(stored.links.length).toBe(file.links.length);

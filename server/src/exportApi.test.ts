@@ -67,7 +67,9 @@ describe('GET /api/analyses/:id/export.*', () => {
     expect(one.status).toBe(200);
     expect(one.headers.get('content-type')).toBe('image/png');
     expect(one.headers.get('cache-control')).toBe('no-store');
-    expect(one.headers.get('content-disposition')).toMatch(/^attachment; filename="Voorbeeldgezin-verklarende-analyse-\d{4}-\d{2}-\d{2}\.png"$/);
+    expect(one.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Voorbeeldgezin-verklarende-analyse-\d{4}-\d{2}-\d{2}\.png"$/,
+    );
     const png1 = new Uint8Array(await one.arrayBuffer());
     const two = new Uint8Array(await (await get(`/api/analyses/${id}/export.png?scale=2`, tokens.viewer)).arrayBuffer());
     const [d1, d2] = [png1, two].map((bytes) => PNG.sync.read(Buffer.from(bytes)));
@@ -85,11 +87,16 @@ describe('GET /api/analyses/:id/export.*', () => {
     const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
     // Two from each of eight addresses, so no client is over its own limit: only the shared queue refuses.
     const addresses = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 1}`);
-    const answers = await Promise.all(addresses.flatMap((address) => [0, 1].map(() => getFrom(address, `/api/analyses/${id}/export.png?scale=4`, tokens.viewer))));
+    const answers = await Promise.all(
+      addresses.flatMap((address) => [0, 1].map(() => getFrom(address, `/api/analyses/${id}/export.png?scale=4`, tokens.viewer))),
+    );
     const statuses = answers.map((a) => a.status);
     // 2 rendering and 8 waiting are taken; the rest arrive while the first are still being drawn.
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
-    expect(statuses.every((s) => s === 200 || s === 503), statuses.join()).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      statuses.join(),
+    ).toBe(true);
     const busy = answers.filter((a) => a.status === 503);
     expect(busy.length).toBeGreaterThan(0);
     expect(busy[0]!.headers['retry-after']).toBe('5');
@@ -101,7 +108,14 @@ describe('GET /api/analyses/:id/export.*', () => {
   it('one address has at most 2 exports running or waiting: a third answers 429 with a Dutch sentence and Retry-After; another address is served meanwhile', async () => {
     const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
     const path = `/api/analyses/${id}/export.png?scale=4`;
-    const [a, b, c] = await Promise.all([getFrom('127.0.0.7', path, tokens.viewer), getFrom('127.0.0.7', path, tokens.viewer), getFrom('127.0.0.7', path, tokens.viewer).then(async (third) => ({ third, other: await getFrom('127.0.0.8', `/api/analyses/${id}/export.svg`, tokens.viewer) }))]);
+    const [a, b, c] = await Promise.all([
+      getFrom('127.0.0.7', path, tokens.viewer),
+      getFrom('127.0.0.7', path, tokens.viewer),
+      getFrom('127.0.0.7', path, tokens.viewer).then(async (third) => ({
+        third,
+        other: await getFrom('127.0.0.8', `/api/analyses/${id}/export.svg`, tokens.viewer),
+      })),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(c.third.status).toBe(429);
     expect(c.third.headers['retry-after']).toBe('5');
@@ -182,7 +196,10 @@ describe('GET /api/analyses/:id/export.*', () => {
 
   it('allows only GET', async () => {
     const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
-    const res = await fetch(`${server.url}/api/analyses/${id}/export.png`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.viewer}` } });
+    const res = await fetch(`${server.url}/api/analyses/${id}/export.png`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.viewer}` },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
   });

@@ -30,7 +30,8 @@ export const EXPORT_MESSAGES = {
   badLoops: 'Een of meer kringlopen (loops) bestaan niet in deze analyse.',
   busy: 'Er worden nu veel exports tegelijk gemaakt. Probeer het over een paar seconden opnieuw.',
   tooManyFromClient: 'Er worden vanaf dit adres al exports gemaakt. Wacht tot die klaar zijn en probeer het dan opnieuw.',
-  tooSlow: 'Deze export duurde te lang en is gestopt. Probeer een kleiner formaat (bijvoorbeeld SVG, of PNG op een lagere schaal) of probeer het later opnieuw.',
+  tooSlow:
+    'Deze export duurde te lang en is gestopt. Probeer een kleiner formaat (bijvoorbeeld SVG, of PNG op een lagere schaal) of probeer het later opnieuw.',
 } as const;
 
 /** Seconds a refused export is asked to wait before trying again. */
@@ -47,13 +48,17 @@ export function parseExportQuery(rawUrl: string | undefined): { ok: true; query:
   const params = new URL(rawUrl ?? '/', 'http://localhost').searchParams;
   const scaleText = params.get('scale') ?? String(PNG_LIMITS.defaultScale);
   const scale = Number(scaleText);
-  if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < PNG_LIMITS.minScale || scale > PNG_LIMITS.maxScale) return { ok: false, error: EXPORT_MESSAGES.badScale };
+  if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < PNG_LIMITS.minScale || scale > PNG_LIMITS.maxScale)
+    return { ok: false, error: EXPORT_MESSAGES.badScale };
   const paper = (params.get('paper') ?? 'A4').toUpperCase();
   if (paper !== 'A4' && paper !== 'A3') return { ok: false, error: EXPORT_MESSAGES.badPaper };
   const language = params.get('lang') ?? 'nl';
   if (language !== 'nl' && language !== 'en') return { ok: false, error: EXPORT_MESSAGES.badLanguage };
   const actors = ['1', 'true', 'yes'].includes(params.get('actors') ?? '');
-  const loops = (params.get('loops') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const loops = (params.get('loops') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return { ok: true, query: { scale, paper, language, actors, loops } };
 }
 

@@ -127,6 +127,8 @@ describe('exports run off the event loop', () => {
     const family = await anotherFamily(server);
     expect(await family.roundTrip()).toBeLessThan(5_000);
     // The large analysis itself is untouched and can still be read.
-    expect((await fetch(`${server.url}/api/analyses/${large.id}`, { headers: { Authorization: `Bearer ${large.tokens.viewer}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/analyses/${large.id}`, { headers: { Authorization: `Bearer ${large.tokens.viewer}` } })).status,
+    ).toBe(200);
   }, 120_000);
 });

@@ -109,7 +109,11 @@ describe('POST /api/analyses/:id/exports', () => {
 
 describe('parseExportReport', () => {
   it('cleans the name as the sync server does, and leaves it out when empty', () => {
-    expect(parseExportReport('{"format":"png","name":"  Oma\\u202e Fatma\\u0007 "}')).toEqual({ ok: true, format: 'png', name: 'Oma Fatma' });
+    expect(parseExportReport('{"format":"png","name":"  Oma\\u202e Fatma\\u0007 "}')).toEqual({
+      ok: true,
+      format: 'png',
+      name: 'Oma Fatma',
+    });
     expect(parseExportReport('{"format":"svg"}')).toEqual({ ok: true, format: 'svg', name: NO_NAME });
     expect(parseExportReport(JSON.stringify({ format: 'pdf', name: 'x'.repeat(100) }))).toMatchObject({ ok: true, name: 'x'.repeat(40) });
   });

@@ -19,7 +19,8 @@ export const REPORTED_EXPORT_FORMATS = ['png', 'svg', 'pdf', 'json'] as const;
 export type ReportedExportFormat = (typeof REPORTED_EXPORT_FORMATS)[number];
 
 export const EXPORT_LOG_MESSAGES = {
-  badBody: 'Stuur een JSON-object met het formaat (format) van de export: png, svg, pdf of json, en eventueel de naam (name) van wie exporteerde.',
+  badBody:
+    'Stuur een JSON-object met het formaat (format) van de export: png, svg, pdf of json, en eventueel de naam (name) van wie exporteerde.',
   tooMany: 'Te veel exportmeldingen voor deze analyse. Probeer het over een minuut opnieuw.',
 } as const;
 
@@ -41,7 +42,10 @@ export function parseExportReport(text: string): ReportRequest {
     return { ok: false, body: { error: MESSAGES.badJson } };
   }
   if (!isRecord(json)) {
-    return { ok: false, body: { error: EXPORT_LOG_MESSAGES.badBody, errors: [{ path: '', message: `expected an object, got ${describeValue(json)}` }] } };
+    return {
+      ok: false,
+      body: { error: EXPORT_LOG_MESSAGES.badBody, errors: [{ path: '', message: `expected an object, got ${describeValue(json)}` }] },
+    };
   }
   const errors: Array<{ path: string; message: string }> = [];
   const format = json.format;

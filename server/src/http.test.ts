@@ -86,7 +86,15 @@ describe('POST /api/analyses', () => {
     const file = (await (await api(`/api/analyses/${id}`, { token: tokens.editor })).json()) as Record<string, unknown>;
     expect(file.title).toBe(EXAMPLE.title);
     expect(file.factors).toEqual([
-      { id: 'f1', label: 'Terugvordering kinderopvangtoeslag', kind: 'precipitating', domain: 'context', evidence: 'observation', note: '', position: { x: 0, y: 0 } },
+      {
+        id: 'f1',
+        label: 'Terugvordering kinderopvangtoeslag',
+        kind: 'precipitating',
+        domain: 'context',
+        evidence: 'observation',
+        note: '',
+        position: { x: 0, y: 0 },
+      },
       { id: 'f2', label: 'Geldzorgen', kind: 'perpetuating', evidence: 'hypothesis', note: 'volgens moeder', position: { x: 200, y: 0 } },
       { id: 'f3', label: 'Ruzie thuis', kind: 'problem', evidence: 'observation', note: '', position: { x: 100, y: 150 } },
     ]);
@@ -100,7 +108,10 @@ describe('POST /api/analyses', () => {
   });
 
   it('a title next to content wins over the title in the file', async () => {
-    const { id, tokens } = (await (await post({ title: 'Eigen titel', content: EXAMPLE })).json()) as { id: string; tokens: Record<string, string> };
+    const { id, tokens } = (await (await post({ title: 'Eigen titel', content: EXAMPLE })).json()) as {
+      id: string;
+      tokens: Record<string, string>;
+    };
     const file = (await (await api(`/api/analyses/${id}`, { token: tokens.editor })).json()) as { title: string };
     expect(file.title).toBe('Eigen titel');
   });
@@ -228,7 +239,8 @@ describe('DELETE /api/analyses/:id', () => {
       [server.dbFile, `${server.dbFile}-wal`].some((file) => fs.existsSync(file) && fs.readFileSync(file).includes(text));
     await waitFor(() => filesContain(`${marker}-29`), 'the edits are stored');
     await waitFor(() => filesContain(nameMarker), 'the access log is stored');
-    const logRows = () => readDb(server.dbFile, (db) => db.prepare('SELECT COUNT(*) FROM access_log WHERE analysis_id = ?').pluck().get(id));
+    const logRows = () =>
+      readDb(server.dbFile, (db) => db.prepare('SELECT COUNT(*) FROM access_log WHERE analysis_id = ?').pluck().get(id));
     expect(logRows()).toBeGreaterThanOrEqual(3); // created, opened, edited
 
     expect((await api(`/api/analyses/${id}`, { method: 'DELETE', token: tokens.facilitator })).status).toBe(204);

@@ -44,7 +44,8 @@ export const REQUEST_MESSAGES = {
 function checkWriteRequest(req: IncomingMessage, deps: HttpDeps): { status: number; error: string } | null {
   const origin = req.headers.origin;
   const crossSite = req.headers['sec-fetch-site'] === 'cross-site';
-  if (crossSite || !isOriginAllowed(origin, req.headers.host, deps.allowedOrigins)) return { status: 403, error: REQUEST_MESSAGES.foreignOrigin };
+  if (crossSite || !isOriginAllowed(origin, req.headers.host, deps.allowedOrigins))
+    return { status: 403, error: REQUEST_MESSAGES.foreignOrigin };
   const type = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
   const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
   if (origin !== undefined && hasBody && type !== 'application/json') return { status: 415, error: REQUEST_MESSAGES.notJson };

@@ -13,7 +13,11 @@ describe('keyed queue', () => {
       events.push(`${name} end`);
       return name;
     };
-    const results = await Promise.all([queue.run('a', task('load', 20)), queue.run('a', task('flush', 1)), queue.run('a', task('delete', 5))]);
+    const results = await Promise.all([
+      queue.run('a', task('load', 20)),
+      queue.run('a', task('flush', 1)),
+      queue.run('a', task('delete', 5)),
+    ]);
     expect(results).toEqual(['load', 'flush', 'delete']);
     expect(events).toEqual(['load start', 'load end', 'flush start', 'flush end', 'delete start', 'delete end']);
   });

@@ -6,7 +6,11 @@ export interface TokenBucket {
 }
 
 /** Returns a full bucket. `now` returns milliseconds (injectable for tests). */
-export function createTokenBucket(ratePerSecond: number, burst: number, now: () => number = performance.now.bind(performance)): TokenBucket {
+export function createTokenBucket(
+  ratePerSecond: number,
+  burst: number,
+  now: () => number = performance.now.bind(performance),
+): TokenBucket {
   let tokens = burst;
   let last = now();
   return {

@@ -267,7 +267,9 @@ export class Room {
   private settleClaim(clientId: number, owner: RoomPeer, alive: boolean): void {
     if (!this.claims.has(clientId) || this.state !== 'open') return;
     if (!alive && this.peers.has(owner)) {
-      this.options.log.info(`analysis ${this.id}: a connection that did not answer a ping was cut off; its presence goes to the same link's new connection`);
+      this.options.log.info(
+        `analysis ${this.id}: a connection that did not answer a ping was cut off; its presence goes to the same link's new connection`,
+      );
       // Leaving takes the claim (see `leave`); closing a peer that already cut itself off does nothing.
       this.leave(owner);
       owner.close(CLOSE_CODES.goingAway, 'no answer');

@@ -19,14 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Browser features Samenzicht never uses, switched off for the page and anything it could embed. */
-export const PERMISSIONS_POLICY = [
-  'camera=()',
-  'microphone=()',
-  'geolocation=()',
-  'payment=()',
-  'usb=()',
-  'display-capture=()',
-].join(', ');
+export const PERMISSIONS_POLICY = ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'display-capture=()'].join(', ');
 
 /** One year: browsers then never reach the server over plain http again (only sent behind https). */
 const HSTS = 'max-age=31536000';

@@ -105,7 +105,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // history) shrinks to about a third, while edits and cursors (tens of bytes) go out at once, uncompressed. No
     // context takeover: nothing of one message is kept for the next, so the data is not held between messages.
     // Level 1: for an 870 kB first sync ~330 kB in ~20 ms, where the default level 6 gains 50 kB for 5× the time.
-    perMessageDeflate: { threshold: 16 * 1024, serverNoContextTakeover: true, clientNoContextTakeover: true, zlibDeflateOptions: { level: 1 } },
+    perMessageDeflate: {
+      threshold: 16 * 1024,
+      serverNoContextTakeover: true,
+      clientNoContextTakeover: true,
+      zlibDeflateOptions: { level: 1 },
+    },
     // The web app offers its token as a subprotocol (syncHandshake.ts); it must be answered with one.
     handleProtocols: (protocols) => selectProtocol(protocols),
   });

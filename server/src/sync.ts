@@ -218,7 +218,13 @@ class SyncConnection implements RoomPeer, TrackedConnection {
         room.leave(this);
         return;
       }
-      this.accessTrail = new ConnectionLog({ accessLog, analysisId: id, role, queryName: name, editLogIntervalMs: this.options.editLogIntervalMs });
+      this.accessTrail = new ConnectionLog({
+        accessLog,
+        analysisId: id,
+        role,
+        queryName: name,
+        editLogIntervalMs: this.options.editLogIntervalMs,
+      });
       this.send(encodeSyncStep1(room.doc));
       this.sendAllAwareness(room);
       const early = this.early ?? [];

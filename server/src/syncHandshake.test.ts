@@ -12,7 +12,10 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 describe('readHandshake', () => {
   it('reads token and name from the query first, then from the offered subprotocols', () => {
     const none = new URLSearchParams();
-    expect(readHandshake(none, `samenzicht, samenzicht.token.abc_-1, samenzicht.name.${b64('Zoë 👍')}`)).toEqual({ token: 'abc_-1', name: 'Zoë 👍' });
+    expect(readHandshake(none, `samenzicht, samenzicht.token.abc_-1, samenzicht.name.${b64('Zoë 👍')}`)).toEqual({
+      token: 'abc_-1',
+      name: 'Zoë 👍',
+    });
     expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({ token: 'q', name: 'Q' });
     expect(readHandshake(none, undefined)).toEqual({ token: null, name: null });
     expect(readHandshake(none, `samenzicht.name.${'A'.repeat(500)}`).name).toBeNull();
@@ -50,7 +53,9 @@ describe('the token as a subprotocol', () => {
     await waitFor(() => client.messages > 0, 'the server sent sync step 1');
     const auth = { headers: { Authorization: `Bearer ${tokens.facilitator}` } };
     await waitFor(async () => {
-      const log = (await (await fetch(`${t.url}/api/analyses/${id}/log`, auth)).json()) as { entries: Array<{ name: string; action: string }> };
+      const log = (await (await fetch(`${t.url}/api/analyses/${id}/log`, auth)).json()) as {
+        entries: Array<{ name: string; action: string }>;
+      };
       return log.entries.some((e) => e.action === 'opened' && e.name === 'Anna');
     }, 'opened by Anna in the access log');
     expect(t.log.lines.join('\n')).not.toContain(tokens.editor);

@@ -31,7 +31,10 @@ describe('parseSyncMessage', () => {
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState({ user: { name: 'Anna' } });
     const awarenessUpdate = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
-    expect(parseSyncMessage(encodeAwareness(awarenessUpdate))).toEqual({ ok: true, message: { type: 'awareness', update: awarenessUpdate } });
+    expect(parseSyncMessage(encodeAwareness(awarenessUpdate))).toEqual({
+      ok: true,
+      message: { type: 'awareness', update: awarenessUpdate },
+    });
     expect(parseSyncMessage(new Uint8Array([2, 0, 0]))).toEqual({ ok: true, message: { type: 'auth' } });
     expect(parseSyncMessage(new Uint8Array([3]))).toEqual({ ok: true, message: { type: 'queryAwareness' } });
     awareness.destroy();
@@ -56,7 +59,7 @@ describe('parseSyncMessage', () => {
 
   it('never throws on random input', () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let i = 0; i < 5000; i++) {
       const bytes = Uint8Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256));
       expect(() => parseSyncMessage(bytes)).not.toThrow();

@@ -35,9 +35,7 @@ export interface ParseLimits {
   readonly maxPresenceBytes?: number;
 }
 
-export type ParsedMessage =
-  | { readonly ok: true; readonly message: SyncMessage }
-  | { readonly ok: false; readonly reason: string };
+export type ParsedMessage = { readonly ok: true; readonly message: SyncMessage } | { readonly ok: false; readonly reason: string };
 
 /**
  * Returns a reason unless `update` is a well-formed awareness update (entries of client id, clock and JSON state)

@@ -96,12 +96,17 @@ describe('the access log panel', () => {
 
   it('shows repeated reads as one line with a count', async () => {
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, { headers: { authorization: `Bearer ${analysis.tokens.viewer}` } });
+      const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
+        headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
+      });
       expect(response.status).toBe(200);
     }
     await facilitator.page.getByTestId('manage').click();
     const row = facilitator.page.getByTestId('log-entry').filter({ hasText: 'geëxporteerd' });
-    await row.getByTestId('log-count').filter({ hasText: /^3 keer, laatst om \d{1,2}:\d{2}$/ }).waitFor();
+    await row
+      .getByTestId('log-count')
+      .filter({ hasText: /^3 keer, laatst om \d{1,2}:\d{2}$/ })
+      .waitFor();
     expect(await row.count()).toBe(1);
     await facilitator.page.keyboard.press('Escape');
   });
@@ -124,7 +129,11 @@ describe('the access log panel', () => {
     expect(await page.getByTestId('log-more').count()).toBe(0);
     // Every entry once: the two pages do not overlap.
     const texts = await rows.allInnerTexts();
-    for (let i = 0; i < VISITORS; i++) expect(texts.filter((text) => text.includes(`Bezoeker ${i} `)), `Bezoeker ${i}`).toHaveLength(1);
+    for (let i = 0; i < VISITORS; i++)
+      expect(
+        texts.filter((text) => text.includes(`Bezoeker ${i} `)),
+        `Bezoeker ${i}`,
+      ).toHaveLength(1);
     await page.keyboard.press('Escape');
   });
 

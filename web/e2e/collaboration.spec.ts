@@ -161,7 +161,10 @@ describe('live collaboration in the browser', () => {
       await new Promise<void>((resolve) => provider.on('sync', (synced: boolean) => synced && resolve()));
       getMaps(doc).meta.set('schemaVersion', DOC_SCHEMA_VERSION + 1);
       for (const page of [a.page, b.page]) {
-        await page.getByTestId('newer-version').filter({ hasText: 'Er is een nieuwere versie van Samenzicht: herlaad de pagina' }).waitFor();
+        await page
+          .getByTestId('newer-version')
+          .filter({ hasText: 'Er is een nieuwere versie van Samenzicht: herlaad de pagina' })
+          .waitFor();
         // Read-only: the editing toolbar is gone.
         await expect.poll(() => page.getByTestId('add-factor').count()).toBe(0);
       }
@@ -173,4 +176,3 @@ describe('live collaboration in the browser', () => {
     }
   });
 });
-

@@ -29,7 +29,8 @@ import {
 } from './harness.ts';
 import { checkLinkPixels } from '@samenzicht/shared/export/pngPixels';
 
-const example = (name: string) => JSON.parse(readFileSync(join(ROOT, `examples/${name}.samenzicht.json`), 'utf8')) as { title: string; factors: unknown[] };
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, `examples/${name}.samenzicht.json`), 'utf8')) as { title: string; factors: unknown[] };
 const SMALL = example('small');
 const MEDIUM = example('medium');
 const LARGE = example('large');
@@ -76,7 +77,10 @@ describe('export', () => {
   let a: Person;
   const cspViolations: string[] = [];
 
-  const stored = async (id: string, token: string): Promise<Record<string, unknown> & { factors: Array<{ id: string }>; links: Array<{ id: string }> }> => {
+  const stored = async (
+    id: string,
+    token: string,
+  ): Promise<Record<string, unknown> & { factors: Array<{ id: string }>; links: Array<{ id: string }> }> => {
     const response = await fetch(`${server.url}/api/analyses/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     return (await response.json()) as never;
@@ -84,7 +88,9 @@ describe('export', () => {
 
   /** The exports Anna made, as the facilitator reads them in the access log (newest first): "role format". */
   const annasExports = async (analysis: CreatedAnalysis): Promise<string[]> => {
-    const response = await fetch(`${server.url}/api/analyses/${analysis.id}/log`, { headers: { authorization: `Bearer ${analysis.tokens.facilitator}` } });
+    const response = await fetch(`${server.url}/api/analyses/${analysis.id}/log`, {
+      headers: { authorization: `Bearer ${analysis.tokens.facilitator}` },
+    });
     expect(response.status).toBe(200);
     const { entries } = (await response.json()) as { entries: Array<{ name: string; role: string; action: string; detail?: string }> };
     return entries.filter((e) => e.action === 'exported' && e.name === 'Anna').map((e) => `${e.role} ${e.detail}`);
@@ -109,7 +115,10 @@ describe('export', () => {
 
   const exportPng = async (analysis: CreatedAnalysis, content: { factors: unknown[] }, link: 'viewer' | 'editor' = 'viewer') => {
     await openAnalysis(a.page, analysis.links[link]);
-    await a.page.locator('[data-testid="factor"]').nth(content.factors.length - 1).waitFor();
+    await a.page
+      .locator('[data-testid="factor"]')
+      .nth(content.factors.length - 1)
+      .waitFor();
     await openExport(a.page);
     return exportNow(a.page);
   };
@@ -174,7 +183,9 @@ describe('export', () => {
     // Someone else opens the picture from the start page: a new analysis, the same content.
     const other = await newPerson(browser, 'Bram');
     await other.page.goto(server.url);
-    await other.page.getByTestId('open-file-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/png', buffer: bytes });
+    await other.page
+      .getByTestId('open-file-input')
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/png', buffer: bytes });
     await other.page.waitForURL(/\/a\/[A-Za-z0-9_-]+#/);
     await factor(other.page, (MEDIUM.factors[0] as { label: string }).label).waitFor();
     expect(await other.page.locator('[data-testid="factor"]').count()).toBe(MEDIUM.factors.length);
@@ -192,7 +203,9 @@ describe('export', () => {
 
     // The browser's picture is the server's (resvg): the same fonts and layout; only anti-aliasing differs. With the
     // browser's fallback font instead of the embedded one, about 2.4 % of the pixels differ.
-    const response = await fetch(`${server.url}/api/analyses/${source.id}/export.png?scale=2`, { headers: { authorization: `Bearer ${source.tokens.viewer}` } });
+    const response = await fetch(`${server.url}/api/analyses/${source.id}/export.png?scale=2`, {
+      headers: { authorization: `Bearer ${source.tokens.viewer}` },
+    });
     expect(differingPixels(PNG.sync.read(bytes), PNG.sync.read(Buffer.from(await response.arrayBuffer())))).toBeLessThan(0.015);
 
     const empty = await createAnalysis(server.url, { title: 'Leeg' });
@@ -204,24 +217,30 @@ describe('export', () => {
 
     const dropped = await createAnalysis(server.url, { title: 'Leeg' });
     await openAnalysis(a.page, dropped.links.editor);
-    await a.page.evaluate((data) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], 'analyse.png', { type: 'image/png' }));
-      const target = document.querySelector('.react-flow__pane')!;
-      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }, [...bytes]);
+    await a.page.evaluate(
+      (data) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], 'analyse.png', { type: 'image/png' }));
+        const target = document.querySelector('.react-flow__pane')!;
+        target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      },
+      [...bytes],
+    );
     await factor(a.page, 'Steunende zus').waitFor();
     await expect.poll(async () => (await stored(dropped.id, dropped.tokens.viewer)).factors.length).toBe(SMALL.factors.length);
 
     await a.page.goto(server.url);
     await a.page.getByTestId('open-file').waitFor();
-    await a.page.evaluate((data) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], 'analyse.png', { type: 'image/png' }));
-      document.body.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }, [...bytes]);
+    await a.page.evaluate(
+      (data) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], 'analyse.png', { type: 'image/png' }));
+        document.body.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      },
+      [...bytes],
+    );
     await a.page.waitForURL(/\/a\/[A-Za-z0-9_-]+#/);
     await factor(a.page, 'Steunende zus').waitFor();
     expect(await a.page.locator('[data-testid="factor"]').count()).toBe(SMALL.factors.length);
@@ -235,7 +254,9 @@ describe('export', () => {
     await loop.getByTestId('loop-show').click();
     await openExport(a.page);
     // The loop chosen in the panel is ticked.
-    const ticked = await a.page.$$eval('[data-testid="export-loop"]', (boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => b.getAttribute('data-loop-id')));
+    const ticked = await a.page.$$eval('[data-testid="export-loop"]', (boxes) =>
+      boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => b.getAttribute('data-loop-id')),
+    );
     expect(ticked).toHaveLength(1);
 
     await a.page.getByTestId('export-format-svg').check();
@@ -298,7 +319,8 @@ describe('export', () => {
     const plain = new PNG({ width: 4, height: 4 });
     plain.data.fill(255);
     const bytes = PNG.sync.write(plain);
-    const message = 'Deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.';
+    const message =
+      'Deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.';
 
     const analysis = await createAnalysis(server.url, { title: 'Leeg' });
     await openAnalysis(a.page, analysis.links.editor);

@@ -139,5 +139,9 @@ export async function createAnalysis(baseUrl: string, body: Record<string, unkno
 /** Opens an analysis link and waits until it is connected. */
 export async function openAnalysis(page: Page, link: string): Promise<void> {
   await page.goto(link);
-  await page.getByTestId('connection').filter({ hasText: 'Verbonden' }).or(page.getByTestId('connection').filter({ hasText: 'Connected' })).waitFor();
+  await page
+    .getByTestId('connection')
+    .filter({ hasText: 'Verbonden' })
+    .or(page.getByTestId('connection').filter({ hasText: 'Connected' }))
+    .waitFor();
 }

@@ -135,7 +135,10 @@ describe('the method in the editor', () => {
     await a.page.getByTestId('actor-add').click();
     await a.page.getByTestId('tab-inspector').click();
     await factor(a.page, 'Wachttijden GGZ').click();
-    await a.page.getByTestId('inspector-factor').getByLabel(/Moeder/).check();
+    await a.page
+      .getByTestId('inspector-factor')
+      .getByLabel(/Moeder/)
+      .check();
     await expect.poll(() => factor(b.page, 'Wachttijden GGZ').innerText()).toContain('Moeder');
     const file = await stored();
     const tied = file.factors.find((f) => f.label === 'Wachttijden GGZ')!;

@@ -34,8 +34,17 @@ self.addEventListener('activate', (event) => {
 // The page names the files it loaded before this worker was in control (chunks and workers loaded on demand).
 self.addEventListener('message', (event) => {
   const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
-  const assets = urls.filter((u) => typeof u === 'string' && new URL(u, self.location.origin).origin === self.location.origin && new URL(u, self.location.origin).pathname.startsWith('/assets/'));
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(assets.map((u) => cache.match(u).then((hit) => hit ?? cache.add(u).catch(() => undefined))))));
+  const assets = urls.filter(
+    (u) =>
+      typeof u === 'string' &&
+      new URL(u, self.location.origin).origin === self.location.origin &&
+      new URL(u, self.location.origin).pathname.startsWith('/assets/'),
+  );
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => Promise.all(assets.map((u) => cache.match(u).then((hit) => hit ?? cache.add(u).catch(() => undefined))))),
+  );
 });
 
 /** Keeps a copy of a good response under `key`. */

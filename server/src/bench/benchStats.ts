@@ -51,4 +51,3 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-

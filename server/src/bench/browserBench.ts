@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   const server = await startServerProcess({ dataDir, env: { WEB_DIR: webDir } });
   const browser = await launchBrowser();
   const started = performance.now();
-  const loadStart = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const loadStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const results: SizeResult[] = [];
   try {
     let pane: { width: number; height: number } | null = null;
@@ -141,7 +143,9 @@ async function main(): Promise<void> {
       cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length} (${arch()})`,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       durationS: Math.round((performance.now() - started) / 1000),
-      loadAverage: `${loadStart} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+      loadAverage: `${loadStart} at the start, ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end`,
       budgetS: budgetMs / 1000,
     };
     const summaries = results.map(summarise);

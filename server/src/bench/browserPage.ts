@@ -141,7 +141,9 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** The node nearest the centre of the canvas, in viewport coordinates. */
-async function pickNode(page: Page): Promise<{ id: string; x: number; y: number; paneWidth: number; paneHeight: number; inView: number; zoom: number }> {
+async function pickNode(
+  page: Page,
+): Promise<{ id: string; x: number; y: number; paneWidth: number; paneHeight: number; inView: number; zoom: number }> {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const cx = pane.left + pane.width / 2;
@@ -167,7 +169,11 @@ export async function zoomTo(page: Page, cdp: CDPSession, scale: number): Promis
   const at = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
-    return { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2, zoom: new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a };
+    return {
+      x: pane.left + pane.width / 2,
+      y: pane.top + pane.height / 2,
+      zoom: new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a,
+    };
   });
   // React Flow turns a wheel's deltaY (pixels) into a zoom factor of 2^(-deltaY × 0.002).
   const deltaY = -Math.log2(scale / at.zoom) / 0.002;
@@ -264,4 +270,3 @@ export async function drag(page: Page, cdp: CDPSession): Promise<DragResult> {
     },
   };
 }
-

@@ -117,7 +117,14 @@ function formatDragTables(summaries: readonly Summary[], kind: DragKind): string
   const work = (d: DragSummary) =>
     `${formatMs(d.mainThread.taskMs)} (${formatMs(d.mainThread.scriptMs)} / ${formatMs(d.mainThread.styleLayoutMs)})`;
   const detail = formatTable(
-    ['Factors', 'Samenzicht: busy (script / style+layout)', 'Bare: busy (script / style+layout)', 'Frames ours / bare', 'Long frames ours / bare', 'Moves seen ours / bare'],
+    [
+      'Factors',
+      'Samenzicht: busy (script / style+layout)',
+      'Bare: busy (script / style+layout)',
+      'Frames ours / bare',
+      'Long frames ours / bare',
+      'Moves seen ours / bare',
+    ],
     summaries.map((s) => [
       count(s.n),
       work(s[kind].samenzicht),
@@ -205,4 +212,3 @@ function describeDrag(d: DragResult): string {
 export function describeRun(run: RunResult): string {
   return `first render ${run.firstRenderMs.toFixed(0)} ms (${run.drawn.nodes} factors drawn); drag fitted: ${describeDrag(run.drag)}; drag at 100 %: ${describeDrag(run.dragZoomed)}`;
 }
-

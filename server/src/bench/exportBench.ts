@@ -34,7 +34,10 @@ const GOAL_S: Record<(typeof SIZES)[number], number> = { 50: 0.3, 500: 1.5 };
 const DEFAULT_SCALE = PNG_LIMITS.defaultScale;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const seconds = (ms: number): string => (Number.isFinite(ms) ? (ms / 1000).toFixed(3) : '—');
 
 export interface ExportVerdict {
@@ -87,7 +90,12 @@ interface BrowserResult {
 
 type Way = 'ours' | 'htmlToImage';
 
-async function measureBrowser(runs: number, seed: number, webDir: string, budgetMs: number): Promise<{ results: BrowserResult[]; version: string }> {
+async function measureBrowser(
+  runs: number,
+  seed: number,
+  webDir: string,
+  budgetMs: number,
+): Promise<{ results: BrowserResult[]; version: string }> {
   const started = performance.now();
   const dataDir = makeDataDir();
   const server = await startServerProcess({ dataDir, env: { WEB_DIR: webDir } });
@@ -126,7 +134,9 @@ async function measureBrowser(runs: number, seed: number, webDir: string, budget
           for (const way of order) result[way].push(await run(way));
           pairMs = performance.now() - pairStart;
         }
-        log(`chromium ${factors} factors: ours ${result.ours.map((r) => seconds(r.ms)).join(', ')} s; html-to-image ${result.htmlToImage.map((r) => seconds(r.ms)).join(', ')} s`);
+        log(
+          `chromium ${factors} factors: ours ${result.ours.map((r) => seconds(r.ms)).join(', ')} s; html-to-image ${result.htmlToImage.map((r) => seconds(r.ms)).join(', ')} s`,
+        );
         results.push(result);
       } finally {
         await context.close();
@@ -141,7 +151,12 @@ async function measureBrowser(runs: number, seed: number, webDir: string, budget
 }
 
 function goalVerdict(figure: string, ms: number, goalS: number): ExportVerdict {
-  return { figure, value: Number.isFinite(ms) ? `${seconds(ms)} s` : 'not measured', goal: `≤ ${goalS} s`, met: Number.isFinite(ms) ? ms / 1000 <= goalS : null };
+  return {
+    figure,
+    value: Number.isFinite(ms) ? `${seconds(ms)} s` : 'not measured',
+    goal: `≤ ${goalS} s`,
+    met: Number.isFinite(ms) ? ms / 1000 <= goalS : null,
+  };
 }
 
 async function main(): Promise<void> {
@@ -201,7 +216,16 @@ async function main(): Promise<void> {
       `${browser.version.startsWith('Chromium') ? browser.version : `Chromium ${browser.version}`}, headless. Ours: \`renderExport\` (web/src/export/renderInBrowser.ts) as the export dialog calls it, including its waits for the progress bar to paint (one frame per step) and the analysis embedded in the PNG; the picture has the header and legend. html-to-image: \`toBlob\` of \`.react-flow__viewport\` showing every node at zoom 1 with 40 px around them (React Flow's "download image" recipe), after a warm-up that fills its font cache; it scales down by itself above its canvas limit. Ratio: html-to-image's median over ours (above 1: ours is faster).`,
       '',
       formatTable(
-        ['factors', 'pairs', 'ours (Chromium)', 'html-to-image', 'ratio', 'ours (Node, scale 2)', 'ours: picture', 'html-to-image: picture'],
+        [
+          'factors',
+          'pairs',
+          'ours (Chromium)',
+          'html-to-image',
+          'ratio',
+          'ours (Node, scale 2)',
+          'ours: picture',
+          'html-to-image: picture',
+        ],
         browser.results.map((r) => {
           const ours = median(r.ours.map((x) => x.ms));
           const theirs = median(r.htmlToImage.map((x) => x.ms));
@@ -229,13 +253,30 @@ async function main(): Promise<void> {
     return r ? median(r.ours.map((x) => x.ms)) : Number.NaN;
   };
   const verdicts: ExportVerdict[] = [];
-  for (const factors of SIZES) verdicts.push(goalVerdict(`PNG export in Node, ${factors} factors, scale 2`, median(nodeAt(factors, DEFAULT_SCALE).times), GOAL_S[factors]));
-  for (const factors of SIZES) verdicts.push(goalVerdict(`PNG export in Chromium, ${factors} factors, pixel ratio 2`, browserMedian(factors), GOAL_S[factors]));
+  for (const factors of SIZES)
+    verdicts.push(
+      goalVerdict(`PNG export in Node, ${factors} factors, scale 2`, median(nodeAt(factors, DEFAULT_SCALE).times), GOAL_S[factors]),
+    );
+  for (const factors of SIZES)
+    verdicts.push(goalVerdict(`PNG export in Chromium, ${factors} factors, pixel ratio 2`, browserMedian(factors), GOAL_S[factors]));
   for (const r of browser?.results ?? []) {
     const ratio = median(r.htmlToImage.map((x) => x.ms)) / median(r.ours.map((x) => x.ms));
-    verdicts.push({ figure: `html-to-image 1.11.11 ÷ ours in Chromium, ${r.factors} factors`, value: `${ratio.toFixed(2)} ×`, goal: 'reported (no goal)', met: null });
+    verdicts.push({
+      figure: `html-to-image 1.11.11 ÷ ours in Chromium, ${r.factors} factors`,
+      value: `${ratio.toFixed(2)} ×`,
+      goal: 'reported (no goal)',
+      met: null,
+    });
   }
-  lines.push('', '### Goals', '', formatTable(['figure', 'value', 'goal', 'verdict'], verdicts.map((v) => [v.figure, v.value, v.goal, formatMet(v.met)])));
+  lines.push(
+    '',
+    '### Goals',
+    '',
+    formatTable(
+      ['figure', 'value', 'goal', 'verdict'],
+      verdicts.map((v) => [v.figure, v.value, v.goal, formatMet(v.met)]),
+    ),
+  );
 
   const big = nodeAt(500, DEFAULT_SCALE);
   if (median(big.times) / 1000 > GOAL_S[500]) {

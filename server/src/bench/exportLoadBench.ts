@@ -75,11 +75,15 @@ function connect(syncUrl: string, id: string, token: string): { doc: Y.Doc; prov
 /** One PDF export from `localAddress`; resolves with the status (0 when the connection failed). */
 function exportPdf(server: ServerProcess, localAddress: string, id: string, token: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get(`${server.url}/api/analyses/${id}/export.pdf`, { localAddress, agent: false, headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
+    const req = http.get(
+      `${server.url}/api/analyses/${id}/export.pdf`,
+      { localAddress, agent: false, headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(0));
+      },
+    );
     req.on('error', () => resolve(0));
   });
 }
@@ -125,7 +129,9 @@ async function measure(workers: number, seconds: number, log: (line: string) => 
     });
     // The exports take their places first; then the edits run for the window.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    log(`EXPORT_WORKERS=${workers}: edits every ${EDIT_INTERVAL_MS} ms for ${seconds} s while three PDF exports of ${FACTORS} factors loop`);
+    log(
+      `EXPORT_WORKERS=${workers}: edits every ${EDIT_INTERVAL_MS} ms for ${seconds} s while three PDF exports of ${FACTORS} factors loop`,
+    );
     let edits = 0;
     const started = performance.now();
     await new Promise<void>((resolve) => {
@@ -146,7 +152,16 @@ async function measure(workers: number, seconds: number, log: (line: string) => 
     running = false;
     for (const at of sentAt.values()) latencies.push(performance.now() - at);
     const received = edits - sentAt.size;
-    return { workers, edits, received, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: Math.max(...latencies), exports, seconds };
+    return {
+      workers,
+      edits,
+      received,
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
+      max: Math.max(...latencies),
+      exports,
+      seconds,
+    };
   } finally {
     running = false;
     for (const step of cleanup) step();
@@ -162,7 +177,9 @@ function describeExports(exports: Readonly<Record<string, number>>): string {
   return entries.length === 0 ? 'none' : entries.map(([status, count]) => `${count} × ${status === '0' ? 'failed' : status}`).join(', ');
 }
 
-export async function runExportLoadBench(options: ExportLoadOptions): Promise<{ markdown: string; verdicts: Verdict[]; results: ExportLoadResult[] }> {
+export async function runExportLoadBench(
+  options: ExportLoadOptions,
+): Promise<{ markdown: string; verdicts: Verdict[]; results: ExportLoadResult[] }> {
   const results: ExportLoadResult[] = [];
   for (const workers of options.workers) results.push(await measure(workers, options.seconds, options.log));
   const judged = results[0]!;
@@ -176,7 +193,14 @@ export async function runExportLoadBench(options: ExportLoadOptions): Promise<{ 
   ];
   const table = formatTable(
     ['EXPORT_WORKERS', 'edits (received)', 'p50 ms', 'p99 ms', 'max ms', 'export answers in the window'],
-    results.map((r) => [String(r.workers), `${r.edits} (${r.received})`, formatMs(r.p50), formatMs(r.p99), formatMs(r.max), describeExports(r.exports)]),
+    results.map((r) => [
+      String(r.workers),
+      `${r.edits} (${r.received})`,
+      formatMs(r.p50),
+      formatMs(r.p99),
+      formatMs(r.max),
+      describeExports(r.exports),
+    ]),
   );
   const markdown = [
     `A server process with default limits; a ${FACTORS.toLocaleString('en')}-factor analysis (\`buildBenchAnalysis\`, ${FACTORS.toLocaleString('en')} links) that one viewer has open (a live room); three clients on 127.0.0.2, .3 and .4 (one each, so the per-address limit refuses none) request \`export.pdf\` in a loop (2 drawn or waiting for the pool, 1 waiting in the queue). After 1 s, one editor of another analysis (20 factors) adds a factor every ${EDIT_INTERVAL_MS} ms for ${judged.seconds} s and the time until the other editor has it is measured (one clock, in the benchmark process; an edit that never arrives counts as 10 s). Export answers are counted as they end within the window. The first row is judged; the second shows what a second pool thread does on this machine.`,
@@ -197,5 +221,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   const seconds = Number(readArg('seconds') ?? '20');
   const workers = (readArg('workers') ?? '1,2').split(',').map(Number);
   const { markdown, verdicts } = await runExportLoadBench({ seconds, workers, log: (line) => process.stderr.write(`${line}\n`) });
-  process.stdout.write(`${markdown}\n\n${formatTable(['figure', 'value', 'goal', 'met'], verdicts.map((v) => [v.figure, v.value, v.goal, String(v.met)]))}\n`);
+  process.stdout.write(
+    `${markdown}\n\n${formatTable(
+      ['figure', 'value', 'goal', 'met'],
+      verdicts.map((v) => [v.figure, v.value, v.goal, String(v.met)]),
+    )}\n`,
+  );
 }

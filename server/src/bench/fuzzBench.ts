@@ -19,7 +19,10 @@ const MIB = 1024 * 1024;
 /** What "bounded" means here: the peak may not exceed the start by more than this. */
 const GROWTH_LIMIT = 100 * MIB;
 
-export async function runFuzzBench(options: { messages: number; log: (line: string) => void }): Promise<{ markdown: string; verdicts: Verdict[] }> {
+export async function runFuzzBench(options: {
+  messages: number;
+  log: (line: string) => void;
+}): Promise<{ markdown: string; verdicts: Verdict[] }> {
   const teardown = new Teardown();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samenzicht-fuzz-'));
   teardown.add(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -63,28 +66,60 @@ export async function runFuzzBench(options: { messages: number; log: (line: stri
     const rssAfter = readRssBytes(server.pid)!;
     const alive = server.isRunning() && (await fetch(`${server.url}/healthz`)).status === 200;
     let otherOk = true;
-    await waitFor(() => added.every((f) => getMaps(a.doc).factors.has(f) && getMaps(b.doc).factors.has(f)), 'the other analysis converges').catch(() => (otherOk = false));
+    await waitFor(
+      () => added.every((f) => getMaps(a.doc).factors.has(f) && getMaps(b.doc).factors.has(f)),
+      'the other analysis converges',
+    ).catch(() => (otherOk = false));
     otherOk &&= a.provider.wsconnected && b.provider.wsconnected && bystander.provider.wsconnected;
     // The bystander leaves too: after the grace period the fuzzed room is unloaded.
     bystander.destroy();
     await sleep(6_000);
     const rssUnloaded = readRssBytes(server.pid)!;
-    const fuzzedOpens = (await fetch(`${server.url}/api/analyses/${target.id}`, { headers: { Authorization: `Bearer ${target.tokens.viewer}` } })).status === 200;
+    const fuzzedOpens =
+      (await fetch(`${server.url}/api/analyses/${target.id}`, { headers: { Authorization: `Bearer ${target.tokens.viewer}` } })).status ===
+      200;
 
     const markdown = [
-      `${stats.messages.toLocaleString('en')} messages in ${seconds.toFixed(0)} s over ${stats.connections.toLocaleString('en')} connections (${Object.entries(stats.byKind)
+      `${stats.messages.toLocaleString('en')} messages in ${seconds.toFixed(0)} s over ${stats.connections.toLocaleString('en')} connections (${Object.entries(
+        stats.byKind,
+      )
         .map(([kind, n]) => `${kind} ${n.toLocaleString('en')}`)
         .join(', ')}), default limits; closed by the server with ${Object.entries(stats.closeCodes)
         .map(([code, n]) => `${code} ×${n}`)
-        .join(', ')} (1000: the fuzzer closed first). Meanwhile a viewer stayed in the fuzzed analysis and two editors worked in another one.`,
+        .join(
+          ', ',
+        )} (1000: the fuzzer closed first). Meanwhile a viewer stayed in the fuzzed analysis and two editors worked in another one.`,
       '',
       formatTable(
-        ['server RSS before', 'peak', 'after', 'after the room unloaded', 'server alive', 'other analysis in sync, everyone still connected', 'fuzzed analysis opens'],
-        [[formatMiB(rssBefore), formatMiB(rssPeak), formatMiB(rssAfter), formatMiB(rssUnloaded), alive ? 'yes' : '**no**', otherOk ? 'yes' : '**no**', fuzzedOpens ? 'yes' : '**no**']],
+        [
+          'server RSS before',
+          'peak',
+          'after',
+          'after the room unloaded',
+          'server alive',
+          'other analysis in sync, everyone still connected',
+          'fuzzed analysis opens',
+        ],
+        [
+          [
+            formatMiB(rssBefore),
+            formatMiB(rssPeak),
+            formatMiB(rssAfter),
+            formatMiB(rssUnloaded),
+            alive ? 'yes' : '**no**',
+            otherOk ? 'yes' : '**no**',
+            fuzzedOpens ? 'yes' : '**no**',
+          ],
+        ],
       ),
     ].join('\n');
     const verdicts: Verdict[] = [
-      { figure: `Fuzz: server alive after ${stats.messages.toLocaleString('en')} hostile messages`, value: alive ? 'yes' : 'no', goal: 'yes', met: alive },
+      {
+        figure: `Fuzz: server alive after ${stats.messages.toLocaleString('en')} hostile messages`,
+        value: alive ? 'yes' : 'no',
+        goal: 'yes',
+        met: alive,
+      },
       { figure: 'Fuzz: other analyses keep working', value: otherOk ? 'yes' : 'no', goal: 'yes', met: otherOk },
       {
         figure: 'Fuzz: memory bounded (peak RSS − RSS before)',

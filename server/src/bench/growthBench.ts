@@ -23,7 +23,11 @@ function drag(client: TestClient, ids: readonly string[], steps: number, seed: n
   for (let step = 1; step <= steps; step++) {
     awareness.setLocalStateField('drags', Object.fromEntries(ids.map((id) => [id, { x: seed + step, y: step }])));
   }
-  moveFactors(client.doc, 'bench', ids.map((id, i) => ({ id, position: { x: seed + steps + i, y: steps } })));
+  moveFactors(
+    client.doc,
+    'bench',
+    ids.map((id, i) => ({ id, position: { x: seed + steps + i, y: steps } })),
+  );
   awareness.setLocalStateField('drags', null);
 }
 
@@ -37,7 +41,11 @@ export async function runGrowthBench(): Promise<{ markdown: string; verdicts: Ve
     const { id, tokens } = await createAnalysis(server.url, { content: example });
     const size = (): ReturnType<typeof storedSize> => storedSize(server.dbFile, id);
 
-    const series = async (label: string, steps: number, group: boolean): Promise<{ label: string; logPerDrag: number; snapshotPerDrag: number }> => {
+    const series = async (
+      label: string,
+      steps: number,
+      group: boolean,
+    ): Promise<{ label: string; logPerDrag: number; snapshotPerDrag: number }> => {
       const client = connectClient(teardown, server.syncUrl, id, tokens.editor);
       await client.synced;
       const ids = [...getMaps(client.doc).factors.keys()].sort();
@@ -81,8 +89,18 @@ export async function runGrowthBench(): Promise<{ markdown: string; verdicts: Ve
       'The length of a drag does not show in what is stored: only its end is written.',
     ].join('\n');
     const verdicts: Verdict[] = [
-      { figure: 'Growth per completed drag, update log (worst of 1, 10, 100 pointer moves)', value: formatBytes(worstLog), goal: `≤ ${GOAL_BYTES} B`, met: worstLog <= GOAL_BYTES },
-      { figure: 'Growth per completed drag, snapshot after compaction', value: formatBytes(worstSnapshot), goal: `≤ ${GOAL_BYTES} B`, met: worstSnapshot <= GOAL_BYTES },
+      {
+        figure: 'Growth per completed drag, update log (worst of 1, 10, 100 pointer moves)',
+        value: formatBytes(worstLog),
+        goal: `≤ ${GOAL_BYTES} B`,
+        met: worstLog <= GOAL_BYTES,
+      },
+      {
+        figure: 'Growth per completed drag, snapshot after compaction',
+        value: formatBytes(worstSnapshot),
+        goal: `≤ ${GOAL_BYTES} B`,
+        met: worstSnapshot <= GOAL_BYTES,
+      },
     ];
     return { markdown, verdicts };
   } finally {

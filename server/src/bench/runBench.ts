@@ -18,7 +18,15 @@ import { runColdLoadBench } from './coldLoadBench.ts';
 import { runExportLoadBench } from './exportLoadBench.ts';
 import { runFuzzBench } from './fuzzBench.ts';
 import { runGrowthBench } from './growthBench.ts';
-import { OUR_BENCH_ENV, SCENARIOS, formatSyncSection, measureCommitLatency, runSyncBench, type SyncBenchOptions, type Verdict } from './syncBench.ts';
+import {
+  OUR_BENCH_ENV,
+  SCENARIOS,
+  formatSyncSection,
+  measureCommitLatency,
+  runSyncBench,
+  type SyncBenchOptions,
+  type Verdict,
+} from './syncBench.ts';
 
 function readArg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +60,10 @@ function versionOf(pkg: string, from = 'node_modules'): string {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
 
 /** Runs `script` as `node --import tsx script args` and resolves with its stdout (rejects on failure). */
@@ -84,7 +95,14 @@ function nest(markdown: string): string {
 function loopsVerdicts(output: string): Verdict[] {
   const line = output.split('\n').find((l) => l.startsWith('weighted kinds, default time budget'));
   const ms = line ? Number(/median\s+([\d.]+) ms/.exec(line)?.[1]) : Number.NaN;
-  return [{ figure: 'Pattern analysis, 1,000 factors / 3,000 links (default time budget)', value: Number.isFinite(ms) ? `${ms} ms` : 'not found in the output', goal: '≤ 200 ms', met: Number.isFinite(ms) ? ms <= 200 : null }];
+  return [
+    {
+      figure: 'Pattern analysis, 1,000 factors / 3,000 links (default time budget)',
+      value: Number.isFinite(ms) ? `${ms} ms` : 'not found in the output',
+      goal: '≤ 200 ms',
+      met: Number.isFinite(ms) ? ms <= 200 : null,
+    },
+  ];
 }
 
 /** Verdicts written by exportBench.ts (goals at the default scale 2: 50 factors ≤ 0.3 s, 500 ≤ 1.5 s, Node and Chromium). */
@@ -111,8 +129,23 @@ interface Hook {
 
 /** The benchmarks of other parts, run when their script exists; each prints its own section. */
 const HOOKS: readonly Hook[] = [
-  { key: 'loops', title: 'Pattern analysis (loops and break points)', script: 'server/src/bench/loopsBench.ts', kind: 'text', args: [], timeoutMs: 180_000, verdicts: loopsVerdicts },
-  { key: 'layout', title: 'Layout ("Netjes maken")', script: 'server/src/bench/layoutBench.ts', kind: 'markdown', args: [], timeoutMs: 120_000 },
+  {
+    key: 'loops',
+    title: 'Pattern analysis (loops and break points)',
+    script: 'server/src/bench/loopsBench.ts',
+    kind: 'text',
+    args: [],
+    timeoutMs: 180_000,
+    verdicts: loopsVerdicts,
+  },
+  {
+    key: 'layout',
+    title: 'Layout ("Netjes maken")',
+    script: 'server/src/bench/layoutBench.ts',
+    kind: 'markdown',
+    args: [],
+    timeoutMs: 120_000,
+  },
   {
     key: 'export',
     title: 'PNG export: Node, Chromium and html-to-image 1.11.11',
@@ -130,7 +163,14 @@ const HOOKS: readonly Hook[] = [
     args: ['--budget', BROWSER_BUDGET, '--json', '.tmp/bench-browser.json'],
     timeoutMs: (Number(BROWSER_BUDGET) + 300) * 1000,
   },
-  { key: 'bundle', title: 'Bundle size', script: 'server/src/bench/bundleBench.ts', kind: 'markdown', args: ['--json', '.tmp/bench-bundle.json'], timeoutMs: 300_000 },
+  {
+    key: 'bundle',
+    title: 'Bundle size',
+    script: 'server/src/bench/bundleBench.ts',
+    kind: 'markdown',
+    args: ['--json', '.tmp/bench-bundle.json'],
+    timeoutMs: 300_000,
+  },
 ];
 
 async function timed(title: string, run: () => Promise<{ markdown: string; verdicts: readonly Verdict[] }>): Promise<Section> {
@@ -167,9 +207,13 @@ async function main(): Promise<void> {
         const method = [
           `Each run starts a fresh server process and a fresh load generator process (\`server/src/bench/syncLoad.ts\`). The generator connects raw \`ws\` clients that send pre-encoded y-websocket update messages — drag ends made in advance with the app's \`moveFactors\` on a Y.Doc of their own — at a fixed rate with a random phase, plus 3 stock \`WebsocketProvider\` clients with real Y.Docs that must hold exactly the base plus every update sent at the end (as must a client syncing afresh). Latency: from sending an edit to each other client of the analysis receiving it, measured in the generator (one clock). ${RUNS} runs per scenario and server, interleaved (ours/stock, then stock/ours, …); ${SECONDS} s measured after 1 s of warm-up, then 1.5 s to drain; medians over the runs whose generator stayed below 70 % of a core (a run above that is invalid: the generator, not the server, may set its numbers). Server CPU from /proc/<pid>/stat over the measured window (100 % = one core), RSS from /proc/<pid>/status (max during the window). Bytes sent per edit: WebSocket payload + frame header of everything the server sent to the simulated clients, per edit (the stock server also echoes each update to its sender).`,
           '',
-          `Stock server: \`@y/websocket-server\` ${versionOf('@y/websocket-server')} started as its README says (\`HOST=127.0.0.1 PORT=… npx y-websocket\`, here \`node node_modules/@y/websocket-server/src/server.js\` so the pid is the server's), in memory, no persistence. Samenzicht: \`node --import tsx server/src/main.ts\` with a fresh DATA_DIR, storing every update (SQLite, synchronous=FULL, flushed every 50 ms) and checking tokens. **Limits set for the benchmark:** ${Object.entries(OUR_BENCH_ENV)
+          `Stock server: \`@y/websocket-server\` ${versionOf('@y/websocket-server')} started as its README says (\`HOST=127.0.0.1 PORT=… npx y-websocket\`, here \`node node_modules/@y/websocket-server/src/server.js\` so the pid is the server's), in memory, no persistence. Samenzicht: \`node --import tsx server/src/main.ts\` with a fresh DATA_DIR, storing every update (SQLite, synchronous=FULL, flushed every 50 ms) and checking tokens. **Limits set for the benchmark:** ${Object.entries(
+            OUR_BENCH_ENV,
+          )
             .map(([k, v]) => `\`${k}=${v}\``)
-            .join(', ')} — all simulated clients come from 127.0.0.1, and the default of 100 connections per address would refuse most of them; every other limit is the default (\`MAX_MESSAGES_PER_SECOND\` 200 per connection, far above 10 edits/s; \`MAX_CONNECTIONS_PER_ANALYSIS\` 250).`,
+            .join(
+              ', ',
+            )} — all simulated clients come from 127.0.0.1, and the default of 100 connections per address would refuse most of them; every other limit is the default (\`MAX_MESSAGES_PER_SECOND\` 200 per connection, far above 10 edits/s; \`MAX_CONNECTIONS_PER_ANALYSIS\` 250).`,
           '',
           markdown,
           '',
@@ -179,18 +223,33 @@ async function main(): Promise<void> {
       }),
     );
   }
-  if (wanted('coldload')) sections.push(await timed('Cold load of an analysis with 100,000 stored updates', () => runColdLoadBench({ runs: RUNS, log })));
+  if (wanted('coldload'))
+    sections.push(await timed('Cold load of an analysis with 100,000 stored updates', () => runColdLoadBench({ runs: RUNS, log })));
   if (wanted('growth')) sections.push(await timed('Growth of the stored document per drag', () => runGrowthBench()));
-  if (wanted('fuzz')) sections.push(await timed(`Fuzzing the sync socket (${FUZZ_MESSAGES.toLocaleString('en')} messages)`, () => runFuzzBench({ messages: FUZZ_MESSAGES, log })));
+  if (wanted('fuzz'))
+    sections.push(
+      await timed(`Fuzzing the sync socket (${FUZZ_MESSAGES.toLocaleString('en')} messages)`, () =>
+        runFuzzBench({ messages: FUZZ_MESSAGES, log }),
+      ),
+    );
   if (wanted('exportload')) {
-    sections.push(await timed("Another family's sync while 5,000-factor PDF exports loop", () => runExportLoadBench({ seconds: 20, workers: [1, 2], log })));
+    sections.push(
+      await timed("Another family's sync while 5,000-factor PDF exports loop", () =>
+        runExportLoadBench({ seconds: 20, workers: [1, 2], log }),
+      ),
+    );
   }
 
   for (const hook of HOOKS) {
     if (!wanted(hook.key)) continue;
     const script = path.join(REPO_ROOT, hook.script);
     if (!fs.existsSync(script)) {
-      sections.push({ title: hook.title, markdown: `Not measured: \`${hook.script}\` does not exist yet. (Hook: when it exists, \`npm run bench\` runs it as a child process and includes what it prints on stdout${hook.kind === 'markdown' ? ' as markdown' : ''}.)`, verdicts: [], seconds: 0 });
+      sections.push({
+        title: hook.title,
+        markdown: `Not measured: \`${hook.script}\` does not exist yet. (Hook: when it exists, \`npm run bench\` runs it as a child process and includes what it prints on stdout${hook.kind === 'markdown' ? ' as markdown' : ''}.)`,
+        verdicts: [],
+        seconds: 0,
+      });
       continue;
     }
     sections.push(
@@ -199,8 +258,17 @@ async function main(): Promise<void> {
         const verdicts = hook.verdicts?.(output) ?? [];
         const body = hook.kind === 'markdown' ? nest(output) : `\`\`\`\n${output.trim()}\n\`\`\``;
         // A markdown section prints its own goals table; a text one gets it here.
-        const goals = verdicts.length > 0 && hook.kind === 'text' ? `\n\n${formatTable(['figure', 'value', 'goal', 'verdict'], verdicts.map((v) => [v.figure, v.value, v.goal, formatMet(v.met)]))}` : '';
-        return { markdown: `Printed by \`${hook.script}\`${hook.args.length > 0 ? ` (\`${hook.args.join(' ')}\`)` : ''}:\n\n${body}${goals}`, verdicts };
+        const goals =
+          verdicts.length > 0 && hook.kind === 'text'
+            ? `\n\n${formatTable(
+                ['figure', 'value', 'goal', 'verdict'],
+                verdicts.map((v) => [v.figure, v.value, v.goal, formatMet(v.met)]),
+              )}`
+            : '';
+        return {
+          markdown: `Printed by \`${hook.script}\`${hook.args.length > 0 ? ` (\`${hook.args.join(' ')}\`)` : ''}:\n\n${body}${goals}`,
+          verdicts,
+        };
       }),
     );
   }
@@ -219,14 +287,21 @@ async function main(): Promise<void> {
     '',
     '## Goals at a glance',
     '',
-    verdicts.length > 0 ? formatTable(['figure', 'value', 'goal', 'verdict'], verdicts.map((v) => [v.figure, v.value, v.goal, formatMet(v.met)])) : 'No goals were measured.',
+    verdicts.length > 0
+      ? formatTable(
+          ['figure', 'value', 'goal', 'verdict'],
+          verdicts.map((v) => [v.figure, v.value, v.goal, formatMet(v.met)]),
+        )
+      : 'No goals were measured.',
     '',
     'The browser, layout and bundle sections judge their own goals in their tables below.',
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown, '', `<sub>${s.seconds.toFixed(0)} s</sub>`, '']),
   ].join('\n');
   fs.writeFileSync(OUT, markdown);
-  log(`wrote ${path.relative(REPO_ROOT, OUT)} (${verdicts.filter((v) => v.met === true).length} goals met, ${verdicts.filter((v) => v.met === false).length} not met) in ${(totalSeconds / 60).toFixed(1)} min`);
+  log(
+    `wrote ${path.relative(REPO_ROOT, OUT)} (${verdicts.filter((v) => v.met === true).length} goals met, ${verdicts.filter((v) => v.met === false).length} not met) in ${(totalSeconds / 60).toFixed(1)} min`,
+  );
 }
 
 await main();

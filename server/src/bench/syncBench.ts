@@ -141,10 +141,14 @@ export function measureCommitLatency(commits = 500): { p50: number; p99: number;
 /** Runs the load generator in its own process and returns what it measured. */
 function runGenerator(config: LoadConfig): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/bench/syncLoad.ts'), JSON.stringify(config)], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/bench/syncLoad.ts'), JSON.stringify(config)],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -275,14 +279,26 @@ export function formatSyncSection(results: SyncResults, options: SyncBenchOption
   }
   const ratioRows = options.scenarios.map((scenario) => {
     const { ours, stock } = summaries[scenario.key]!;
-    return [scenario.label, `${(ours.p50 / stock.p50).toFixed(2)}`, `${(ours.p99 / stock.p99).toFixed(2)}`, `${(ours.p999 / stock.p999).toFixed(2)}`, `${(ours.serverCpu / stock.serverCpu).toFixed(2)}`, `${(ours.bytesPerEdit / stock.bytesPerEdit).toFixed(2)}`];
+    return [
+      scenario.label,
+      `${(ours.p50 / stock.p50).toFixed(2)}`,
+      `${(ours.p99 / stock.p99).toFixed(2)}`,
+      `${(ours.p999 / stock.p999).toFixed(2)}`,
+      `${(ours.serverCpu / stock.serverCpu).toFixed(2)}`,
+      `${(ours.bytesPerEdit / stock.bytesPerEdit).toFixed(2)}`,
+    ];
   });
 
   const s200 = summaries['50x4'];
   const s100 = summaries['1x100'];
   const verdicts: Verdict[] = [];
   if (s200) {
-    verdicts.push({ figure: 'Sync: p99 edit-to-remote latency, 200 clients (50 × 4)', value: `${formatMs(s200.ours.p99)} ms`, goal: '≤ 5 ms', met: s200.ours.p99 <= 5 });
+    verdicts.push({
+      figure: 'Sync: p99 edit-to-remote latency, 200 clients (50 × 4)',
+      value: `${formatMs(s200.ours.p99)} ms`,
+      goal: '≤ 5 ms',
+      met: s200.ours.p99 <= 5,
+    });
     verdicts.push({
       figure: 'Sync: p99 at 200 clients against the stock server',
       value: `${formatMs(s200.ours.p99)} vs ${formatMs(s200.stock.p99)} ms (×${(s200.ours.p99 / s200.stock.p99).toFixed(2)})`,
@@ -291,17 +307,45 @@ export function formatSyncSection(results: SyncResults, options: SyncBenchOption
     });
   }
   if (s100) {
-    verdicts.push({ figure: 'Sync: p99, 100 clients in one analysis', value: `${formatMs(s100.ours.p99)} ms`, goal: '≤ 50 ms', met: s100.ours.p99 <= 50 });
-    verdicts.push({ figure: 'Sync: updates lost, 100 clients in one analysis', value: `${s100.ours.lost} of ${s100.ours.expected}`, goal: '0', met: s100.ours.lost === 0 });
+    verdicts.push({
+      figure: 'Sync: p99, 100 clients in one analysis',
+      value: `${formatMs(s100.ours.p99)} ms`,
+      goal: '≤ 50 ms',
+      met: s100.ours.p99 <= 50,
+    });
+    verdicts.push({
+      figure: 'Sync: updates lost, 100 clients in one analysis',
+      value: `${s100.ours.lost} of ${s100.ours.expected}`,
+      goal: '0',
+      met: s100.ours.lost === 0,
+    });
   }
   for (const scenario of options.scenarios) {
     const ours = summaries[scenario.key]!.ours;
-    verdicts.push({ figure: `Sync: every client converged (${scenario.key})`, value: ours.converged ? 'yes' : 'no', goal: 'yes', met: ours.converged });
+    verdicts.push({
+      figure: `Sync: every client converged (${scenario.key})`,
+      value: ours.converged ? 'yes' : 'no',
+      goal: 'yes',
+      met: ours.converged,
+    });
   }
 
   const markdown = [
     formatTable(
-      ['scenario', 'server', 'p50 ms', 'p99 ms', 'p99.9 ms', 'delivered / expected', 'server CPU', 'server RSS (max)', 'bytes sent per edit', 'generator CPU', 'valid runs', 'converged'],
+      [
+        'scenario',
+        'server',
+        'p50 ms',
+        'p99 ms',
+        'p99.9 ms',
+        'delivered / expected',
+        'server CPU',
+        'server RSS (max)',
+        'bytes sent per edit',
+        'generator CPU',
+        'valid runs',
+        'converged',
+      ],
       rows,
     ),
     '',

@@ -154,10 +154,26 @@ async function createRoom(config: LoadConfig, index: number): Promise<Room> {
     const res = await fetch(`${config.httpUrl}/api/analyses`, { method: 'POST', body: JSON.stringify({ title: `bench ${index}` }) });
     if (res.status !== 201) throw new Error(`POST /api/analyses answered ${res.status}`);
     const { id, tokens } = (await res.json()) as { id: string; tokens: { editor: string; viewer: string } };
-    room = { wsUrl: `${wsOrigin}/sync/${id}`, providerBase: `${wsOrigin}/sync`, name: id, editorToken: tokens.editor, viewerToken: tokens.viewer, base: new Uint8Array(), sent: [] };
+    room = {
+      wsUrl: `${wsOrigin}/sync/${id}`,
+      providerBase: `${wsOrigin}/sync`,
+      name: id,
+      editorToken: tokens.editor,
+      viewerToken: tokens.viewer,
+      base: new Uint8Array(),
+      sent: [],
+    };
   } else {
     const name = `bench-${config.seed}-${index}`;
-    room = { wsUrl: `${wsOrigin}/${name}`, providerBase: wsOrigin, name, editorToken: null, viewerToken: null, base: new Uint8Array(), sent: [] };
+    room = {
+      wsUrl: `${wsOrigin}/${name}`,
+      providerBase: wsOrigin,
+      name,
+      editorToken: null,
+      viewerToken: null,
+      base: new Uint8Array(),
+      sent: [],
+    };
   }
   // The same 20 factors everywhere, written by a stock client and read back by another one.
   const setupDoc = new Y.Doc();
@@ -182,7 +198,9 @@ function makeEdits(room: Room, clientId: number, count: number, random: () => nu
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   for (let i = 0; i < count; i++) {
-    moveFactors(doc, 'bench', [{ id: `f${Math.floor(random() * FACTORS)}`, position: { x: Math.round(random() * 4000), y: Math.round(random() * 3000) } }]);
+    moveFactors(doc, 'bench', [
+      { id: `f${Math.floor(random() * FACTORS)}`, position: { x: Math.round(random() * 4000), y: Math.round(random() * 3000) } },
+    ]);
   }
   doc.destroy();
   return updates.map((update) => ({ update, message: syncMessage(2, update) }));
@@ -322,7 +340,7 @@ async function run(config: LoadConfig): Promise<LoadResult> {
       }
     }, 1);
   });
-  const serverCpu = (serverCpuAtEnd - serverCpuAtStart) / (config.durationS);
+  const serverCpu = (serverCpuAtEnd - serverCpuAtStart) / config.durationS;
   await new Promise((resolve) => setTimeout(resolve, config.drainMs));
 
   // Each measured edit should reach every other simulated client of its analysis.

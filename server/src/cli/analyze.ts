@@ -53,7 +53,9 @@ async function run(args: readonly string[]): Promise<number> {
   }
 
   const patterns = analysePatterns(parsed.value, CLI_LIMITS);
-  process.stdout.write(json ? `${jsonForTerminal(JSON.stringify(toPatternsJson(patterns), null, 2))}\n` : forTerminal(formatSummary(parsed.value, patterns)));
+  process.stdout.write(
+    json ? `${jsonForTerminal(JSON.stringify(toPatternsJson(patterns), null, 2))}\n` : forTerminal(formatSummary(parsed.value, patterns)),
+  );
   return 0;
 }
 
@@ -94,9 +96,7 @@ function formatSummary(analysis: Analysis, patterns: Patterns): string {
     lines.push('  Verbanden die je kunt doorbreken:');
     for (const id of patterns.breakPoints.links) {
       const link = linkById.get(id)!;
-      lines.push(
-        `    ${id} (${label.get(link.from)} → ${label.get(link.to)}): ${breaks(patterns.linkCounts[id], vicious)}`,
-      );
+      lines.push(`    ${id} (${label.get(link.from)} → ${label.get(link.to)}): ${breaks(patterns.linkCounts[id], vicious)}`);
     }
     lines.push(`    ${together(patterns.breakPoints.links.length, 'Dit verband doorbreekt', 'verbanden', vicious)}.`);
     lines.push('  Factoren waar je kunt ingrijpen:');

@@ -78,7 +78,10 @@ describe('npm run export', () => {
 
   it('reports a bad file on stderr with the place of the error, exit 1', async () => {
     const bad = join(dir, 'bad.samenzicht.json');
-    await writeFile(bad, JSON.stringify({ format: 'samenzicht/analysis', version: 1, factors: [{ id: 'f1', label: 'x', kind: 'probleem' }], links: [] }));
+    await writeFile(
+      bad,
+      JSON.stringify({ format: 'samenzicht/analysis', version: 1, factors: [{ id: 'f1', label: 'x', kind: 'probleem' }], links: [] }),
+    );
     const run = await runExport(bad, '--png', join(dir, 'never.png'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('factors[0].kind: expected one of problem');

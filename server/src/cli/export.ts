@@ -52,16 +52,22 @@ export function parseExportArgs(args: readonly string[]): Options | string {
     } else if (arg.startsWith('--')) return `Onbekende optie / unknown option: ${arg}`;
     else positional.push(arg);
   }
-  if (positional.length !== 1) return positional.length === 0 ? 'Geen invoerbestand / no input file' : `Eén invoerbestand / one input file: ${positional.join(' ')}`;
-  if (!values.has('--png') && !values.has('--svg') && !values.has('--pdf')) return 'Geef --png, --svg of --pdf / give --png, --svg or --pdf';
+  if (positional.length !== 1)
+    return positional.length === 0 ? 'Geen invoerbestand / no input file' : `Eén invoerbestand / one input file: ${positional.join(' ')}`;
+  if (!values.has('--png') && !values.has('--svg') && !values.has('--pdf'))
+    return 'Geef --png, --svg of --pdf / give --png, --svg or --pdf';
   const scaleText = values.get('--scale') ?? '2';
   const scale = Number(scaleText);
-  if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < 1 || scale > 4) return `--scale moet tussen 1 en 4 liggen / must be between 1 and 4: ${scaleText}`;
+  if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < 1 || scale > 4)
+    return `--scale moet tussen 1 en 4 liggen / must be between 1 and 4: ${scaleText}`;
   const paper = (values.get('--paper') ?? 'A4').toUpperCase();
   if (paper !== 'A4' && paper !== 'A3') return `--paper is A4 of A3 / is A4 or A3: ${values.get('--paper')}`;
   const language = values.get('--lang') ?? 'nl';
   if (language !== 'nl' && language !== 'en') return `--lang is nl of en / is nl or en: ${language}`;
-  const loops = (values.get('--loops') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const loops = (values.get('--loops') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return {
     input: positional[0]!,
     ...(values.has('--png') ? { png: values.get('--png')! } : {}),

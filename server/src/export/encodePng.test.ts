@@ -74,9 +74,10 @@ describe('text as glyph outlines', () => {
   it('rasterises like the same text set by resvg', () => {
     const { analysis } = readExamples().find((e) => e.name.startsWith('small'))!;
     const options = { showActors: true, exportedAt: new Date('2025-03-12T13:05:00Z') };
-    const [asText, asPaths] = [renderAnalysisSvg(analysis, options).svg, renderAnalysisSvg(analysis, { ...options, glyphs: glyphOutlines() }).svg].map(
-      (svg) => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: FONT }).render(),
-    );
+    const [asText, asPaths] = [
+      renderAnalysisSvg(analysis, options).svg,
+      renderAnalysisSvg(analysis, { ...options, glyphs: glyphOutlines() }).svg,
+    ].map((svg) => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: FONT }).render());
     expect(asPaths!.width).toBe(asText!.width);
     const a = asText!.pixels;
     const b = asPaths!.pixels;

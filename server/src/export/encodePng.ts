@@ -11,8 +11,7 @@ const deflate = promisify(zlib.deflate);
 const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** zlib.crc32 (Node ≥ 20.15) is native; the pure one is the fallback. */
-const crc32 = (bytes: Uint8Array): number =>
-  typeof zlib.crc32 === 'function' ? zlib.crc32(bytes) >>> 0 : crc32Js(bytes);
+const crc32 = (bytes: Uint8Array): number => (typeof zlib.crc32 === 'function' ? zlib.crc32(bytes) >>> 0 : crc32Js(bytes));
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -109,7 +108,10 @@ async function compressPiece(rgba: Uint8Array, width: number, from: number, to: 
  * the thread pool (and framed on the main thread while the first pieces compress).
  */
 export async function compressRows(rgba: Uint8Array, width: number, height: number): Promise<{ zlib: Uint8Array; pieces: number }> {
-  const whole = async () => ({ zlib: new Uint8Array(await deflate(frameRows(rgba, width, 0, height), { level: 2, memLevel: 9 })), pieces: 1 });
+  const whole = async () => ({
+    zlib: new Uint8Array(await deflate(frameRows(rgba, width, 0, height), { level: 2, memLevel: 9 })),
+    pieces: 1,
+  });
   const rowBytes = width * 4 + 1;
   const pieces = Math.max(1, Math.min(MAX_PIECES, Math.floor((rowBytes * height) / PIECE_BYTES), height));
   if (pieces === 1) return whole();

@@ -23,7 +23,8 @@ export interface ExportQuery {
  * Y.Doc and read on the worker (hundreds of ms at 5,000 factors), so the main thread never reads or encodes a
  * large document; or the analysis itself.
  */
-export type AnalysisSource = { readonly kind: 'stored'; readonly stored: StoredDoc } | { readonly kind: 'analysis'; readonly analysis: Analysis };
+export type AnalysisSource =
+  { readonly kind: 'stored'; readonly stored: StoredDoc } | { readonly kind: 'analysis'; readonly analysis: Analysis };
 
 export interface ExportJob {
   readonly kind: 'export';

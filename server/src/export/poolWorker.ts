@@ -21,7 +21,8 @@ async function runJob(job: Job): Promise<JobOutcomes[Job['kind']]> {
  * (Node's pool of small Buffers, a cached font) is copied first.
  */
 function ownBuffer(bytes: Uint8Array): { bytes: Uint8Array; buffer: ArrayBuffer } {
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  const own =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
   return { bytes: own, buffer: own.buffer as ArrayBuffer };
 }
 

@@ -43,14 +43,23 @@ export async function renderAnalysisPng(analysis: Analysis, options: PngOptions 
   // renderAsync rasterises on libuv's thread pool: a large export does not stall the sync connections.
   const rendered = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: false, fontFiles: [TTF_PATHS[400], TTF_PATHS[700]], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [TTF_PATHS[400], TTF_PATHS[700]],
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
     background: '#ffffff',
     logLevel: 'off',
   });
   const rasterDone = performance.now();
   // The getter copies the pixels out of resvg (tens of ms for a large picture): read it once.
   const pixels = rendered.pixels;
-  const encoded = await encodeOpaquePng(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength), rendered.width, rendered.height);
+  const encoded = await encodeOpaquePng(
+    new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength),
+    rendered.width,
+    rendered.height,
+  );
   const png = embedAnalysisInPng(encoded, toAnalysisFile(analysis));
   const phases = { svgMs: svgDone - started, rasterMs: rasterDone - svgDone, encodeMs: performance.now() - rasterDone };
   return { png, scaled: scale < wanted, scale, width: rendered.width, height: rendered.height, phases };

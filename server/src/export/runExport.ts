@@ -47,7 +47,13 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
   if (loops === null) return { ok: false, reason: 'badLoops' };
   const options = { language: query.language, exportedAt: job.exportedAt, showActors: query.actors, highlightLoops: loops };
   const fonts = await loadExportFonts();
-  const done = (body: Uint8Array, scaledTo: number | null = null): ExportOutcome => ({ ok: true, body, title: analysis.title, scaledTo, skipped });
+  const done = (body: Uint8Array, scaledTo: number | null = null): ExportOutcome => ({
+    ok: true,
+    body,
+    title: analysis.title,
+    scaledTo,
+    skipped,
+  });
   switch (job.format) {
     case 'svg':
       return done(new TextEncoder().encode(renderAnalysisSvg(analysis, { ...options, fontFaces: fonts.webFaces }).svg));

@@ -44,7 +44,12 @@ describe('awareness under load', () => {
     }
     const last = (i: number): unknown => clients[i]!.provider.awareness.getLocalState()?.cursor;
     await waitFor(
-      () => clients.every((c) => clients.every((other, j) => JSON.stringify(c.provider.awareness.getStates().get(other.doc.clientID)?.cursor) === JSON.stringify(last(j)))),
+      () =>
+        clients.every((c) =>
+          clients.every(
+            (other, j) => JSON.stringify(c.provider.awareness.getStates().get(other.doc.clientID)?.cursor) === JSON.stringify(last(j)),
+          ),
+        ),
       'every client sees every latest cursor',
     );
     expect(closes).toEqual([]);

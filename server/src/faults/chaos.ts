@@ -156,11 +156,7 @@ export async function runChaosSeed(seed: number, options: ChaosOptions = DEFAULT
     phase = 'convergence';
     for (const client of clients) client.provider.connect();
     const first = clients[0]!;
-    await waitFor(
-      () => clients.every((c) => c.provider.synced && sameState(c.doc, first.doc)),
-      'the clients converge',
-      options.settleMs,
-    );
+    await waitFor(() => clients.every((c) => c.provider.synced && sameState(c.doc, first.doc)), 'the clients converge', options.settleMs);
 
     phase = 'storage';
     let lastProblem = 'nothing stored';
@@ -185,9 +181,12 @@ export async function runChaosSeed(seed: number, options: ChaosOptions = DEFAULT
     });
     return { seed, clients: clients.length, restarts, crashes, drops };
   } catch (error) {
-    throw new Error(`chaos seed ${seed} failed in ${phase} (rerun with CHAOS_SEED=${seed}): ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `chaos seed ${seed} failed in ${phase} (rerun with CHAOS_SEED=${seed}): ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     await teardown.run();
   }

@@ -85,9 +85,15 @@ describe('fuzzing the sync socket', () => {
     // at the same content (the late client is relayed whatever the server applies after its sync).
     const readOverHttp = async () =>
       JSON.stringify(
-        await (await fetch(`${server.url}/api/analyses/${target.id}`, { headers: { Authorization: `Bearer ${target.tokens.viewer}` } })).json(),
+        await (
+          await fetch(`${server.url}/api/analyses/${target.id}`, { headers: { Authorization: `Bearer ${target.tokens.viewer}` } })
+        ).json(),
       );
-    await waitFor(async () => JSON.stringify(toAnalysisFile(readAnalysis(late.doc))) === (await readOverHttp()), 'HTTP and sync agree', 10_000);
+    await waitFor(
+      async () => JSON.stringify(toAnalysisFile(readAnalysis(late.doc))) === (await readOverHttp()),
+      'HTTP and sync agree',
+      10_000,
+    );
     expect(toAnalysisFile(readAnalysis(late.doc))).toEqual(JSON.parse(await readOverHttp()));
     expect(bystander.provider.wsconnected).toBe(true);
     // Loose on purpose (a heap grows and shrinks in steps); without the awareness limits it grew by hundreds of MB.

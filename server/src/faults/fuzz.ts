@@ -11,15 +11,7 @@ import { WebSocket } from 'ws';
 import { addFactor, addLink, moveFactors, updateFactors } from '@samenzicht/shared/ydoc/commands';
 import { seededRandom } from '../testing.ts';
 
-export const FUZZ_KINDS = [
-  'randomBytes',
-  'truncated',
-  'hugeLength',
-  'corruptUpdate',
-  'awarenessFlood',
-  'textFrame',
-  'valid',
-] as const;
+export const FUZZ_KINDS = ['randomBytes', 'truncated', 'hugeLength', 'corruptUpdate', 'awarenessFlood', 'textFrame', 'valid'] as const;
 export type FuzzKind = (typeof FUZZ_KINDS)[number];
 
 export interface FuzzTarget {
@@ -77,8 +69,7 @@ function makeMaterial(): { updates: Uint8Array[]; stateVector: Uint8Array; aware
 const MATERIAL = makeMaterial();
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const randomBytes = (random: Random, length: number): Uint8Array =>
-  Uint8Array.from({ length }, () => Math.floor(random() * 256));
+const randomBytes = (random: Random, length: number): Uint8Array => Uint8Array.from({ length }, () => Math.floor(random() * 256));
 
 function updateMessage(update: Uint8Array, syncType = 2): Uint8Array {
   return encode((e) => {

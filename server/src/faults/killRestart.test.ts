@@ -8,7 +8,17 @@ import type * as Y from 'yjs';
 import { addFactor, moveFactors, updateFactors } from '@samenzicht/shared/ydoc/commands';
 import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { DB_FILE_NAME } from '../storage/sqliteStorage.ts';
-import { Teardown, connectClient, createAnalysis, makeTempDir, seededRandom, sleep, waitFor, type TestClient, testSeed } from '../testing.ts';
+import {
+  Teardown,
+  connectClient,
+  createAnalysis,
+  makeTempDir,
+  seededRandom,
+  sleep,
+  waitFor,
+  type TestClient,
+  testSeed,
+} from '../testing.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { contentOf, describeMissing, readStoredDoc, sameState } from './storedState.ts';
 
@@ -100,7 +110,10 @@ describe('SIGKILL of the server process while ten stock clients edit', () => {
     for (const client of clients) expect(describeMissing(stored!, client.doc), `seed ${seed}`).toBeNull();
     expect(sameState(stored!, first), `seed ${seed}: ${contentOf(stored!)}`).toBe(true);
     const storedFactors = getMaps(stored!).factors;
-    expect(added.filter((f) => !storedFactors.has(f)), `seed ${seed}`).toEqual([]);
+    expect(
+      added.filter((f) => !storedFactors.has(f)),
+      `seed ${seed}`,
+    ).toEqual([]);
     expect(added.length).toBeGreaterThan(CLIENTS);
     expect(edits).toBeGreaterThan(100);
     stored!.destroy();

@@ -14,7 +14,17 @@ import { MAX_AWARENESS_STATES_PER_PEER, PRESENCE_PROBE_MS, type Room, type RoomP
 import { RoomManager } from '../rooms.ts';
 import { DB_FILE_NAME, openSqliteStorage } from '../storage/sqliteStorage.ts';
 import { DEFAULT_MAX_PRESENCE_BYTES } from '../syncMessage.ts';
-import { Teardown, connectClient, connectRaw, createAnalysis, makeTempDir, startTestServer, waitFor, within, type RawClient } from '../testing.ts';
+import {
+  Teardown,
+  connectClient,
+  connectRaw,
+  createAnalysis,
+  makeTempDir,
+  startTestServer,
+  waitFor,
+  within,
+  type RawClient,
+} from '../testing.ts';
 import { awarenessMessage, awarenessUpdate, hear, nameOf } from './presenceWire.ts';
 
 let teardown: Teardown;
@@ -122,7 +132,10 @@ describe('presence owned per socket', () => {
     });
     for (let x = 1; x <= 5; x++) {
       leaving.socket.send(awarenessMessage(601, 1, x, dragging('Sanne', x)));
-      await waitFor(() => JSON.stringify(watcher.provider.awareness.getStates().get(601)) === JSON.stringify(dragging('Sanne', x)), 'the drag is seen');
+      await waitFor(
+        () => JSON.stringify(watcher.provider.awareness.getStates().get(601)) === JSON.stringify(dragging('Sanne', x)),
+        'the drag is seen',
+      );
     }
     await waitFor(() => echoes >= 5, 'the echoing client heard every move');
     // Its own state comes after its echoes: once others see it, the server has read the echoes.
@@ -211,7 +224,11 @@ describe('claims on a client id, in the room', () => {
   async function openRoom(): Promise<{ room: Room; join(peer: RoomPeer): void }> {
     const storage = openSqliteStorage(path.join(makeTempDir(teardown), DB_FILE_NAME));
     teardown.add(() => storage.close());
-    await storage.createAnalysis('AAAAAAAAAAAAAAAAAAAAAA', { facilitator: 'f', editor: 'e', viewer: 'v' }, Y.encodeStateAsUpdate(new Y.Doc()));
+    await storage.createAnalysis(
+      'AAAAAAAAAAAAAAAAAAAAAA',
+      { facilitator: 'f', editor: 'e', viewer: 'v' },
+      Y.encodeStateAsUpdate(new Y.Doc()),
+    );
     const rooms = new RoomManager({ storage, log: silentLogger, flushIntervalMs: 10, compactThreshold: 500, unloadGraceMs: 50 });
     teardown.add(() => rooms.closeAll(1001, 'test over'));
     const first = new ProbedPeer('nobody');

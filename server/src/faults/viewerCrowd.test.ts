@@ -55,7 +55,9 @@ describe('places per analysis by role', () => {
     // Editors fill the reserve up to the maximum; the facilitator has a few places beyond it.
     const editorCodes: number[] = [];
     const free = max - admitted - 2;
-    const editors = Array.from({ length: free + 1 }, () => outcome(connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`), editorCodes));
+    const editors = Array.from({ length: free + 1 }, () =>
+      outcome(connectRaw(teardown, `${server.syncUrl}/${id}?token=${tokens.editor}`), editorCodes),
+    );
     expect((await within(Promise.all(editors), 'editors admitted or refused', 20_000)).filter(Boolean).length).toBe(free);
     expect(editorCodes).toEqual([CLOSE_CODES.tooManyConnections]);
     const lateFacilitators = Array.from({ length: FACILITATOR_EXTRA }, () =>

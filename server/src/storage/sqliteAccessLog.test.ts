@@ -44,7 +44,8 @@ async function readAll(query: Omit<AccessLogQuery, 'limit' | 'before'> = {}, lim
   throw new Error('paging did not end');
 }
 
-const summary = (entries: readonly StoredAccessLogEntry[]) => entries.map((e) => `${e.name}/${e.role}/${e.action}/${e.detail ?? ''}×${e.count}`);
+const summary = (entries: readonly StoredAccessLogEntry[]) =>
+  entries.map((e) => `${e.name}/${e.role}/${e.action}/${e.detail ?? ''}×${e.count}`);
 
 describe('access log folding', () => {
   it('counts an event identical to the newest row within the window in that row', async () => {

@@ -77,7 +77,11 @@ describe('sqlite storage', () => {
     const Database = (await import('better-sqlite3')).default;
     const names = Array.from({ length: 10 }, (_, i) => `g${i}`);
     for (const [i, name] of names.entries()) {
-      await storage.createAnalysis(name, { facilitator: `${i}f`.padEnd(64, '0'), editor: `${i}e`.padEnd(64, '0'), viewer: `${i}v`.padEnd(64, '0') }, bytes('s'));
+      await storage.createAnalysis(
+        name,
+        { facilitator: `${i}f`.padEnd(64, '0'), editor: `${i}e`.padEnd(64, '0'), viewer: `${i}v`.padEnd(64, '0') },
+        bytes('s'),
+      );
     }
     const spy = new Database(file);
     teardown.add(() => spy.close());
@@ -176,7 +180,9 @@ describe('sqlite storage', () => {
     const page = await storage.readLog('a', { limit: 2 });
     expect(page.entries.map((entry) => entry.action)).toEqual(['rotated', 'opened']);
     expect(page.next).toEqual({ at: 2000, id: page.entries[1]!.id });
-    await expect(storage.appendLog({ analysisId: 'weg', at: 1, name: 'x', role: 'editor', action: 'opened', detail: null })).rejects.toThrow();
+    await expect(
+      storage.appendLog({ analysisId: 'weg', at: 1, name: 'x', role: 'editor', action: 'opened', detail: null }),
+    ).rejects.toThrow();
   });
 
   it('leaves out log rows it cannot read', async () => {

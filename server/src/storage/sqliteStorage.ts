@@ -194,7 +194,15 @@ export function openSqliteStorage(file: string): Storage {
   type NewLogEntry = AccessLogEntry & { readonly analysisId: string };
   /** The row `entry` folds into as `fold` allows, or null. */
   const findFoldTarget = (entry: NewLogEntry, fold: AccessLogFold, name: string, detail: string | null): number | null => {
-    const id = selectLikeInWindow.get(entry.analysisId, entry.at - fold.windowMs, entry.at + fold.windowMs, name, entry.role, entry.action, detail);
+    const id = selectLikeInWindow.get(
+      entry.analysisId,
+      entry.at - fold.windowMs,
+      entry.at + fold.windowMs,
+      name,
+      entry.role,
+      entry.action,
+      detail,
+    );
     return typeof id === 'number' ? id : null;
   };
   /** Writes one event: a row of its own, or one more in a row like it (see AccessLogFold). */

@@ -15,7 +15,12 @@ const open = new Map<number, Storage>();
 let nextHandle = 1;
 
 function errorReply(seq: number, error: unknown): StorageReply {
-  return { seq, ok: false, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
+  return {
+    seq,
+    ok: false,
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 async function handle(request: StorageRequest): Promise<unknown> {

@@ -37,7 +37,9 @@ describe('storage on its own thread', () => {
     expect(doc.updates[0]).toBeInstanceOf(Uint8Array);
     await expect(storage.appendUpdates('weg', [bytes('x')])).rejects.toThrow(/FOREIGN KEY/);
     await storage.appendLog({ analysisId: 'a', at: 1, name: 'Sanne', role: 'editor', action: 'opened', detail: null });
-    expect(await storage.appendLog({ analysisId: 'a', at: 2, name: 'Sanne', role: 'editor', action: 'opened', detail: null }, FOLD)).toBe('folded');
+    expect(await storage.appendLog({ analysisId: 'a', at: 2, name: 'Sanne', role: 'editor', action: 'opened', detail: null }, FOLD)).toBe(
+      'folded',
+    );
     expect(await storage.readLog('a', { limit: 10 })).toMatchObject({
       entries: [{ at: 1, name: 'Sanne', role: 'editor', action: 'opened', detail: null, count: 2, lastAt: 2 }],
       next: null,
@@ -72,7 +74,11 @@ describe('storage on its own thread', () => {
     await storage.createAnalysis('a', HASHES, bytes('s'));
     await storage.createAnalysis('b', { facilitator: '1'.repeat(64), editor: '2'.repeat(64), viewer: '3'.repeat(64) }, bytes('s'));
     const chunk = new Uint8Array(64 * 1024).fill(7);
-    for (let i = 0; i < 40; i++) await storage.appendUpdates('b', Array.from({ length: 16 }, () => chunk));
+    for (let i = 0; i < 40; i++)
+      await storage.appendUpdates(
+        'b',
+        Array.from({ length: 16 }, () => chunk),
+      );
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const started = performance.now();

@@ -57,7 +57,9 @@ class StorageThread {
     this.worker.on('exit', (code) => this.fail(new Error(`the storage thread stopped (exit code ${code})`)));
   }
 
-  request<T>(message: Omit<Extract<StorageRequest, { kind: 'open' }>, 'seq'> | Omit<Extract<StorageRequest, { kind: 'call' }>, 'seq'>): Promise<T> {
+  request<T>(
+    message: Omit<Extract<StorageRequest, { kind: 'open' }>, 'seq'> | Omit<Extract<StorageRequest, { kind: 'call' }>, 'seq'>,
+  ): Promise<T> {
     if (this.stopped !== null) return Promise.reject(this.stopped);
     const seq = this.nextSeq++;
     return new Promise<T>((resolve, reject) => {

@@ -2,16 +2,7 @@
 import type { Factor, FactorKind } from '../model/types.ts';
 import { textShape, type Shape } from './shapes.ts';
 import { measureText, wrapText, type TextStyle } from './textMetrics.ts';
-import {
-  BOX,
-  COLOURS,
-  KIND_BORDERS,
-  KIND_COLOURS,
-  KIND_FILLS,
-  KIND_TEXT_COLOURS,
-  TEXT,
-  type BorderWidths,
-} from './theme.ts';
+import { BOX, COLOURS, KIND_BORDERS, KIND_COLOURS, KIND_FILLS, KIND_TEXT_COLOURS, TEXT, type BorderWidths } from './theme.ts';
 import type { ExportWords } from './words.ts';
 
 export interface BoxContent {
@@ -67,7 +58,15 @@ function borderShapes(kind: FactorKind, hypothesis: boolean, width: number, heig
   const base = Math.min(b.top, b.right, b.bottom, b.left);
   shapes.push(inset(base / 2, base));
   const side = (x1: number, y1: number, x2: number, y2: number, w: number): Shape => ({
-    type: 'line', x1, y1, x2, y2, stroke, strokeWidth: w, cap: 'butt', ...(dash ? { dash } : {}),
+    type: 'line',
+    x1,
+    y1,
+    x2,
+    y2,
+    stroke,
+    strokeWidth: w,
+    cap: 'butt',
+    ...(dash ? { dash } : {}),
   });
   if (b.top > base) shapes.push(side(radius, b.top / 2, width - radius, b.top / 2, b.top));
   if (b.bottom > base) shapes.push(side(radius, height - b.bottom / 2, width - radius, height - b.bottom / 2, b.bottom));
@@ -117,7 +116,14 @@ export function layoutBox(factor: Factor, words: ExportWords, actorNames: readon
   let y = b.top + BOX.padY;
 
   // Meta line(s): the items wrap as wholes, continuing under the first word, as flex items would.
-  shapes.push({ type: 'icon', kind: factor.kind, x: left, y: y + (TEXT.metaLineHeight - BOX.iconSize) / 2, size: BOX.iconSize, colour: KIND_TEXT_COLOURS[factor.kind] });
+  shapes.push({
+    type: 'icon',
+    kind: factor.kind,
+    x: left,
+    y: y + (TEXT.metaLineHeight - BOX.iconSize) / 2,
+    size: BOX.iconSize,
+    colour: KIND_TEXT_COLOURS[factor.kind],
+  });
   let x = iconSpace;
   meta.forEach((m, i) => {
     const gap = i > 0 ? BOX.metaGap : 0;
@@ -141,7 +147,13 @@ export function layoutBox(factor: Factor, words: ExportWords, actorNames: readon
   if (actorsText) {
     y += BOX.actorsMarginTop;
     const lines = wrapText(actorsText, innerWidth - actorIndent, TEXT.actors);
-    shapes.push({ type: 'circle', cx: left + BOX.actorDotRadius, cy: y + TEXT.actorsLineHeight / 2, r: BOX.actorDotRadius, fill: COLOURS.accent });
+    shapes.push({
+      type: 'circle',
+      cx: left + BOX.actorDotRadius,
+      cy: y + TEXT.actorsLineHeight / 2,
+      r: BOX.actorDotRadius,
+      fill: COLOURS.accent,
+    });
     for (const line of lines) {
       shapes.push(textShape(left + actorIndent, y, TEXT.actorsLineHeight, line, TEXT.actors, COLOURS.inkSoft));
       y += TEXT.actorsLineHeight;
@@ -149,5 +161,12 @@ export function layoutBox(factor: Factor, words: ExportWords, actorNames: readon
   }
 
   const height = Math.ceil(y + BOX.padY + b.bottom);
-  return { width, height, innerWidth, borders: b, labelLines, shapes: [...borderShapes(factor.kind, hypothesis, width, height, b), ...shapes] };
+  return {
+    width,
+    height,
+    innerWidth,
+    borders: b,
+    labelLines,
+    shapes: [...borderShapes(factor.kind, hypothesis, width, height, b), ...shapes],
+  };
 }

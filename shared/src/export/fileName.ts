@@ -15,6 +15,8 @@ export function exportFileName(title: string, at: Date, format: ExportFileFormat
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
   return `${base || 'samenzicht-analyse'}-${day}.${format}`;
 }

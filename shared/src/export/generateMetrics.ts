@@ -19,7 +19,6 @@ import type { FontTable } from './fontTable.ts';
 
 const require = createRequire(import.meta.url);
 
-
 /** Reads the advance table of one font file (TTF, WOFF or WOFF2). */
 export function readFontTable(bytes: Uint8Array): FontTable & { runs: number[][] } {
   const font = fontkit.create(bytes as Buffer);

@@ -20,13 +20,24 @@ export interface LegendItem {
   readonly shapes: readonly Shape[];
 }
 
-
 function kindSwatch(kind: FactorKind): Shape[] {
   const b = KIND_BORDERS[kind];
   const w = LEGEND.swatchWidth;
   const h = LEGEND.swatchHeight;
   const colour = KIND_TEXT_COLOURS[kind];
-  const shapes: Shape[] = [{ type: 'rect', x: 1, y: 1, width: w - 2, height: h - 2, radius: kind === 'protective' ? 8 : 4, fill: KIND_FILLS[kind], stroke: colour, strokeWidth: 2 }];
+  const shapes: Shape[] = [
+    {
+      type: 'rect',
+      x: 1,
+      y: 1,
+      width: w - 2,
+      height: h - 2,
+      radius: kind === 'protective' ? 8 : 4,
+      fill: KIND_FILLS[kind],
+      stroke: colour,
+      strokeWidth: 2,
+    },
+  ];
   if (b.bottom > 2) shapes.push({ type: 'line', x1: 4, y1: h - 2, x2: w - 4, y2: h - 2, stroke: colour, strokeWidth: 4, cap: 'butt' });
   if (b.top > 2) shapes.push({ type: 'line', x1: 4, y1: 2, x2: w - 4, y2: 2, stroke: colour, strokeWidth: 4, cap: 'butt' });
   if (b.left > 2) shapes.push({ type: 'line', x1: 2, y1: 4, x2: 2, y2: h - 4, stroke: colour, strokeWidth: 4, cap: 'butt' });
@@ -53,10 +64,26 @@ interface LegendEntry {
 }
 
 function legendItems(words: ExportWords, loops: readonly HighlightLoop[]): LegendEntry[] {
-  const items: LegendEntry[] = FACTOR_KINDS.map((kind) => ({ label: words.kind[kind], swatch: kindSwatch(kind), swatchWidth: LEGEND.swatchWidth }));
+  const items: LegendEntry[] = FACTOR_KINDS.map((kind) => ({
+    label: words.kind[kind],
+    swatch: kindSwatch(kind),
+    swatchWidth: LEGEND.swatchWidth,
+  }));
   items.push({
     label: words.legendHypothesis,
-    swatch: [{ type: 'rect', x: 1, y: 1, width: LEGEND.swatchWidth - 2, height: LEGEND.swatchHeight - 2, radius: 4, stroke: COLOURS.inkSoft, strokeWidth: 2, dash: [4, 3] }],
+    swatch: [
+      {
+        type: 'rect',
+        x: 1,
+        y: 1,
+        width: LEGEND.swatchWidth - 2,
+        height: LEGEND.swatchHeight - 2,
+        radius: 4,
+        stroke: COLOURS.inkSoft,
+        strokeWidth: 2,
+        dash: [4, 3],
+      },
+    ],
     swatchWidth: LEGEND.swatchWidth,
   });
   items.push({ label: words.plus, swatch: linkSwatch('+'), swatchWidth: LEGEND.swatchWidth + 20 });
@@ -68,7 +95,9 @@ function legendItems(words: ExportWords, loops: readonly HighlightLoop[]): Legen
     const y = LEGEND.swatchHeight / 2;
     items.push({
       label,
-      swatch: [{ type: 'line', x1: 0, y1: y, x2: LEGEND.swatchWidth, y2: y, stroke: COLOURS.ink, strokeWidth: LINK.highlightWidth, cap: 'butt' }],
+      swatch: [
+        { type: 'line', x1: 0, y1: y, x2: LEGEND.swatchWidth, y2: y, stroke: COLOURS.ink, strokeWidth: LINK.highlightWidth, cap: 'butt' },
+      ],
       swatchWidth: LEGEND.swatchWidth,
     });
   }
@@ -76,7 +105,11 @@ function legendItems(words: ExportWords, loops: readonly HighlightLoop[]): Legen
 }
 
 /** The legend as rows of items that wrap at `width`; returns its items, its title and its height. */
-export function layoutLegend(words: ExportWords, loops: readonly HighlightLoop[], width: number): { items: LegendItem[]; shapes: Shape[]; height: number } {
+export function layoutLegend(
+  words: ExportWords,
+  loops: readonly HighlightLoop[],
+  width: number,
+): { items: LegendItem[]; shapes: Shape[]; height: number } {
   const shapes: Shape[] = [
     { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, stroke: COLOURS.line, strokeWidth: 1, cap: 'butt' },
     textShape(0, 12, TEXT.legendLineHeight, words.legendTitle, TEXT.legendTitle, COLOURS.ink),

@@ -49,7 +49,15 @@ export function polarityMark(at: Point, polarity: Link['polarity'], radius: numb
   const arm = LINK.markArm * ratio;
   const armWidth = LINK.markArmWidth * Math.max(ratio, 0.8);
   const shapes: Shape[] = [
-    { type: 'circle', cx: at.x, cy: at.y, r: radius - LINK.markStroke / 2, fill: COLOURS.markFill, stroke: colour, strokeWidth: LINK.markStroke },
+    {
+      type: 'circle',
+      cx: at.x,
+      cy: at.y,
+      r: radius - LINK.markStroke / 2,
+      fill: COLOURS.markFill,
+      stroke: colour,
+      strokeWidth: LINK.markStroke,
+    },
     { type: 'line', x1: at.x - arm, y1: at.y, x2: at.x + arm, y2: at.y, stroke: colour, strokeWidth: armWidth, cap: 'round' },
   ];
   if (polarity === '+') {
@@ -65,7 +73,11 @@ export function arrowHead(tip: Point, direction: Point, colour: string, scale = 
   const base = { x: tip.x - direction.x * length, y: tip.y - direction.y * length };
   return {
     type: 'polygon',
-    points: [tip, { x: base.x - direction.y * half, y: base.y + direction.x * half }, { x: base.x + direction.y * half, y: base.y - direction.x * half }],
+    points: [
+      tip,
+      { x: base.x - direction.y * half, y: base.y + direction.x * half },
+      { x: base.x + direction.y * half, y: base.y - direction.x * half },
+    ],
     fill: colour,
   };
 }
@@ -81,7 +93,12 @@ function layoutSelfLink(box: Rect, link: Link, strokeWidth: number, arrowScale: 
   const beforeTip = { x: tip.x, y: tip.y - LINK.arrowLength * arrowScale };
   const segments = [line(a, b, colour, strokeWidth), line(b, c, colour, strokeWidth), line(c, beforeTip, colour, strokeWidth)];
   const mark = { x: (b.x + c.x) / 2, y: b.y };
-  return { segments, tip, mark, shapes: [...segments, arrowHead(tip, { x: 0, y: 1 }, colour, arrowScale), ...polarityMark(mark, link.polarity)] };
+  return {
+    segments,
+    tip,
+    mark,
+    shapes: [...segments, arrowHead(tip, { x: 0, y: 1 }, colour, arrowScale), ...polarityMark(mark, link.polarity)],
+  };
 }
 
 /** Where along the line the mark may go, best first: the canvas's 72 %, then nearby, then anywhere visible. */
@@ -94,7 +111,14 @@ export type IsCovered = (p: Point, r: number) => boolean;
  * Lays out one link from box `from` to box `to`; `paired` when a link runs the other way between them too. A link
  * that passes under other boxes gets its mark moved along the line to where it is seen (else it stays at 72 %).
  */
-export function layoutLink(link: Link, from: Rect, to: Rect, paired: boolean, highlighted: boolean, isCovered: IsCovered = () => false): LinkGeometry {
+export function layoutLink(
+  link: Link,
+  from: Rect,
+  to: Rect,
+  paired: boolean,
+  highlighted: boolean,
+  isCovered: IsCovered = () => false,
+): LinkGeometry {
   const strokeWidth = highlighted ? LINK.highlightWidth : LINK.width;
   const arrowScale = highlighted ? 1.3 : 1;
   if (link.from === link.to) return layoutSelfLink(from, link, strokeWidth, arrowScale);

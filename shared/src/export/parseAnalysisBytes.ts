@@ -14,7 +14,8 @@ export const NO_ANALYSIS_IN_PNG = 'this PNG image carries no Samenzicht analysis
 export function parseAnalysisBytes(bytes: Uint8Array): Parsed<Analysis> & { readonly fromPng: boolean } {
   if (isPng(bytes)) {
     const file = extractAnalysisFromPng(bytes);
-    if (file === null) return { ok: false, errors: [{ path: '', message: NO_ANALYSIS_IN_PNG, code: 'notAnalysis' }], warnings: [], fromPng: true };
+    if (file === null)
+      return { ok: false, errors: [{ path: '', message: NO_ANALYSIS_IN_PNG, code: 'notAnalysis' }], warnings: [], fromPng: true };
     return { ...parseAnalysisFile(file), fromPng: true };
   }
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');

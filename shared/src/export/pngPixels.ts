@@ -64,7 +64,8 @@ export function checkLinkPixels(png: PNG, layout: ExportLayout, scale: number): 
       const p = visiblePointOf(layout, link, segment);
       if (!p) continue;
       checked++;
-      if (!hasColourNear(png, p.x * scale, p.y * scale, link.colour, 2)) missing.push(`${link.linkId} at ${Math.round(p.x)},${Math.round(p.y)}`);
+      if (!hasColourNear(png, p.x * scale, p.y * scale, link.colour, 2))
+        missing.push(`${link.linkId} at ${Math.round(p.x)},${Math.round(p.y)}`);
     }
   }
   return { checked, missing };

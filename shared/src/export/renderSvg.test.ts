@@ -23,7 +23,8 @@ function overflowingText(layout: ExportLayout): string[] {
     for (const shape of box.shapes) {
       if (shape.type !== 'text') continue;
       const end = shape.x + measureText(shape.text, shape.style);
-      if (end > right || shape.x < box.innerLeft - 0.01) problems.push(`${box.factorId}: "${shape.text}" ends at ${end}, box text ends at ${right}`);
+      if (end > right || shape.x < box.innerLeft - 0.01)
+        problems.push(`${box.factorId}: "${shape.text}" ends at ${end}, box text ends at ${right}`);
     }
     for (const line of box.labelLines) {
       if (measureText(line, { size: 15.2, weight: 400 }) > box.innerWidth + 0.01) problems.push(`${box.factorId}: "${line}"`);
@@ -77,8 +78,12 @@ describe.each(EXAMPLES)('the SVG of $name', ({ analysis }) => {
 describe('renderAnalysisSvg', () => {
   it('escapes every text and drops characters XML forbids', () => {
     const analysis = tinyAnalysis({ title: 'A <b>&"\'\u0001</b>' });
-    const factors = analysis.factors.map((f, i) => (i === 0 ? { ...f, id: 'x"><script>', label: '<script>alert(1)</script> & \u0007' } : f));
-    const links = analysis.links.map((l) => (l.from === 'a' ? { ...l, from: 'x"><script>' } : l.to === 'a' ? { ...l, to: 'x"><script>' } : l));
+    const factors = analysis.factors.map((f, i) =>
+      i === 0 ? { ...f, id: 'x"><script>', label: '<script>alert(1)</script> & \u0007' } : f,
+    );
+    const links = analysis.links.map((l) =>
+      l.from === 'a' ? { ...l, from: 'x"><script>' } : l.to === 'a' ? { ...l, to: 'x"><script>' } : l,
+    );
     const { svg } = renderAnalysisSvg({ ...analysis, factors, links, actors: [] }, { exportedAt: AT });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toContain('<script>');
@@ -103,7 +108,12 @@ describe('renderAnalysisSvg', () => {
     const analysis = tinyAnalysis();
     const loop = analysePatterns(analysis).loops[0]!;
     const layout = layoutExport(analysis, { exportedAt: AT, highlightLoops: [loop] });
-    expect(layout.links.filter((l) => l.highlighted).map((l) => l.linkId).sort()).toEqual(['l1', 'l2']);
+    expect(
+      layout.links
+        .filter((l) => l.highlighted)
+        .map((l) => l.linkId)
+        .sort(),
+    ).toEqual(['l1', 'l2']);
     expect(layout.links.find((l) => l.linkId === 'l3')!.faded).toBe(true);
     expect(layout.boxes.find((b) => b.factorId === 'c')!.faded).toBe(true);
     expect(layout.boxes.find((b) => b.factorId === 'a')!.faded).toBe(false);

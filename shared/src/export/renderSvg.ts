@@ -174,7 +174,9 @@ export function renderLayoutSvg(layout: ExportLayout, fontFaces: readonly Embedd
   }
   parts.push('</g>');
   if (layout.legend.length > 0) {
-    parts.push(`<g class="legend">${shapesToSvg(layout.legendShapes, glyphs)}${layout.legend.map((item) => shapesToSvg(item.shapes, glyphs)).join('')}</g>`);
+    parts.push(
+      `<g class="legend">${shapesToSvg(layout.legendShapes, glyphs)}${layout.legend.map((item) => shapesToSvg(item.shapes, glyphs)).join('')}</g>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');

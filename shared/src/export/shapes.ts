@@ -77,7 +77,6 @@ export type Shape = RectShape | LineShape | PolygonShape | CircleShape | IconSha
 
 /** The shape moved by (dx, dy). */
 export function translateShape(shape: Shape, dx: number, dy: number): Shape {
-
   switch (shape.type) {
     case 'rect':
     case 'icon':

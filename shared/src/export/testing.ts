@@ -36,7 +36,15 @@ export function tinyAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     factors: [
       { id: 'a', label: 'Schulden', kind: 'perpetuating', domain: 'context', evidence: 'observation', note: '', position: { x: 0, y: 0 } },
       { id: 'b', label: 'Stress', kind: 'aggravating', domain: 'parents', evidence: 'hypothesis', note: '', position: { x: 300, y: 0 } },
-      { id: 'c', label: 'Steunende zus', kind: 'protective', domain: 'network', evidence: 'observation', note: '', position: { x: 150, y: 200 } },
+      {
+        id: 'c',
+        label: 'Steunende zus',
+        kind: 'protective',
+        domain: 'network',
+        evidence: 'observation',
+        note: '',
+        position: { x: 150, y: 200 },
+      },
     ],
     links: [
       { id: 'l1', from: 'a', to: 'b', polarity: '+', note: '' },

@@ -85,7 +85,8 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle): stri
     // Control characters would draw nothing in one renderer and a box in another.
     const paragraph = raw
       .replace(/[\p{Cc}\p{Cs}\ufffe\uffff]/gu, ' ')
-      .replace(/[\s\u00a0]+/gu, (s) => (s.includes('\u00a0') ? '\u00a0' : ' ')).trim();
+      .replace(/[\s\u00a0]+/gu, (s) => (s.includes('\u00a0') ? '\u00a0' : ' '))
+      .trim();
     if (paragraph === '') {
       lines.push('');
       continue;

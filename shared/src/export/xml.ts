@@ -1,7 +1,8 @@
 /** Text that is safe inside XML: escaped, and without the characters XML 1.0 does not allow at all. */
 
 // C0 controls other than tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Escapes `value` for XML text and attribute values (both quote kinds), dropping characters XML forbids. */
 export function escapeXml(value: string): string {

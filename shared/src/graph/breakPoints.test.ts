@@ -94,8 +94,17 @@ describe.each(['medium.samenzicht.json', 'large.samenzicht.json'])('break points
 describe('break points', () => {
   it('are empty without vicious loops', () => {
     const graph = makeGraph(
-      [['a', 'protective'], ['b', 'protective'], ['c', 'perpetuating']],
-      [['a', 'b'], ['b', 'a'], ['c', 'a', '-'], ['a', 'c']],
+      [
+        ['a', 'protective'],
+        ['b', 'protective'],
+        ['c', 'perpetuating'],
+      ],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['c', 'a', '-'],
+        ['a', 'c'],
+      ],
     );
     const patterns = analysePatterns(graph);
     expect(patterns.loops).toHaveLength(2);
@@ -104,7 +113,13 @@ describe('break points', () => {
   });
 
   it('take a link from a factor to itself when it is a vicious loop', () => {
-    const graph = makeGraph([['a'], ['b']], [['a', 'a'], ['a', 'b']]);
+    const graph = makeGraph(
+      [['a'], ['b']],
+      [
+        ['a', 'a'],
+        ['a', 'b'],
+      ],
+    );
     expect(analysePatterns(graph).breakPoints).toEqual({ links: ['l1'], factors: ['a'] });
   });
 
@@ -112,7 +127,15 @@ describe('break points', () => {
     // Three vicious loops a→b→x→a, a→b→y→a, a→b→z→a share the link a→b (l1).
     const graph = makeGraph(
       [['a'], ['b'], ['x'], ['y'], ['z']],
-      [['a', 'b'], ['b', 'x'], ['x', 'a'], ['b', 'y'], ['y', 'a'], ['b', 'z'], ['z', 'a']],
+      [
+        ['a', 'b'],
+        ['b', 'x'],
+        ['x', 'a'],
+        ['b', 'y'],
+        ['y', 'a'],
+        ['b', 'z'],
+        ['z', 'a'],
+      ],
     );
     const loops = findLoops(graph).loops;
     expect(feedbackArcSet(loops)).toEqual(['l1']);
@@ -122,7 +145,14 @@ describe('break points', () => {
   it('need more than one link for disjoint vicious loops, and each link they name is needed', () => {
     const graph = makeGraph(
       [['a'], ['b'], ['c'], ['d'], ['e']],
-      [['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'e'], ['e', 'c'], ['d', 'c']],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['c', 'd'],
+        ['d', 'e'],
+        ['e', 'c'],
+        ['d', 'c'],
+      ],
     );
     const loops = findLoops(graph).loops;
     const links = feedbackArcSet(loops);
@@ -138,7 +168,12 @@ describe('break points', () => {
     // a⇄b is vicious; c⇄d runs through a strength and is not.
     const graph = makeGraph(
       [['a'], ['b'], ['c', 'protective'], ['d']],
-      [['a', 'b'], ['b', 'a'], ['c', 'd'], ['d', 'c']],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['c', 'd'],
+        ['d', 'c'],
+      ],
     );
     const { breakPoints } = analysePatterns(graph);
     expect(breakPoints.links).toHaveLength(1);
@@ -149,7 +184,14 @@ describe('break points', () => {
   it('list protective factors linking into a vicious loop, in the order of the analysis', () => {
     const graph = makeGraph(
       [['s2', 'protective'], ['a'], ['b'], ['s1', 'protective'], ['s3', 'protective']],
-      [['a', 'b'], ['b', 'a'], ['s1', 'a', '-'], ['s2', 'b', '-'], ['s2', 'a', '+'], ['a', 's3']],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['s1', 'a', '-'],
+        ['s2', 'b', '-'],
+        ['s2', 'a', '+'],
+        ['a', 's3'],
+      ],
     );
     const loops = findLoops(graph).loops;
     expect(protectiveInfluences(loops, graph)).toEqual({ R1: ['s2', 's1'] });

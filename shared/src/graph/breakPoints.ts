@@ -67,10 +67,7 @@ export function factorBreakPoints(loops: readonly LoopLike[]): string[] {
  * For each vicious loop (by loop id), the protective factors with a link into one of its factors, in the order of
  * `analysis.factors`; an empty list when no strength acts on it yet.
  */
-export function protectiveInfluences(
-  loops: readonly LoopLike[],
-  analysis: Pick<Analysis, 'factors' | 'links'>,
-): Record<string, string[]> {
+export function protectiveInfluences(loops: readonly LoopLike[], analysis: Pick<Analysis, 'factors' | 'links'>): Record<string, string[]> {
   const order = new Map<string, number>();
   const protective = new Set<string>();
   analysis.factors.forEach((f, i) => {
@@ -242,7 +239,5 @@ function hitEverySet(sets: ReadonlyArray<readonly string[]>, seed: readonly stri
 }
 
 function rank(counts: ReadonlyMap<string, number>): Ranked[] {
-  return [...counts]
-    .map(([id, count]) => ({ id, count }))
-    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

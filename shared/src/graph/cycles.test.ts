@@ -4,18 +4,15 @@ import { visitCyclesInRange, visitElementaryCycles } from './cycles.ts';
 import { strongComponents } from './strongComponents.ts';
 
 /** A simple digraph as successor lists: up to 7 vertices, no self-links, no repeated successor, any density. */
-const simpleGraphs = fc.integer({ min: 1, max: 7 }).chain((n) =>
-  fc
-    .tuple(
-      fc.integer({ min: 1, max: 10 }),
-      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n * n, maxLength: n * n }),
-    )
-    .map(([density, dice]) =>
-      Array.from({ length: n }, (_, v) =>
-        Array.from({ length: n }, (_, w) => w).filter((w) => w !== v && dice[v * n + w]! < density),
+const simpleGraphs = fc
+  .integer({ min: 1, max: 7 })
+  .chain((n) =>
+    fc
+      .tuple(fc.integer({ min: 1, max: 10 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n * n, maxLength: n * n }))
+      .map(([density, dice]) =>
+        Array.from({ length: n }, (_, v) => Array.from({ length: n }, (_, w) => w).filter((w) => w !== v && dice[v * n + w]! < density)),
       ),
-    ),
-);
+  );
 
 /** Cycle lengths by plain recursion from each vertex through higher-numbered vertices only. */
 function cycleLengthsByBruteForce(successors: number[][]): number[] {

@@ -4,7 +4,13 @@ import type { Analysis, Factor, FactorKind } from '../model/types.ts';
 import { KIND_PARTITION, buildLayoutGraph, readLayoutResult, topLeftOf } from './layoutPlan.ts';
 
 const factor = (id: string, kind: FactorKind, x = 0, y = 0): Factor => ({
-  id, label: id, kind, domain: null, evidence: 'observation', note: '', position: { x, y },
+  id,
+  label: id,
+  kind,
+  domain: null,
+  evidence: 'observation',
+  note: '',
+  position: { x, y },
 });
 
 const ANALYSIS: Pick<Analysis, 'factors' | 'links'> = {

@@ -27,7 +27,15 @@ describe('findLoops: known answers', () => {
   it('a DAG has no loops', () => {
     const dag = makeGraph(
       [['a'], ['b'], ['c'], ['d'], ['e']],
-      [['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'd'], ['d', 'e'], ['a', 'e'], ['b', 'c']],
+      [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'd'],
+        ['c', 'd'],
+        ['d', 'e'],
+        ['a', 'e'],
+        ['b', 'c'],
+      ],
     );
     expect(findLoops(dag)).toEqual({ loops: [], truncated: false });
   });
@@ -55,14 +63,27 @@ describe('findLoops: known answers', () => {
   });
 
   it('a link from a factor to itself is a loop of one link', () => {
-    const graph = makeGraph([['a'], ['b']], [['a', 'a', '-'], ['a', 'b']]);
+    const graph = makeGraph(
+      [['a'], ['b']],
+      [
+        ['a', 'a', '-'],
+        ['a', 'b'],
+      ],
+    );
     expect(findLoops(graph).loops).toEqual([
       { id: 'B1', key: 'l1', type: 'balancing', vicious: false, virtuous: false, factors: ['a'], links: ['l1'] },
     ]);
   });
 
   it('parallel links in the same direction are distinct loops', () => {
-    const graph = makeGraph([['a'], ['b']], [['a', 'b', '+'], ['a', 'b', '-'], ['b', 'a', '+']]);
+    const graph = makeGraph(
+      [['a'], ['b']],
+      [
+        ['a', 'b', '+'],
+        ['a', 'b', '-'],
+        ['b', 'a', '+'],
+      ],
+    );
     const loops = findLoops(graph).loops;
     expect(loops.map((l) => [l.id, l.key])).toEqual([
       ['R1', 'l1 l3'],
@@ -73,7 +94,11 @@ describe('findLoops: known answers', () => {
   it('lists links from the smallest id and factors so that links[i] leaves factors[i]', () => {
     const graph = makeGraph(
       [['a'], ['b'], ['c']],
-      [['b', 'c'], ['c', 'a'], ['a', 'b']],
+      [
+        ['b', 'c'],
+        ['c', 'a'],
+        ['a', 'b'],
+      ],
     );
     const [loop] = findLoops(graph).loops;
     expect(loop).toMatchObject({ links: ['l1', 'l2', 'l3'], factors: ['b', 'c', 'a'], key: 'l1 l2 l3' });
@@ -108,14 +133,26 @@ describe('findLoops: known answers', () => {
   it('takes a name whatever link the people started the loop at', () => {
     const graph = makeGraph(
       [['a'], ['b'], ['c']],
-      [['a', 'b'], ['b', 'c'], ['c', 'a']],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+      ],
       [{ links: ['l3', 'l1', 'l2'], name: 'Piekeren' }],
     );
     expect(findLoops(graph).loops[0]!.name).toBe('Piekeren');
   });
 
   it('ignores links to factors that are not there', () => {
-    const graph = makeGraph([['a'], ['b']], [['a', 'b'], ['b', 'a'], ['b', 'ghost'], ['ghost', 'a']]);
+    const graph = makeGraph(
+      [['a'], ['b']],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'ghost'],
+        ['ghost', 'a'],
+      ],
+    );
     expect(findLoops(graph).loops.map((l) => l.key)).toEqual(['l1 l2']);
   });
 });

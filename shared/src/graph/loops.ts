@@ -87,10 +87,7 @@ interface IndexedGraph {
  * Johnson's algorithm, shortest first (`visitElementaryCycles`), up to `maxLoops` loops and `timeBudgetMs` of
  * search; `truncated` says when either was hit. Links to factors that are not there are ignored.
  */
-export function findLoops(
-  analysis: Pick<Analysis, 'factors' | 'links' | 'loops'>,
-  opts: FindLoopsOptions = {},
-): FoundLoops {
+export function findLoops(analysis: Pick<Analysis, 'factors' | 'links' | 'loops'>, opts: FindLoopsOptions = {}): FoundLoops {
   const maxLoops = Math.max(0, opts.maxLoops ?? DEFAULT_MAX_LOOPS);
   const deadline = performance.now() + (opts.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
 
@@ -200,12 +197,7 @@ function expandParallel(
   }
 }
 
-function describeLoop(
-  cycle: ArrayLike<number>,
-  length: number,
-  graph: IndexedGraph,
-  names: ReadonlyMap<string, string>,
-): Unnumbered {
+function describeLoop(cycle: ArrayLike<number>, length: number, graph: IndexedGraph, names: ReadonlyMap<string, string>): Unnumbered {
   // Rotate so the smallest link id comes first, exactly as loopKey does; then the key is the joined ids.
   let start = 0;
   for (let i = 1; i < length; i++) if (graph.linkRank[cycle[i]!]! < graph.linkRank[cycle[start]!]!) start = i;

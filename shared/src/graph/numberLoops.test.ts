@@ -86,9 +86,6 @@ describe('numberLoops', () => {
       ids.map((id) => [id] as const),
       [...ids.map((id) => [id, id] as const), ['f0', 'f1', '-'], ['f1', 'f0']],
     );
-    expect(findLoops(graph).loops.map((l) => l.id)).toEqual([
-      ...Array.from({ length: 11 }, (_, i) => `R${i + 1}`),
-      'B1',
-    ]);
+    expect(findLoops(graph).loops.map((l) => l.id)).toEqual([...Array.from({ length: 11 }, (_, i) => `R${i + 1}`), 'B1']);
   });
 });

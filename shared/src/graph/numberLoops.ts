@@ -23,10 +23,7 @@ export function compareLoopsCanonically(a: Numberable, b: Numberable): number {
  * whose polarity flipped can turn an R into a B); every other loop, in canonical order, gets the lowest free number
  * of its type.
  */
-export function numberLoops(
-  loops: readonly Numberable[],
-  previous: ReadonlyMap<string, string> = new Map(),
-): Map<string, string> {
+export function numberLoops(loops: readonly Numberable[], previous: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const ordered = [...loops].sort(compareLoopsCanonically);
   const ids = new Map<string, string>();
   const used = { R: new Set<number>(), B: new Set<number>() };

@@ -15,10 +15,10 @@ const graphs: fc.Arbitrary<GraphInput> = fc
   .integer({ min: 1, max: 7 })
   .chain((n) =>
     fc.record({
-      kinds: fc.array(
-        fc.constantFrom<FactorKind>('perpetuating', 'perpetuating', 'aggravating', 'problem', 'protective', 'predisposing'),
-        { minLength: n, maxLength: n },
-      ),
+      kinds: fc.array(fc.constantFrom<FactorKind>('perpetuating', 'perpetuating', 'aggravating', 'problem', 'protective', 'predisposing'), {
+        minLength: n,
+        maxLength: n,
+      }),
       links: fc.array(
         fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.constantFrom<Polarity>('+', '+', '-')),
         { maxLength: 16, size: 'max' },
@@ -94,7 +94,14 @@ describe('break points on random graphs', () => {
         expect(viciousLeft(withoutParts(graph, breakPoints.links))).toBe(0);
         expect(new Set(breakPoints.links).size).toBe(breakPoints.links.length);
         for (const kept of breakPoints.links) {
-          expect(viciousLeft(withoutParts(graph, breakPoints.links.filter((l) => l !== kept)))).toBeGreaterThan(0);
+          expect(
+            viciousLeft(
+              withoutParts(
+                graph,
+                breakPoints.links.filter((l) => l !== kept),
+              ),
+            ),
+          ).toBeGreaterThan(0);
         }
         if (!loops.some((l) => l.vicious)) expect(breakPoints.links).toEqual([]);
       }),

@@ -17,9 +17,7 @@ const COLUMN: Record<FactorKind, number> = {
 export const PLACE_SPACING = { x: 280, y: 120 } as const;
 
 /** Returns a position for every factor id, stacked per kind column in input order. */
-export function placeByKind(
-  factors: ReadonlyArray<{ readonly id: string; readonly kind: FactorKind }>,
-): Map<string, Position> {
+export function placeByKind(factors: ReadonlyArray<{ readonly id: string; readonly kind: FactorKind }>): Map<string, Position> {
   const rows = new Map<FactorKind, number>();
   const out = new Map<string, Position>();
   for (const f of factors) {

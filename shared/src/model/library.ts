@@ -75,7 +75,11 @@ export const FACTOR_LIBRARY: readonly LibraryGroup[] = [
 
 /** Returns the library items whose label contains every word of `query` (case and accents ignored). */
 export function searchLibrary(query: string, groups: readonly LibraryGroup[] = FACTOR_LIBRARY): LibraryGroup[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
   const words = fold(query).split(/\s+/).filter(Boolean);
   return groups
     .map((g) => ({ ...g, items: g.items.filter((i) => words.every((w) => fold(i.label).includes(w))) }))

@@ -39,7 +39,11 @@ describe('position range', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.errors).toEqual([
-        expect.objectContaining({ path: 'factors[1].position.y', code: 'outOfRange', message: expect.stringContaining('from -1000000 to 1000000') }),
+        expect.objectContaining({
+          path: 'factors[1].position.y',
+          code: 'outOfRange',
+          message: expect.stringContaining('from -1000000 to 1000000'),
+        }),
       ]);
     }
   });

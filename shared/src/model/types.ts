@@ -1,13 +1,6 @@
 /** The plain, immutable model of one verklarende analyse (DOMAIN.md, CONTRACT.md §1). */
 
-export const FACTOR_KINDS = [
-  'problem',
-  'predisposing',
-  'precipitating',
-  'perpetuating',
-  'aggravating',
-  'protective',
-] as const;
+export const FACTOR_KINDS = ['problem', 'predisposing', 'precipitating', 'perpetuating', 'aggravating', 'protective'] as const;
 export type FactorKind = (typeof FACTOR_KINDS)[number];
 
 export const LIFE_DOMAINS = ['child', 'parents', 'parenting', 'family', 'network', 'context', 'care'] as const;

@@ -15,10 +15,42 @@ function fullFile(): RawFile {
     version: 1,
     title: 'Testgezin — verklarende analyse',
     factors: [
-      { id: 'f1', label: 'Schulden', kind: 'perpetuating', domain: 'context', evidence: 'observation', note: '', position: { x: 560, y: 0 } },
-      { id: 'f2', label: 'Aanhoudende stress', kind: 'perpetuating', domain: 'parents', evidence: 'hypothesis', note: 'Volgens moeder', position: { x: 560, y: 120 } },
-      { id: 'f3', label: 'Afspraken missen', kind: 'aggravating', domain: 'care', evidence: 'observation', note: '', position: { x: 840, y: 0 } },
-      { id: 'f4', label: 'Band met de kinderen', kind: 'protective', domain: 'family', evidence: 'observation', note: '', position: { x: 1400, y: 0 } },
+      {
+        id: 'f1',
+        label: 'Schulden',
+        kind: 'perpetuating',
+        domain: 'context',
+        evidence: 'observation',
+        note: '',
+        position: { x: 560, y: 0 },
+      },
+      {
+        id: 'f2',
+        label: 'Aanhoudende stress',
+        kind: 'perpetuating',
+        domain: 'parents',
+        evidence: 'hypothesis',
+        note: 'Volgens moeder',
+        position: { x: 560, y: 120 },
+      },
+      {
+        id: 'f3',
+        label: 'Afspraken missen',
+        kind: 'aggravating',
+        domain: 'care',
+        evidence: 'observation',
+        note: '',
+        position: { x: 840, y: 0 },
+      },
+      {
+        id: 'f4',
+        label: 'Band met de kinderen',
+        kind: 'protective',
+        domain: 'family',
+        evidence: 'observation',
+        note: '',
+        position: { x: 1400, y: 0 },
+      },
     ],
     links: [
       { id: 'l1', from: 'f1', to: 'f2', polarity: '+', note: '' },
@@ -71,12 +103,42 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'format',
     message: 'expected "samenzicht/analysis", got "samenzicht/other"',
   },
-  { mistake: 'no format', input: withChange((f) => delete f.format), path: 'format', message: 'expected "samenzicht/analysis", got nothing' },
-  { mistake: 'no version', input: withChange((f) => delete f.version), path: 'version', message: 'expected a whole number of at least 1, got nothing' },
-  { mistake: 'a fractional version', input: withChange((f) => (f.version = 1.5)), path: 'version', message: 'expected a whole number of at least 1, got 1.5' },
-  { mistake: 'a version as text', input: withChange((f) => (f.version = '1')), path: 'version', message: 'expected a whole number of at least 1, got "1"' },
-  { mistake: 'version 0', input: withChange((f) => (f.version = 0)), path: 'version', message: 'expected a whole number of at least 1, got 0' },
-  { mistake: 'a newer version', input: withChange((f) => (f.version = 2)), path: 'version', message: /^made by a newer Samenzicht \(file version 2, this program reads up to 1\)/ },
+  {
+    mistake: 'no format',
+    input: withChange((f) => delete f.format),
+    path: 'format',
+    message: 'expected "samenzicht/analysis", got nothing',
+  },
+  {
+    mistake: 'no version',
+    input: withChange((f) => delete f.version),
+    path: 'version',
+    message: 'expected a whole number of at least 1, got nothing',
+  },
+  {
+    mistake: 'a fractional version',
+    input: withChange((f) => (f.version = 1.5)),
+    path: 'version',
+    message: 'expected a whole number of at least 1, got 1.5',
+  },
+  {
+    mistake: 'a version as text',
+    input: withChange((f) => (f.version = '1')),
+    path: 'version',
+    message: 'expected a whole number of at least 1, got "1"',
+  },
+  {
+    mistake: 'version 0',
+    input: withChange((f) => (f.version = 0)),
+    path: 'version',
+    message: 'expected a whole number of at least 1, got 0',
+  },
+  {
+    mistake: 'a newer version',
+    input: withChange((f) => (f.version = 2)),
+    path: 'version',
+    message: /^made by a newer Samenzicht \(file version 2, this program reads up to 1\)/,
+  },
   { mistake: 'a title that is not text', input: withChange((f) => (f.title = 7)), path: 'title', message: 'expected text, got 7' },
   {
     mistake: 'a title that is too long',
@@ -84,7 +146,12 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'title',
     message: `text is longer than ${FILE_LIMITS.titleLength} characters`,
   },
-  { mistake: 'factors as an object', input: withChangeAlone((f) => (f.factors = {})), path: 'factors', message: 'expected a list, got an object' },
+  {
+    mistake: 'factors as an object',
+    input: withChangeAlone((f) => (f.factors = {})),
+    path: 'factors',
+    message: 'expected a list, got an object',
+  },
   { mistake: 'no factors', input: withChangeAlone((f) => delete f.factors), path: 'factors', message: 'expected a list, got nothing' },
   {
     mistake: 'too many factors',
@@ -92,8 +159,18 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'factors',
     message: `at most ${FILE_LIMITS.factors} items are allowed, got ${FILE_LIMITS.factors + 1}`,
   },
-  { mistake: 'a factor that is text', input: withChange((f) => f.factors.push('Schaamte')), path: 'factors[4]', message: 'expected an object, got "Schaamte"' },
-  { mistake: 'a factor that is a number', input: withChange((f) => f.factors.push(42)), path: 'factors[4]', message: 'expected an object, got 42' },
+  {
+    mistake: 'a factor that is text',
+    input: withChange((f) => f.factors.push('Schaamte')),
+    path: 'factors[4]',
+    message: 'expected an object, got "Schaamte"',
+  },
+  {
+    mistake: 'a factor that is a number',
+    input: withChange((f) => f.factors.push(42)),
+    path: 'factors[4]',
+    message: 'expected an object, got 42',
+  },
   {
     mistake: 'a factor without id',
     input: withChange((f) => f.factors.push({ label: 'Schaamte', kind: 'perpetuating' })),
@@ -124,9 +201,24 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'factors[4].id',
     message: 'duplicate id "f1"',
   },
-  { mistake: 'a factor without label', input: withChange((f) => delete f.factors[2].label), path: 'factors[2].label', message: 'expected text, got nothing' },
-  { mistake: 'a label that is a number', input: withChange((f) => (f.factors[2].label = 42)), path: 'factors[2].label', message: 'expected text, got 42' },
-  { mistake: 'a label that is a list', input: withChange((f) => (f.factors[2].label = ['a'])), path: 'factors[2].label', message: 'expected text, got a list' },
+  {
+    mistake: 'a factor without label',
+    input: withChange((f) => delete f.factors[2].label),
+    path: 'factors[2].label',
+    message: 'expected text, got nothing',
+  },
+  {
+    mistake: 'a label that is a number',
+    input: withChange((f) => (f.factors[2].label = 42)),
+    path: 'factors[2].label',
+    message: 'expected text, got 42',
+  },
+  {
+    mistake: 'a label that is a list',
+    input: withChange((f) => (f.factors[2].label = ['a'])),
+    path: 'factors[2].label',
+    message: 'expected text, got a list',
+  },
   {
     mistake: 'a label that is too long',
     input: withChange((f) => (f.factors[0].label = 'x'.repeat(FILE_LIMITS.labelLength + 1))),
@@ -145,7 +237,12 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'factors[3].kind',
     message: `expected one of ${KINDS}, got "probleem"`,
   },
-  { mistake: 'no kind', input: withChange((f) => delete f.factors[3].kind), path: 'factors[3].kind', message: `expected one of ${KINDS}, got nothing` },
+  {
+    mistake: 'no kind',
+    input: withChange((f) => delete f.factors[3].kind),
+    path: 'factors[3].kind',
+    message: `expected one of ${KINDS}, got nothing`,
+  },
   {
     mistake: 'an unknown domain',
     input: withChange((f) => (f.factors[1].domain = 'school')),
@@ -184,7 +281,12 @@ const MISTAKES: readonly MistakeCase[] = [
   },
   { mistake: 'links as text', input: withChangeAlone((f) => (f.links = 'l1')), path: 'links', message: 'expected a list, got "l1"' },
   { mistake: 'no links', input: withChangeAlone((f) => delete f.links), path: 'links', message: 'expected a list, got nothing' },
-  { mistake: 'a link that is null', input: withChange((f) => f.links.push(null)), path: 'links[4]', message: 'expected an object, got null' },
+  {
+    mistake: 'a link that is null',
+    input: withChange((f) => f.links.push(null)),
+    path: 'links[4]',
+    message: 'expected an object, got null',
+  },
   {
     mistake: 'a link without id',
     input: withChange((f) => f.links.push({ from: 'f1', to: 'f4', polarity: '+' })),
@@ -197,20 +299,55 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'links[4].id',
     message: 'duplicate id "l1"',
   },
-  { mistake: 'a dangling link start', input: withChange((f) => (f.links[1].from = 'f9')), path: 'links[1].from', message: 'no factor has id "f9"' },
-  { mistake: 'a dangling link end', input: withChange((f) => (f.links[1].to = 'f9')), path: 'links[1].to', message: 'no factor has id "f9"' },
-  { mistake: 'a link start that is a number', input: withChange((f) => (f.links[1].from = 1)), path: 'links[1].from', message: 'expected text, got 1' },
-  { mistake: 'a link without end', input: withChange((f) => delete f.links[1].to), path: 'links[1].to', message: 'expected text, got nothing' },
+  {
+    mistake: 'a dangling link start',
+    input: withChange((f) => (f.links[1].from = 'f9')),
+    path: 'links[1].from',
+    message: 'no factor has id "f9"',
+  },
+  {
+    mistake: 'a dangling link end',
+    input: withChange((f) => (f.links[1].to = 'f9')),
+    path: 'links[1].to',
+    message: 'no factor has id "f9"',
+  },
+  {
+    mistake: 'a link start that is a number',
+    input: withChange((f) => (f.links[1].from = 1)),
+    path: 'links[1].from',
+    message: 'expected text, got 1',
+  },
+  {
+    mistake: 'a link without end',
+    input: withChange((f) => delete f.links[1].to),
+    path: 'links[1].to',
+    message: 'expected text, got nothing',
+  },
   {
     mistake: 'a polarity as a word',
     input: withChange((f) => (f.links[0].polarity = 'versterkt')),
     path: 'links[0].polarity',
     message: 'expected one of +, -, got "versterkt"',
   },
-  { mistake: 'a polarity as a number', input: withChange((f) => (f.links[0].polarity = 1)), path: 'links[0].polarity', message: 'expected one of +, -, got 1' },
-  { mistake: 'no polarity', input: withChange((f) => delete f.links[0].polarity), path: 'links[0].polarity', message: 'expected one of +, -, got nothing' },
+  {
+    mistake: 'a polarity as a number',
+    input: withChange((f) => (f.links[0].polarity = 1)),
+    path: 'links[0].polarity',
+    message: 'expected one of +, -, got 1',
+  },
+  {
+    mistake: 'no polarity',
+    input: withChange((f) => delete f.links[0].polarity),
+    path: 'links[0].polarity',
+    message: 'expected one of +, -, got nothing',
+  },
   { mistake: 'actors as an object', input: withChange((f) => (f.actors = {})), path: 'actors', message: 'expected a list, got an object' },
-  { mistake: 'an actor that is text', input: withChange((f) => f.actors.push('Vader')), path: 'actors[2]', message: 'expected an object, got "Vader"' },
+  {
+    mistake: 'an actor that is text',
+    input: withChange((f) => f.actors.push('Vader')),
+    path: 'actors[2]',
+    message: 'expected an object, got "Vader"',
+  },
   {
     mistake: 'a duplicate actor id',
     input: withChange((f) => f.actors.push({ id: 'a1', name: 'Vader', role: 'parent' })),
@@ -223,7 +360,12 @@ const MISTAKES: readonly MistakeCase[] = [
     path: 'actors[0].role',
     message: 'expected one of parent, child, network, professional, facilitator, got "moeder"',
   },
-  { mistake: 'an actor without name', input: withChange((f) => delete f.actors[1].name), path: 'actors[1].name', message: 'expected text, got nothing' },
+  {
+    mistake: 'an actor without name',
+    input: withChange((f) => delete f.actors[1].name),
+    path: 'actors[1].name',
+    message: 'expected text, got nothing',
+  },
   {
     mistake: 'an actor tied to an unknown factor',
     input: withChange((f) => (f.actors[0].factors = ['f2', 'f9'])),
@@ -243,15 +385,30 @@ const MISTAKES: readonly MistakeCase[] = [
     message: 'expected a list, got "f2"',
   },
   { mistake: 'loops as text', input: withChange((f) => (f.loops = 'R1')), path: 'loops', message: 'expected a list, got "R1"' },
-  { mistake: 'a loop that is a list', input: withChange((f) => f.loops.push(['l1'])), path: 'loops[1]', message: 'expected an object, got a list' },
+  {
+    mistake: 'a loop that is a list',
+    input: withChange((f) => f.loops.push(['l1'])),
+    path: 'loops[1]',
+    message: 'expected an object, got a list',
+  },
   {
     mistake: 'a loop naming an unknown link',
     input: withChange((f) => (f.loops[0].links = ['l1', 'l9', 'l3'])),
     path: 'loops[0].links[1]',
     message: 'no link has id "l9"',
   },
-  { mistake: 'a loop without links', input: withChange((f) => (f.loops[0].links = [])), path: 'loops[0].links', message: 'a loop needs at least one link' },
-  { mistake: 'a loop without name', input: withChange((f) => delete f.loops[0].name), path: 'loops[0].name', message: 'expected text, got nothing' },
+  {
+    mistake: 'a loop without links',
+    input: withChange((f) => (f.loops[0].links = [])),
+    path: 'loops[0].links',
+    message: 'a loop needs at least one link',
+  },
+  {
+    mistake: 'a loop without name',
+    input: withChange((f) => delete f.loops[0].name),
+    path: 'loops[0].name',
+    message: 'expected text, got nothing',
+  },
 ];
 
 describe('parseAnalysisFile: every mistake names its place', () => {
@@ -303,7 +460,15 @@ describe('parseAnalysisFile: every mistake names its place', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    for (const input of [undefined, 0, true, Symbol('x'), () => 1, new Date(), { format: 'samenzicht/analysis', version: 1, factors: [null], links: [undefined] }]) {
+    for (const input of [
+      undefined,
+      0,
+      true,
+      Symbol('x'),
+      () => 1,
+      new Date(),
+      { format: 'samenzicht/analysis', version: 1, factors: [null], links: [undefined] },
+    ]) {
       expect(() => parseAnalysisFile(input)).not.toThrow();
       expect(parseAnalysisFile(input).ok).toBe(false);
     }
@@ -438,7 +603,12 @@ describe('toAnalysisFile', () => {
   });
 
   it('writes a file that parses again to the same model, without warnings', () => {
-    const minimal = { format: 'samenzicht/analysis', version: 1, factors: [{ id: 'f1', label: 'Schaamte', kind: 'perpetuating' }], links: [] };
+    const minimal = {
+      format: 'samenzicht/analysis',
+      version: 1,
+      factors: [{ id: 'f1', label: 'Schaamte', kind: 'perpetuating' }],
+      links: [],
+    };
     const once = parseOk(minimal);
     const again = parseAnalysisFile(toAnalysisFile(once));
     expect(again).toEqual({ ok: true, value: once, warnings: [] });

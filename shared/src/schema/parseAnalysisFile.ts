@@ -97,7 +97,8 @@ function readId(c: Collector, path: string, value: unknown, seen: Set<string>): 
     c.error(path, `expected a non-empty text id, got ${describeValue(value)}`, 'expectedId', { got: describeValue(value) });
     return '';
   }
-  if (value.length > FILE_LIMITS.idLength) c.error(path, `id is longer than ${FILE_LIMITS.idLength} characters`, 'tooLong', { max: FILE_LIMITS.idLength });
+  if (value.length > FILE_LIMITS.idLength)
+    c.error(path, `id is longer than ${FILE_LIMITS.idLength} characters`, 'tooLong', { max: FILE_LIMITS.idLength });
   if (seen.has(value)) c.error(path, `duplicate id ${describeValue(value)}`, 'duplicateId', { id: describeValue(value) });
   seen.add(value);
   return value;
@@ -161,7 +162,8 @@ function readFactors(c: Collector, raw: unknown): Array<Omit<Factor, 'position'>
   readList(c, 'factors', raw, FILE_LIMITS.factors, true).forEach((item, i) => {
     const path = `factors[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
+    if (!isRecord(item))
+      return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_FACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
@@ -182,13 +184,16 @@ function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
   readList(c, 'links', raw, FILE_LIMITS.links, true).forEach((item, i) => {
     const path = `links[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
+    if (!isRecord(item))
+      return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_LINK);
     const id = readId(c, `${path}.id`, item.id, seen);
     const from = readString(c, `${path}.from`, item.from, FILE_LIMITS.idLength);
     const to = readString(c, `${path}.to`, item.to, FILE_LIMITS.idLength);
-    if (typeof item.from === 'string' && !factorIds.has(from)) c.error(`${path}.from`, `no factor has id ${describeValue(from)}`, 'unknownFactor', { id: describeValue(from) });
-    if (typeof item.to === 'string' && !factorIds.has(to)) c.error(`${path}.to`, `no factor has id ${describeValue(to)}`, 'unknownFactor', { id: describeValue(to) });
+    if (typeof item.from === 'string' && !factorIds.has(from))
+      c.error(`${path}.from`, `no factor has id ${describeValue(from)}`, 'unknownFactor', { id: describeValue(from) });
+    if (typeof item.to === 'string' && !factorIds.has(to))
+      c.error(`${path}.to`, `no factor has id ${describeValue(to)}`, 'unknownFactor', { id: describeValue(to) });
     out.push({
       id,
       from,
@@ -219,7 +224,8 @@ function readActors(c: Collector, raw: unknown, factorIds: Set<string>): Actor[]
   readList(c, 'actors', raw, FILE_LIMITS.actors, false).forEach((item, i) => {
     const path = `actors[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
+    if (!isRecord(item))
+      return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_ACTOR);
     out.push({
       id: readId(c, `${path}.id`, item.id, seen),
@@ -236,7 +242,8 @@ function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[]
   readList(c, 'loops', raw, FILE_LIMITS.loops, false).forEach((item, i) => {
     const path = `loops[${i}]`;
     if (c.full) return;
-    if (!isRecord(item)) return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
+    if (!isRecord(item))
+      return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
     warnUnknown(c, path, item, KNOWN_LOOP);
     const links = readIdList(c, `${path}.links`, item.links, linkIds, 'link');
     if (links.length === 0) c.error(`${path}.links`, 'a loop needs at least one link', 'emptyLoop');
@@ -261,7 +268,9 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
   }
   const version = input.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    c.error('version', `expected a whole number of at least 1, got ${describeValue(version)}`, 'badVersion', { got: describeValue(version) });
+    c.error('version', `expected a whole number of at least 1, got ${describeValue(version)}`, 'badVersion', {
+      got: describeValue(version),
+    });
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   if (version > CURRENT_FILE_VERSION) {

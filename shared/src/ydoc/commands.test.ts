@@ -105,12 +105,21 @@ describe('addFactor', () => {
     const b = addFactor(doc, LOCAL, { position: { x: 0, y: 0 } });
     expect(a).toMatch(/^f[a-z2-7]{12}$/);
     expect(b).not.toBe(a);
-    expect(readAnalysis(doc).factors.map((f) => f.id).sort()).toEqual([a, b].sort());
+    expect(
+      readAnalysis(doc)
+        .factors.map((f) => f.id)
+        .sort(),
+    ).toEqual([a, b].sort());
   });
 
   it('keeps every given field', () => {
     const doc = new Y.Doc();
-    addFactor(doc, LOCAL, { label: 'Wachttijden GGZ', kind: 'aggravating', domain: 'care', evidence: 'hypothesis', note: 'n', position: { x: 1, y: 2 } }, 'f1');
+    addFactor(
+      doc,
+      LOCAL,
+      { label: 'Wachttijden GGZ', kind: 'aggravating', domain: 'care', evidence: 'hypothesis', note: 'n', position: { x: 1, y: 2 } },
+      'f1',
+    );
     expect(factorOf(doc, 'f1')).toEqual({
       id: 'f1',
       label: 'Wachttijden GGZ',
@@ -341,10 +350,19 @@ describe('insertAnalysis', () => {
 
     // The copy refers to itself and is shifted by the offset.
     for (const f of BASE.factors) {
-      expect(factorOf(doc, ids.get(f.id)!)).toEqual({ ...f, id: ids.get(f.id), position: { x: f.position.x + 1000, y: f.position.y + 50 } });
+      expect(factorOf(doc, ids.get(f.id)!)).toEqual({
+        ...f,
+        id: ids.get(f.id),
+        position: { x: f.position.x + 1000, y: f.position.y + 50 },
+      });
     }
     for (const l of BASE.links) {
-      expect(after.links.find((x) => x.id === ids.get(l.id))).toEqual({ ...l, id: ids.get(l.id), from: ids.get(l.from), to: ids.get(l.to) });
+      expect(after.links.find((x) => x.id === ids.get(l.id))).toEqual({
+        ...l,
+        id: ids.get(l.id),
+        from: ids.get(l.from),
+        to: ids.get(l.to),
+      });
     }
     for (const a of BASE.actors) {
       // A keyed map of factors: read back in id order.

@@ -190,12 +190,7 @@ function writeContent(doc: Y.Doc, analysis: Analysis): void {
  * Adds the content of `analysis` next to what is there (import "toevoegen", paste), with fresh ids so nothing
  * collides, shifted by `offset`. Returns the map from the ids in `analysis` to the new ids.
  */
-export function insertAnalysis(
-  doc: Y.Doc,
-  origin: unknown,
-  analysis: Analysis,
-  offset: Position = { x: 0, y: 0 },
-): Map<string, string> {
+export function insertAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, offset: Position = { x: 0, y: 0 }): Map<string, string> {
   const ids = new Map<string, string>();
   for (const f of analysis.factors) ids.set(f.id, newId('f'));
   // Links are known by their pair (addLink), also when they come in from a file or the clipboard.

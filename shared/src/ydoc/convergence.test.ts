@@ -161,7 +161,8 @@ function editAtRandom(doc: Y.Doc, random: Random, nextId: () => string, ties: Ti
       return;
     }
     case 10:
-      if (actorIds.length < 3 || random.chance(0.3)) addActor(doc, origin, { name: `Persoon ${random.int(20)}`, role: 'network' }, `a${nextId()}`);
+      if (actorIds.length < 3 || random.chance(0.3))
+        addActor(doc, origin, { name: `Persoon ${random.int(20)}`, role: 'network' }, `a${nextId()}`);
       else if (random.chance(0.2)) removeActors(doc, origin, [anyActor()]);
       else updateActor(doc, origin, anyActor(), { name: `Naam ${random.int(20)}` });
       return;
@@ -225,7 +226,10 @@ const SEEDS = Array.from({ length: 50 }, (_, i) => i + 1);
 describe('convergence of three replicas', () => {
   it.each(SEEDS)('seed %i: all replicas read the same analysis once every update has arrived', (seed) => {
     const { docs, queues } = runSeed(seed, 200);
-    expect(queues.flat().every((q) => q.length === 0), `seed ${seed}: undelivered updates`).toBe(true);
+    expect(
+      queues.flat().every((q) => q.length === 0),
+      `seed ${seed}: undelivered updates`,
+    ).toBe(true);
     const [first, ...others] = docs.map((doc) => readAnalysis(doc));
     const [firstVector, ...otherVectors] = docs.map((doc) => Y.encodeStateVector(doc));
     others.forEach((analysis, i) => {

@@ -61,6 +61,10 @@ describe('pasteAnalysis', () => {
   it('adds every actor when none is present yet', () => {
     const doc = new Y.Doc();
     pasteAnalysis(doc, 'me', CLIP, { x: 0, y: 0 });
-    expect(readAnalysis(doc).actors.map((a) => a.name).sort()).toEqual([' moeder ', 'Moeder']);
+    expect(
+      readAnalysis(doc)
+        .actors.map((a) => a.name)
+        .sort(),
+    ).toEqual([' moeder ', 'Moeder']);
   });
 });

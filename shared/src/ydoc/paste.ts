@@ -32,7 +32,13 @@ export function pasteAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, o
     ids = insertAnalysis(doc, origin, { ...analysis, actors: fresh }, offset);
     for (const actor of known) {
       const id = present.get(actorKey(actor)!)!;
-      setActorFactors(doc, origin, id, actor.factors.flatMap((f) => ids.get(f) ?? []), true);
+      setActorFactors(
+        doc,
+        origin,
+        id,
+        actor.factors.flatMap((f) => ids.get(f) ?? []),
+        true,
+      );
       // Ids are unique per collection only: never let an actor id hide a factor id of the same text.
       if (!ids.has(actor.id)) ids.set(actor.id, id);
     }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Analysis, Factor } from '../model/types.ts';
-import { addFactor, addLink, moveFactors, removeFactors, replaceAnalysis, setLoopName, setTitle, updateFactors, updateLinks } from './commands.ts';
+import {
+  addFactor,
+  addLink,
+  moveFactors,
+  removeFactors,
+  replaceAnalysis,
+  setLoopName,
+  setTitle,
+  updateFactors,
+  updateLinks,
+} from './commands.ts';
 import { createProjection, visibleLinks, type ProjectionState } from './projection.ts';
 import { readAnalysis } from './read.ts';
 import { getMaps } from './shape.ts';

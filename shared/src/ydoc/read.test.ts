@@ -13,10 +13,42 @@ function fullFile() {
     version: 1,
     title: 'Testgezin — verklarende analyse',
     factors: [
-      { id: 'f3', label: 'Afspraken missen', kind: 'aggravating', domain: 'care', evidence: 'observation', note: '', position: { x: 840, y: 0 } },
-      { id: 'f1', label: 'Schulden', kind: 'perpetuating', domain: 'context', evidence: 'observation', note: 'Sinds 2019', position: { x: 560, y: 0 } },
-      { id: 'f2', label: 'Aanhoudende stress', kind: 'perpetuating', domain: 'parents', evidence: 'hypothesis', note: '', position: { x: 560, y: 120 } },
-      { id: 'f4', label: 'Band met de kinderen', kind: 'protective', domain: 'family', evidence: 'observation', note: '', position: { x: 1400, y: 0 } },
+      {
+        id: 'f3',
+        label: 'Afspraken missen',
+        kind: 'aggravating',
+        domain: 'care',
+        evidence: 'observation',
+        note: '',
+        position: { x: 840, y: 0 },
+      },
+      {
+        id: 'f1',
+        label: 'Schulden',
+        kind: 'perpetuating',
+        domain: 'context',
+        evidence: 'observation',
+        note: 'Sinds 2019',
+        position: { x: 560, y: 0 },
+      },
+      {
+        id: 'f2',
+        label: 'Aanhoudende stress',
+        kind: 'perpetuating',
+        domain: 'parents',
+        evidence: 'hypothesis',
+        note: '',
+        position: { x: 560, y: 120 },
+      },
+      {
+        id: 'f4',
+        label: 'Band met de kinderen',
+        kind: 'protective',
+        domain: 'family',
+        evidence: 'observation',
+        note: '',
+        position: { x: 1400, y: 0 },
+      },
     ],
     links: [
       { id: 'l3', from: 'f3', to: 'f1', polarity: '+', note: '' },
@@ -104,7 +136,10 @@ describe('a document written by a malicious client', () => {
     doc.transact(() => {
       m.meta.set('title', 42);
       m.factors.set('f1', entity({ label: 42, kind: 'evil', domain: 7, evidence: null, note: { a: 1 }, position: 'here' }));
-      m.factors.set('f2', entity({ label: 'Goed', kind: 'protective', domain: 'network', evidence: 'hypothesis', note: 'n', position: { x: 'a', y: 1 } }));
+      m.factors.set(
+        'f2',
+        entity({ label: 'Goed', kind: 'protective', domain: 'network', evidence: 'hypothesis', note: 'n', position: { x: 'a', y: 1 } }),
+      );
       m.factors.set('f3', entity({ label: 'Oneindig', kind: 'problem', position: { x: 1, y: null } }));
       m.factors.set('text', 'not a map');
       m.factors.set('number', 5);

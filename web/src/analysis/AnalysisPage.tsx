@@ -49,7 +49,11 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
             <TitleEditor />
             <FileMenu />
             {role ? (
-              <span className={`role-badge role-badge--${role}`} data-testid="role" title={role === 'viewer' ? t('role.viewerHint') : undefined}>
+              <span
+                className={`role-badge role-badge--${role}`}
+                data-testid="role"
+                title={role === 'viewer' ? t('role.viewerHint') : undefined}
+              >
                 {t(`role.${role}`)}
               </span>
             ) : null}
@@ -66,7 +70,14 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
               </button>
             ) : null}
             <LanguageSwitch />
-            <button type="button" className="help-button" onClick={openHelp} aria-label={t('files.shortcuts.open')} title={t('files.shortcuts.open')} data-testid="shortcuts">
+            <button
+              type="button"
+              className="help-button"
+              onClick={openHelp}
+              aria-label={t('files.shortcuts.open')}
+              title={t('files.shortcuts.open')}
+              data-testid="shortcuts"
+            >
               ?
             </button>
           </header>

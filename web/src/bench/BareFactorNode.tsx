@@ -27,7 +27,11 @@ function BareFactorNodeView({ id, data, selected }: NodeProps<BareFactorNodeType
         {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
       </div>
       <div className={`factor-label${factor.label ? '' : ' factor-label--empty'}`}>{factor.label || t('factor.placeholder')}</div>
-      {factor.note ? <span className="factor-note-mark" title={factor.note} aria-label={factor.note}>i</span> : null}
+      {factor.note ? (
+        <span className="factor-note-mark" title={factor.note} aria-label={factor.note}>
+          i
+        </span>
+      ) : null}
       <Handle type="source" position={Position.Right} className="factor-handle" />
     </div>
   );

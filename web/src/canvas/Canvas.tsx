@@ -77,7 +77,8 @@ export function Canvas() {
     fitted.current = true;
     const { width, height, minZoom } = flowStore.getState();
     if (nodes.length === 0) return;
-    if (width > 0 && height > 0) void flow.setViewport(getViewportForBounds(boundsOf(nodes), width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
+    if (width > 0 && height > 0)
+      void flow.setViewport(getViewportForBounds(boundsOf(nodes), width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
     else void flow.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
   }, [connected, nodes, flow, flowStore]);
 
@@ -101,7 +102,11 @@ export function Canvas() {
     (changes: NodeChange<FactorFlowNode>[]) => {
       const plan = planNodeChanges(changes);
       if (plan.moved.size > 0 && !readOnly) {
-        moveFactors(doc, origin, [...plan.moved].map(([id, position]) => ({ id, position })));
+        moveFactors(
+          doc,
+          origin,
+          [...plan.moved].map(([id, position]) => ({ id, position })),
+        );
       }
       for (const id of plan.moved.keys()) pendingDrag.current.delete(id);
       for (const [id, position] of plan.dragging) pendingDrag.current.set(id, position);
@@ -146,8 +151,16 @@ export function Canvas() {
       if (readOnly) return;
       // One transaction, so one delete is one undo step.
       doc.transact(() => {
-        removeLinks(doc, origin, goneEdges.map((e) => e.id));
-        removeFactors(doc, origin, gone.map((n) => n.id));
+        removeLinks(
+          doc,
+          origin,
+          goneEdges.map((e) => e.id),
+        );
+        removeFactors(
+          doc,
+          origin,
+          gone.map((n) => n.id),
+        );
       }, origin);
       store.setState((s) => {
         for (const n of gone) s.selectedNodes.delete(n.id);

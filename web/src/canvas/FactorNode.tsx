@@ -115,7 +115,11 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
           {actorNames}
         </div>
       ) : null}
-      {factor.note ? <span className="factor-note-mark" title={factor.note} aria-label={factor.note}>i</span> : null}
+      {factor.note ? (
+        <span className="factor-note-mark" title={factor.note} aria-label={factor.note}>
+          i
+        </span>
+      ) : null}
       {movedBy ? (
         <div className="factor-movedby" style={{ background: movedBy.colour }}>
           {t('canvas.dragging', { name: movedBy.name })}

@@ -3,7 +3,15 @@ import type { Factor } from '@samenzicht/shared/model/types';
 import { createNodeBuilder, type NodeInputs } from './toFlow.ts';
 
 function factor(i: number): Factor {
-  return { id: `f${i}`, label: `Factor ${i}`, kind: 'perpetuating', domain: null, evidence: 'observation', note: '', position: { x: i * 10, y: 0 } };
+  return {
+    id: `f${i}`,
+    label: `Factor ${i}`,
+    kind: 'perpetuating',
+    domain: null,
+    evidence: 'observation',
+    note: '',
+    position: { x: i * 10, y: 0 },
+  };
 }
 
 function inputs(n: number): NodeInputs {

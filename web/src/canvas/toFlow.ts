@@ -91,7 +91,11 @@ function buildNode(factor: Factor, ctx: BuildContext, prev: FactorFlowNode | und
   if (reusable) return prev;
   // Unmeasured factors carry an estimated size and handles, so React Flow can fit and cull without drawing them.
   const prevData = prev?.data;
-  const estimate = measured ? null : prevData && prevData.factor === factor && prevData.actorNames === names ? prevData.box : estimateSize(factor, names);
+  const estimate = measured
+    ? null
+    : prevData && prevData.factor === factor && prevData.actorNames === names
+      ? prevData.box
+      : estimateSize(factor, names);
   const box = measured ?? estimate!;
   // The same data object when nothing in it changed (a box measured at the size it was drawn at, as a far box
   // is), so the memoised node component is not drawn again for that.

@@ -79,7 +79,11 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const snapshot = useMemo(() => readAnalysis(session.doc), [session]);
   const preview = useMemo(() => {
     if (format !== 'png') return null;
-    const layout = layoutExport(snapshot, { language, showActors: actors, highlightLoops: highlightLoopsFor(patterns?.loops ?? [], chosen) });
+    const layout = layoutExport(snapshot, {
+      language,
+      showActors: actors,
+      highlightLoops: highlightLoopsFor(patterns?.loops ?? [], chosen),
+    });
     return planPngSize(layout.width, layout.height, scale);
   }, [format, snapshot, language, actors, patterns, chosen, scale]);
 
@@ -154,13 +158,25 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           {format === 'png' ? <ScaleChoice value={scale} onChange={changed(setScale)} disabled={busy} /> : null}
           {format === 'png' && preview && !preview.scaled ? (
             <p className="hint" data-testid="export-size">
-              {t('export.size', { width: preview.width.toLocaleString(i18n.language), height: preview.height.toLocaleString(i18n.language) })}
+              {t('export.size', {
+                width: preview.width.toLocaleString(i18n.language),
+                height: preview.height.toLocaleString(i18n.language),
+              })}
             </p>
           ) : null}
-          {format === 'png' && preview?.scaled && !(status.step === 'done' && status.png) ? <ScaledNotice size={preview} wanted={scale} done={false} /> : null}
+          {format === 'png' && preview?.scaled && !(status.step === 'done' && status.png) ? (
+            <ScaledNotice size={preview} wanted={scale} done={false} />
+          ) : null}
           {format === 'pdf' ? <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} /> : null}
           {format !== 'file' ? (
-            <ShowChoice actors={actors} onActors={changed(setActors)} loops={patterns?.loops ?? null} chosen={chosen} onToggleLoop={toggleLoop} disabled={busy} />
+            <ShowChoice
+              actors={actors}
+              onActors={changed(setActors)}
+              loops={patterns?.loops ?? null}
+              chosen={chosen}
+              onToggleLoop={toggleLoop}
+              disabled={busy}
+            />
           ) : null}
         </div>
         <div className="export-footer">
@@ -192,7 +208,14 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
                 {t('export.close')}
               </button>
             )}
-            <button type="button" className="primary" onClick={() => void start()} disabled={busy} ref={startButton} data-testid="export-start">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void start()}
+              disabled={busy}
+              ref={startButton}
+              data-testid="export-start"
+            >
               {t('export.start')}
             </button>
           </div>

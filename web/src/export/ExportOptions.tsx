@@ -7,14 +7,29 @@ import { PNG_LIMITS, PNG_SCALES, orderLoopsForExport, type ExportFormat } from '
 const FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'file'];
 const PAPERS: readonly Paper[] = ['A4', 'A3'];
 
-export function FormatChoice({ value, onChange, disabled }: { value: ExportFormat; onChange: (f: ExportFormat) => void; disabled: boolean }) {
+export function FormatChoice({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: ExportFormat;
+  onChange: (f: ExportFormat) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="export-formats" disabled={disabled}>
       <legend>{t('export.format')}</legend>
       {FORMATS.map((format) => (
         <label key={format} className="export-choice">
-          <input type="radio" name="export-format" value={format} checked={value === format} onChange={() => onChange(format)} data-testid={`export-format-${format}`} />
+          <input
+            type="radio"
+            name="export-format"
+            value={format}
+            checked={value === format}
+            onChange={() => onChange(format)}
+            data-testid={`export-format-${format}`}
+          />
           <span>
             <strong>{t(`export.${format}`)}</strong>
             <span className="hint">{t(`export.${format}Hint`)}</span>
@@ -48,7 +63,14 @@ export function PaperChoice({ value, onChange, disabled }: { value: Paper; onCha
       <legend>{t('export.paper')}</legend>
       {PAPERS.map((paper) => (
         <label key={paper}>
-          <input type="radio" name="export-paper" value={paper} checked={value === paper} onChange={() => onChange(paper)} data-testid={`export-paper-${paper}`} />{' '}
+          <input
+            type="radio"
+            name="export-paper"
+            value={paper}
+            checked={value === paper}
+            onChange={() => onChange(paper)}
+            data-testid={`export-paper-${paper}`}
+          />{' '}
           {t(`export.paper${paper}`)}
         </label>
       ))}
@@ -73,7 +95,8 @@ export function ShowChoice({ actors, onActors, loops, chosen, onToggleLoop, disa
     <fieldset className="export-show" disabled={disabled}>
       <legend>{t('export.show')}</legend>
       <label>
-        <input type="checkbox" checked={actors} onChange={(e) => onActors(e.target.checked)} data-testid="export-actors" /> {t('export.actors')}
+        <input type="checkbox" checked={actors} onChange={(e) => onActors(e.target.checked)} data-testid="export-actors" />{' '}
+        {t('export.actors')}
       </label>
       <div className="export-loops">
         <span>{t('export.loops')}</span>
@@ -88,8 +111,15 @@ export function ShowChoice({ actors, onActors, loops, chosen, onToggleLoop, disa
               {orderLoopsForExport(loops).map((loop) => (
                 <li key={loop.id}>
                   <label>
-                    <input type="checkbox" checked={chosen.has(loop.id)} onChange={() => onToggleLoop(loop.id)} data-testid="export-loop" data-loop-id={loop.id} />{' '}
-                    <strong>{loop.id}</strong> {[loop.name, t(`patterns.${loop.type}`), loop.vicious ? t('patterns.vicious') : ''].filter(Boolean).join(' · ')}
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(loop.id)}
+                      onChange={() => onToggleLoop(loop.id)}
+                      data-testid="export-loop"
+                      data-loop-id={loop.id}
+                    />{' '}
+                    <strong>{loop.id}</strong>{' '}
+                    {[loop.name, t(`patterns.${loop.type}`), loop.vicious ? t('patterns.vicious') : ''].filter(Boolean).join(' · ')}
                   </label>
                 </li>
               ))}

@@ -44,7 +44,10 @@ export interface RenderResult {
 export type RenderFailure = 'canvas' | 'fonts' | 'other';
 
 export class RenderError extends Error {
-  constructor(readonly reason: RenderFailure, message: string) {
+  constructor(
+    readonly reason: RenderFailure,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -53,10 +56,12 @@ export class RenderError extends Error {
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 50);
-    requestAnimationFrame(() => setTimeout(() => {
-      clearTimeout(timer);
-      resolve();
-    }, 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
   });
 }
 

@@ -124,7 +124,14 @@ export function HomeFiles() {
         <button type="button" disabled={busy} onClick={() => input.current?.click()} data-testid="open-file">
           {t('files.fromFile')}
         </button>
-        <input ref={input} type="file" accept=".json,application/json,.png,image/png" hidden onChange={onFile} data-testid="open-file-input" />
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json,.png,image/png"
+          hidden
+          onChange={onFile}
+          data-testid="open-file-input"
+        />
       </div>
       {EXAMPLES.length > 0 ? (
         <div className="home-files-part">
@@ -132,7 +139,13 @@ export function HomeFiles() {
           <p className="hint">{t('files.examplesIntro')}</p>
           <div className="home-examples">
             {EXAMPLES.map((example) => (
-              <button key={example.name} type="button" disabled={busy} onClick={() => void openExample(example)} data-testid={`example-${example.name}`}>
+              <button
+                key={example.name}
+                type="button"
+                disabled={busy}
+                onClick={() => void openExample(example)}
+                data-testid={`example-${example.name}`}
+              >
                 {label(example.name)}
               </button>
             ))}

@@ -25,7 +25,13 @@ export async function createAnalysisFrom(content: Record<string, unknown>, title
   }
   const body = (await response.json().catch(() => null)) as { id?: unknown; links?: Partial<AnalysisLinks>; errors?: unknown } | null;
   const links = body?.links;
-  if (response.ok && typeof body?.id === 'string' && typeof links?.facilitator === 'string' && typeof links.editor === 'string' && typeof links.viewer === 'string') {
+  if (
+    response.ok &&
+    typeof body?.id === 'string' &&
+    typeof links?.facilitator === 'string' &&
+    typeof links.editor === 'string' &&
+    typeof links.viewer === 'string'
+  ) {
     return { ok: true, id: body.id, links: { facilitator: links.facilitator, editor: links.editor, viewer: links.viewer } };
   }
   const errors = Array.isArray(body?.errors) ? body.errors.filter(isIssue) : [];

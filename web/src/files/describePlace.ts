@@ -10,8 +10,27 @@ type ItemKind = (typeof ITEMS)[keyof typeof ITEMS];
 
 /** Fields with a name in i18n (`files.field.<name>`); any other field is shown as itself. */
 const FIELDS = new Set([
-  'format', 'version', 'title', 'factors', 'links', 'actors', 'loops',
-  'id', 'label', 'kind', 'domain', 'evidence', 'note', 'position', 'x', 'y', 'from', 'to', 'polarity', 'name', 'role',
+  'format',
+  'version',
+  'title',
+  'factors',
+  'links',
+  'actors',
+  'loops',
+  'id',
+  'label',
+  'kind',
+  'domain',
+  'evidence',
+  'note',
+  'position',
+  'x',
+  'y',
+  'from',
+  'to',
+  'polarity',
+  'name',
+  'role',
 ]);
 
 const SEGMENT = /^([A-Za-z_$][\w$-]*)(?:\[(\d+)\])?$/;

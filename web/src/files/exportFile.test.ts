@@ -21,7 +21,15 @@ describe('buildExportText', () => {
     const analysis: Analysis = {
       title: 'Testgezin',
       factors: [
-        { id: 'f1', label: 'Schulden', kind: 'perpetuating', domain: 'context', evidence: 'observation', note: 'n', position: { x: 1, y: 2 } },
+        {
+          id: 'f1',
+          label: 'Schulden',
+          kind: 'perpetuating',
+          domain: 'context',
+          evidence: 'observation',
+          note: 'n',
+          position: { x: 1, y: 2 },
+        },
         { id: 'f2', label: 'Stress', kind: 'problem', domain: null, evidence: 'hypothesis', note: '', position: { x: 3, y: 4 } },
       ],
       links: [{ id: 'l1', from: 'f1', to: 'f2', polarity: '-', note: '' }],

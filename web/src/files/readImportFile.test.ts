@@ -67,7 +67,10 @@ describe('readImportFile', () => {
 
   it('opens the analysis a PNG exported by Samenzicht carries, whatever the file is called', async () => {
     const png = pngWith(JSON.parse(GOOD));
-    for (const [name, type] of [['analyse.png', 'image/png'], ['analyse.samenzicht.json', 'application/json']] as const) {
+    for (const [name, type] of [
+      ['analyse.png', 'image/png'],
+      ['analyse.samenzicht.json', 'application/json'],
+    ] as const) {
       const read = await readImportFile(new File([png], name, { type }));
       expect(read.ok, name).toBe(true);
       if (!read.ok) return;

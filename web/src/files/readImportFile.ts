@@ -38,7 +38,13 @@ interface FileFacts {
   readonly type: string;
 }
 
-function failure(file: FileFacts, reason: ImportFailure, errors: readonly Issue[] = [], warnings: readonly Issue[] = [], source: unknown = null): ImportRead {
+function failure(
+  file: FileFacts,
+  reason: ImportFailure,
+  errors: readonly Issue[] = [],
+  warnings: readonly Issue[] = [],
+  source: unknown = null,
+): ImportRead {
   return { ok: false, fileName: file.name, reason, size: file.size, errors, warnings, source };
 }
 

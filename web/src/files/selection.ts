@@ -8,9 +8,7 @@ export function pickFactors(analysis: Analysis, ids: ReadonlySet<string>): Analy
   const kept = new Set(factors.map((f) => f.id));
   const links = analysis.links.filter((l) => kept.has(l.from) && kept.has(l.to));
   const linkIds = new Set(links.map((l) => l.id));
-  const actors = analysis.actors
-    .map((a) => ({ ...a, factors: a.factors.filter((f) => kept.has(f)) }))
-    .filter((a) => a.factors.length > 0);
+  const actors = analysis.actors.map((a) => ({ ...a, factors: a.factors.filter((f) => kept.has(f)) })).filter((a) => a.factors.length > 0);
   const loops = analysis.loops.filter((l) => l.links.every((id) => linkIds.has(id)));
   return { title: analysis.title, factors, links, actors, loops };
 }

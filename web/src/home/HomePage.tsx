@@ -59,7 +59,12 @@ export function HomePage() {
       <form className="home-create" onSubmit={(e) => void create(e)}>
         <label className="field">
           <span>{t('home.titleLabel')}</span>
-          <input value={title} maxLength={ANALYSIS_LIMITS.titleLength} placeholder={t('home.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            value={title}
+            maxLength={ANALYSIS_LIMITS.titleLength}
+            placeholder={t('home.titlePlaceholder')}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </label>
         <button type="submit" className="primary" disabled={busy} data-testid="new-analysis">
           {busy ? t('home.creating') : t('home.create')}

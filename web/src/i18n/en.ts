@@ -41,7 +41,8 @@ export const en: Messages = {
     layout: 'Tidy up',
     layoutSelection: 'Tidy up selection',
     layingOut: 'Arranging…',
-    layoutHint: 'Puts the factors in a readable order: from how it began, through what keeps it going, to the concern. Strengths apart. One undo puts everything back.',
+    layoutHint:
+      'Puts the factors in a readable order: from how it began, through what keeps it going, to the concern. Strengths apart. One undo puts everything back.',
     addFactor: 'Add factor',
     delete: 'Delete',
     undo: 'Undo',
@@ -109,7 +110,8 @@ export const en: Messages = {
     rotated: 'New link made. Share it through "Share".',
     rotateFailed: 'Making a new link did not work. Please try again.',
     logTitle: 'Who did what',
-    logIntro: 'An overview of who opened, changed, exported the analysis or renewed links. Without content. When the same thing happens again and again in a short time, it is shown on one line.',
+    logIntro:
+      'An overview of who opened, changed, exported the analysis or renewed links. Without content. When the same thing happens again and again in a short time, it is shown on one line.',
     logEmpty: 'Nothing recorded yet.',
     logFailed: 'The overview could not be loaded.',
     logWhen: 'When',
@@ -133,7 +135,8 @@ export const en: Messages = {
     logUnknownName: 'unknown',
     logManyNames: 'several names',
     deleteTitle: 'Delete analysis',
-    deleteIntro: 'Everything of this analysis is removed from the server for good: the content, the links and the overview. This cannot be undone.',
+    deleteIntro:
+      'Everything of this analysis is removed from the server for good: the content, the links and the overview. This cannot be undone.',
     deleteConfirmLabel: 'Type the name of the analysis to confirm: {{title}}',
     delete: 'Delete for good',
     deleteFailed: 'Deleting did not work. Please try again.',
@@ -271,7 +274,8 @@ export const en: Messages = {
       notAnalysis: 'This is not a Samenzicht analysis (found: {{got}}).',
       wrongFormat: 'This file was not made by Samenzicht (kind: {{got}}).',
       badVersion: 'The version of the file is not right (found: {{got}}).',
-      newerVersion: 'This file was made by a newer Samenzicht (version {{version}}; this one knows up to version {{known}}). Ask for an update.',
+      newerVersion:
+        'This file was made by a newer Samenzicht (version {{version}}; this one knows up to version {{known}}). Ask for an update.',
       migrationFailed: 'This older file could not be converted: {{reason}}.',
       notJson: 'The file is damaged or incomplete (not valid JSON).',
       expectedText: 'Text belongs here (found: {{got}}).',
@@ -333,7 +337,8 @@ export const en: Messages = {
     example_medium: 'Medium example',
     example_large: 'Large example',
     fromFileTitle: 'Open an analysis from a file',
-    fromFileIntro: 'Choose a file saved with Samenzicht (.samenzicht.json), or an image (PNG) exported from Samenzicht. A new analysis is made from it. You can also drag the file onto this page.',
+    fromFileIntro:
+      'Choose a file saved with Samenzicht (.samenzicht.json), or an image (PNG) exported from Samenzicht. A new analysis is made from it. You can also drag the file onto this page.',
     dropHome: 'Drop the file to make a new analysis from it.',
     fromFile: 'Choose file…',
     opening: 'Opening…',
@@ -424,8 +429,10 @@ export const en: Messages = {
     loopsHint: 'The chosen loops are drawn thicker, the rest lighter.',
     loopsNone: 'This analysis has no loops.',
     loopsComputing: 'The loops are still being worked out…',
-    scaledNotice: 'This analysis is too large for sharpness {{wanted}}×. The image will be scaled down to {{width}} × {{height}} pixels so a browser can handle it. Nothing is left out.',
-    scaledDone: 'The image was scaled down to {{width}} × {{height}} pixels so a browser can handle it. Nothing was left out. Choose PDF or SVG to print it larger.',
+    scaledNotice:
+      'This analysis is too large for sharpness {{wanted}}×. The image will be scaled down to {{width}} × {{height}} pixels so a browser can handle it. Nothing is left out.',
+    scaledDone:
+      'The image was scaled down to {{width}} × {{height}} pixels so a browser can handle it. Nothing was left out. Choose PDF or SVG to print it larger.',
     step: {
       fonts: 'Preparing…',
       drawing: 'Drawing…',

@@ -17,14 +17,16 @@ describe('i18n', () => {
   });
 
   it('every translation uses the same placeholders as the Dutch text', () => {
-    const get = (obj: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj) as string;
+    const get = (obj: unknown, path: string) =>
+      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj) as string;
     for (const path of keyPaths(nl)) {
       expect(placeholders(get(en, path)), path).toEqual(placeholders(get(nl, path)));
     }
   });
 
   it('no text is empty', () => {
-    const get = (obj: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj) as string;
+    const get = (obj: unknown, path: string) =>
+      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj) as string;
     for (const path of keyPaths(nl)) {
       expect(get(nl, path).trim(), `nl ${path}`).not.toBe('');
       expect(get(en, path).trim(), `en ${path}`).not.toBe('');

@@ -39,7 +39,8 @@ export const nl = {
     layout: 'Netjes maken',
     layoutSelection: 'Selectie netjes maken',
     layingOut: 'Bezig met ordenen…',
-    layoutHint: 'Zet de factoren in een leesbare volgorde: van ontstaan, via wat het in stand houdt, naar de zorg. Krachten apart. Eén keer ongedaan maken zet alles terug.',
+    layoutHint:
+      'Zet de factoren in een leesbare volgorde: van ontstaan, via wat het in stand houdt, naar de zorg. Krachten apart. Eén keer ongedaan maken zet alles terug.',
     addFactor: 'Factor toevoegen',
     delete: 'Verwijderen',
     undo: 'Ongedaan maken',
@@ -99,7 +100,8 @@ export const nl = {
     title: 'Beheer van deze analyse',
     rename: 'Naam van de analyse',
     linksTitle: 'Links vernieuwen',
-    linksIntro: 'Maak een nieuwe link als een link bij de verkeerde persoon terecht is gekomen. De oude link werkt daarna meteen niet meer.',
+    linksIntro:
+      'Maak een nieuwe link als een link bij de verkeerde persoon terecht is gekomen. De oude link werkt daarna meteen niet meer.',
     rotate: 'Nieuwe link maken',
     rotateConfirm: 'Nieuwe link voor "{{role}}" maken? Wie de oude link gebruikt, wordt losgekoppeld.',
     rotateYes: 'Ja, nieuwe link maken',
@@ -107,7 +109,8 @@ export const nl = {
     rotated: 'Nieuwe link gemaakt. Deel hem via "Delen".',
     rotateFailed: 'Het maken van een nieuwe link is niet gelukt. Probeer het opnieuw.',
     logTitle: 'Wie heeft wat gedaan',
-    logIntro: 'Een overzicht van wie de analyse opende, wijzigde, exporteerde of links vernieuwde. Zonder inhoud. Gebeurt kort na elkaar steeds hetzelfde? Dan staat het op één regel.',
+    logIntro:
+      'Een overzicht van wie de analyse opende, wijzigde, exporteerde of links vernieuwde. Zonder inhoud. Gebeurt kort na elkaar steeds hetzelfde? Dan staat het op één regel.',
     logEmpty: 'Nog niets vastgelegd.',
     logFailed: 'Het overzicht kon niet worden geladen.',
     logWhen: 'Wanneer',
@@ -131,7 +134,8 @@ export const nl = {
     logUnknownName: 'onbekend',
     logManyNames: 'verschillende namen',
     deleteTitle: 'Analyse verwijderen',
-    deleteIntro: 'Alles van deze analyse wordt definitief van de server verwijderd: de inhoud, de links en het overzicht. Dit kan niet ongedaan worden gemaakt.',
+    deleteIntro:
+      'Alles van deze analyse wordt definitief van de server verwijderd: de inhoud, de links en het overzicht. Dit kan niet ongedaan worden gemaakt.',
     deleteConfirmLabel: 'Typ de naam van de analyse om te bevestigen: {{title}}',
     delete: 'Definitief verwijderen',
     deleteFailed: 'Verwijderen is niet gelukt. Probeer het opnieuw.',
@@ -269,7 +273,8 @@ export const nl = {
       notAnalysis: 'Dit is geen Samenzicht-analyse (gevonden: {{got}}).',
       wrongFormat: 'Dit bestand is niet door Samenzicht gemaakt (soort: {{got}}).',
       badVersion: 'De versie van het bestand klopt niet (gevonden: {{got}}).',
-      newerVersion: 'Dit bestand is gemaakt met een nieuwere Samenzicht (versie {{version}}; deze kent tot versie {{known}}). Vraag om een update.',
+      newerVersion:
+        'Dit bestand is gemaakt met een nieuwere Samenzicht (versie {{version}}; deze kent tot versie {{known}}). Vraag om een update.',
       migrationFailed: 'Dit oudere bestand kon niet worden omgezet: {{reason}}.',
       notJson: 'Het bestand is beschadigd of onvolledig (geen geldige JSON).',
       expectedText: 'Hier hoort tekst te staan (gevonden: {{got}}).',
@@ -331,7 +336,8 @@ export const nl = {
     example_medium: 'Middelgroot voorbeeld',
     example_large: 'Groot voorbeeld',
     fromFileTitle: 'Analyse openen uit bestand',
-    fromFileIntro: 'Kies een bestand dat met Samenzicht is opgeslagen (.samenzicht.json), of een afbeelding (PNG) die met Samenzicht is geëxporteerd. Er wordt een nieuwe analyse van gemaakt. Je kunt het bestand ook op deze pagina slepen.',
+    fromFileIntro:
+      'Kies een bestand dat met Samenzicht is opgeslagen (.samenzicht.json), of een afbeelding (PNG) die met Samenzicht is geëxporteerd. Er wordt een nieuwe analyse van gemaakt. Je kunt het bestand ook op deze pagina slepen.',
     dropHome: 'Laat het bestand los om er een nieuwe analyse van te maken.',
     fromFile: 'Bestand kiezen…',
     opening: 'Bezig met openen…',
@@ -422,8 +428,10 @@ export const nl = {
     loopsHint: 'De gekozen kringlopen worden dikker getekend, de rest lichter.',
     loopsNone: 'Deze analyse heeft geen kringlopen.',
     loopsComputing: 'De kringlopen worden nog berekend…',
-    scaledNotice: 'Deze analyse is te groot voor scherpte {{wanted}}×. De afbeelding wordt verkleind tot {{width}} × {{height}} pixels, zodat een browser hem aankan. Er valt niets weg.',
-    scaledDone: 'De afbeelding is verkleind tot {{width}} × {{height}} pixels, zodat een browser hem aankan. Er is niets weggelaten. Kies PDF of SVG als je hem groter wilt afdrukken.',
+    scaledNotice:
+      'Deze analyse is te groot voor scherpte {{wanted}}×. De afbeelding wordt verkleind tot {{width}} × {{height}} pixels, zodat een browser hem aankan. Er valt niets weg.',
+    scaledDone:
+      'De afbeelding is verkleind tot {{width}} × {{height}} pixels, zodat een browser hem aankan. Er is niets weggelaten. Kies PDF of SVG als je hem groter wilt afdrukken.',
     step: {
       fonts: 'Voorbereiden…',
       drawing: 'Tekenen…',

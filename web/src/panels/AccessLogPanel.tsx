@@ -91,7 +91,13 @@ export function AccessLogPanel() {
         </label>
         <label className="field">
           <span>{t('manage.logFindName')}</span>
-          <input type="search" value={nameInput} maxLength={40} onChange={(e) => setNameInput(e.target.value)} data-testid="log-name-filter" />
+          <input
+            type="search"
+            value={nameInput}
+            maxLength={40}
+            onChange={(e) => setNameInput(e.target.value)}
+            data-testid="log-name-filter"
+          />
         </label>
       </div>
       {entries.length > 0 ? (

@@ -22,8 +22,7 @@ export function ActorsPanel() {
     addActor(session.doc, session.origin, { name: name.trim().slice(0, ACTOR_LIMITS.nameLength), role });
     setName('');
   };
-  const toggleHighlight = (id: string) =>
-    session.store.setState((s) => void (s.highlightActor = s.highlightActor === id ? null : id));
+  const toggleHighlight = (id: string) => session.store.setState((s) => void (s.highlightActor = s.highlightActor === id ? null : id));
 
   return (
     <div className="actors" data-testid="actors">

@@ -7,8 +7,7 @@ export function ConnectionBadge() {
   const connection = useEditor((s) => s.connection);
   const unsent = useEditor((s) => s.unsent);
   const text = t(`connection.${connection === 'closed' ? 'offline' : connection}`);
-  const detail =
-    connection === 'connected' ? t('connection.saved') : unsent ? t('connection.unsent') : null;
+  const detail = connection === 'connected' ? t('connection.saved') : unsent ? t('connection.unsent') : null;
   return (
     <div className={`connection connection--${connection}`} role="status" aria-live="polite" data-testid="connection">
       <span className="connection-dot" aria-hidden="true" />

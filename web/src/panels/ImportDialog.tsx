@@ -54,7 +54,11 @@ export function ImportProblem({ read, onClose }: { read: ImportFailed; onClose: 
       >
         <h2 id="import-problem-title">{t('files.problemTitle')}</h2>
         {read.reason === 'tooLarge' ? (
-          <p>{t(isPngName({ name: read.fileName }) ? 'files.tooLargeImage' : 'files.tooLarge', { size: formatSize(read.size, i18n.language) })}</p>
+          <p>
+            {t(isPngName({ name: read.fileName }) ? 'files.tooLargeImage' : 'files.tooLarge', {
+              size: formatSize(read.size, i18n.language),
+            })}
+          </p>
         ) : null}
         {read.reason === 'png' ? <p>{t('files.png')}</p> : null}
         {read.reason === 'unreadable' ? <p>{t('files.unreadable')}</p> : null}
@@ -127,12 +131,24 @@ function ImportChoice() {
               <button type="button" onClick={() => chooseImport(session, 'replace')} data-testid="import-replace">
                 {t('files.replace')}
               </button>
-              <button type="button" className="primary" onClick={() => chooseImport(session, 'add')} data-testid="import-add" ref={mainButton}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => chooseImport(session, 'add')}
+                data-testid="import-add"
+                ref={mainButton}
+              >
                 {t('files.add')}
               </button>
             </>
           ) : (
-            <button type="button" className="primary" onClick={() => chooseImport(session, 'replace')} data-testid="import-open" ref={mainButton}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => chooseImport(session, 'replace')}
+              data-testid="import-open"
+              ref={mainButton}
+            >
               {t('files.open')}
             </button>
           )}

@@ -79,7 +79,14 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
         <legend>{t('inspector.evidence')}</legend>
         {EVIDENCE_KINDS.map((e) => (
           <label key={e} className={evidence === e ? 'segment segment--on' : 'segment'} title={t(`evidence.${e}Hint`)}>
-            <input type="radio" name="evidence" value={e} checked={evidence === e} onChange={() => update({ evidence: e })} data-testid={`evidence-${e}`} />
+            <input
+              type="radio"
+              name="evidence"
+              value={e}
+              checked={evidence === e}
+              onChange={() => update({ evidence: e })}
+              data-testid={`evidence-${e}`}
+            />
             {t(`evidence.${e}`)}
           </label>
         ))}

@@ -33,13 +33,7 @@ export function SharePanel({ onClose }: { onClose: () => void }) {
   const links = loadLinks(session.id);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <section
-        className="dialog share"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="share-title"
-        onClick={(e) => e.stopPropagation()}
-      >
+      <section className="dialog share" role="dialog" aria-modal="true" aria-labelledby="share-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="share-title">{t('share.title')}</h2>
         <p>{t('share.intro')}</p>
         {links ? (

@@ -14,7 +14,13 @@ const ROWS: ReadonlyArray<{ action: string; combos: readonly Combo[] }> = [
   { action: 'edit', combos: [['Enter']] },
   { action: 'delete', combos: [['Delete'], ['Backspace']] },
   { action: 'undo', combos: [[MOD, 'Z']] },
-  { action: 'redo', combos: [[MOD, 'Shift', 'Z'], [MOD, 'Y']] },
+  {
+    action: 'redo',
+    combos: [
+      [MOD, 'Shift', 'Z'],
+      [MOD, 'Y'],
+    ],
+  },
   { action: 'copy', combos: [[MOD, 'C']] },
   { action: 'cut', combos: [[MOD, 'X']] },
   { action: 'paste', combos: [[MOD, 'V']] },

@@ -30,7 +30,15 @@ export function Sidebar() {
         ))}
       </div>
       <div className="tab-body" role="tabpanel">
-        {tab === 'inspector' ? <Inspector /> : tab === 'patterns' ? <PatternsPanel /> : tab === 'actors' ? <ActorsPanel /> : <LibraryPanel />}
+        {tab === 'inspector' ? (
+          <Inspector />
+        ) : tab === 'patterns' ? (
+          <PatternsPanel />
+        ) : tab === 'actors' ? (
+          <ActorsPanel />
+        ) : (
+          <LibraryPanel />
+        )}
       </div>
     </aside>
   );

@@ -57,7 +57,10 @@ export function useClipboard(): void {
       undo.stopCapturing();
       const ids = pasteAnalysis(doc, origin, analysis, offset);
       undo.stopCapturing();
-      selectOnly(session, analysis.factors.map((f) => ids.get(f.id)!));
+      selectOnly(
+        session,
+        analysis.factors.map((f) => ids.get(f.id)!),
+      );
     };
 
     const selectionText = () => {
