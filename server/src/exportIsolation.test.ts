@@ -10,7 +10,7 @@ import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { buildBenchAnalysis } from '../../web/src/bench/benchDiagram.ts';
 import { EXPORT_MESSAGES } from './exportApi.ts';
-import { Teardown, connectClient, createAnalysis, makeTempDir, startTestServer, waitFor, type TestServer } from './testing.ts';
+import { Teardown, connectClient, createAnalysis, makeTempDir, scaled, startTestServer, waitFor, type TestServer } from './testing.ts';
 
 const LARGE = toAnalysisFile(buildBenchAnalysis(5_000));
 const SMALL = toAnalysisFile(buildBenchAnalysis(20));
@@ -84,8 +84,10 @@ describe('exports run off the event loop', () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const latencies: number[] = [];
+    // 4 s and at least 21 round trips, which a busy machine may need longer for (up to 4 s × TEST_TIME_FACTOR).
     const until = performance.now() + 4_000;
-    while (performance.now() < until) {
+    const latest = performance.now() + scaled(4_000);
+    while (performance.now() < latest && (performance.now() < until || latencies.length <= 20)) {
       latencies.push(await family.roundTrip());
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -94,11 +96,12 @@ describe('exports run off the event loop', () => {
     const summary = `round trips ${latencies.length}, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; event loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms; exports finished ${finished}`;
     // A 5,000-factor PDF takes seconds, so the exports were being drawn during the whole measurement.
     expect(stillRunning, summary).toBe(true);
-    // On the event loop, one such export held it for seconds; generous bounds so a busy machine does not fail this.
-    expect(percentile(latencies, 95), summary).toBeLessThan(500);
-    expect(delay.max / 1e6, summary).toBeLessThan(1_000);
+    // On the event loop, one such export held it for seconds (p99 11 s, BENCHMARKS.md): bounds far below that, scaled
+    // by TEST_TIME_FACTOR so a busy machine does not fail this. The figures themselves: npm run bench -- --only exportload.
+    expect(percentile(latencies, 95), summary).toBeLessThan(scaled(500));
+    expect(delay.max / 1e6, summary).toBeLessThan(scaled(1_000));
     expect(latencies.length, summary).toBeGreaterThan(20);
-    expect(delay.percentile(99) / 1e6, summary).toBeLessThan(250);
+    expect(delay.percentile(99) / 1e6, summary).toBeLessThan(scaled(250));
     // They complete (or are cut off by the server closing when this machine is slow): none failed otherwise.
     if (finished === exports.length) expect(await Promise.all(exports)).toEqual([200, 200, 200]);
   }, 120_000);
@@ -117,7 +120,7 @@ describe('exports run off the event loop', () => {
     expect(tooLong.status).toBe(503);
     expect((JSON.parse(tooLong.body) as { error: string }).error).toBe(EXPORT_MESSAGES.tooSlow);
     // Stopped at the budget, not after the seconds the whole PDF takes (the thread's start is not counted).
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(performance.now() - started).toBeLessThan(scaled(15_000));
     expect(server.log.lines.some((line) => line.includes('EXPORT_TIME_BUDGET_MS'))).toBe(true);
 
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -125,7 +128,7 @@ describe('exports run off the event loop', () => {
     expect(svg.status).toBe(200);
     expect(svg.body).toContain('<svg');
     const family = await anotherFamily(server);
-    expect(await family.roundTrip()).toBeLessThan(5_000);
+    expect(await family.roundTrip()).toBeLessThan(scaled(5_000));
     // The large analysis itself is untouched and can still be read.
     expect(
       (await fetch(`${server.url}/api/analyses/${large.id}`, { headers: { Authorization: `Bearer ${large.tokens.viewer}` } })).status,

@@ -12,12 +12,14 @@ import {
   createAnalysis,
   makeTempDir,
   readDb,
+  scaled,
   sleep,
   startTestServer,
   storedSize,
   waitFor,
   within,
 } from './testing.ts';
+import { readStoredDoc } from './faults/storedState.ts';
 
 const LOCAL = 'test';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,21 +45,29 @@ async function fetchFile(url: string, id: string, token: string): Promise<Fetche
   return (await res.json()) as FetchedFile;
 }
 
+/**
+ * The durability window of ARCHITECTURE.md: an edit is on disk within ~100 ms (flushed every 50 ms), here with room for
+ * the way from the client and scaled by TEST_TIME_FACTOR. How long it takes is measured by `npm run bench -- --only
+ * durability`.
+ */
+const ON_DISK_WITHIN_MS = 150;
+
 describe('persistence', () => {
-  it('an edit is on disk within 150 ms', async () => {
+  it(`an edit is on disk, without a shutdown, within ${ON_DISK_WITHIN_MS} ms (× TEST_TIME_FACTOR)`, async () => {
     const server = await startTestServer(teardown);
     const { id, tokens } = await createAnalysis(server.url);
     const client = connectClient(teardown, server.syncUrl, id, tokens.editor);
     await client.synced;
 
     const label = `opgeslagen-${Date.now()}`;
+    const edited = performance.now();
     addFactor(client.doc, LOCAL, { label, position: { x: 0, y: 0 } });
-    await sleep(150);
-
-    const rows = readDb(server.dbFile, (db) =>
-      db.prepare('SELECT data FROM updates WHERE analysis_id = ?').all(id) as Array<{ data: Buffer }>,
-    );
-    expect(rows.some((row) => row.data.includes(label))).toBe(true);
+    const logged = (): boolean =>
+      readDb(server.dbFile, (db) => db.prepare('SELECT data FROM updates WHERE analysis_id = ?').all(id) as Array<{ data: Buffer }>).some(
+        (row) => row.data.includes(label),
+      );
+    await waitFor(logged, 'the edit is in the update log');
+    expect(performance.now() - edited).toBeLessThan(scaled(ON_DISK_WITHIN_MS));
   });
 
   it('a new server on the same DATA_DIR has the content', async () => {
@@ -83,7 +93,7 @@ describe('persistence', () => {
     expect(readAnalysis(again.doc).factors[0]).toMatchObject({ label: 'Werkloosheid', note: 'sinds maart' });
   });
 
-  it('an edit survives a hard kill of the server process 150 ms later', async () => {
+  it(`an edit the server had ${ON_DISK_WITHIN_MS} ms (× TEST_TIME_FACTOR) before a hard kill of its process survives it`, async () => {
     const dataDir = makeTempDir(teardown);
     const startProcess = async (): Promise<{ child: ChildProcess; url: string }> => {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
@@ -115,7 +125,9 @@ describe('persistence', () => {
     const client = connectClient(teardown, first.url.replace(/^http/, 'ws') + '/sync', id, tokens.editor);
     await client.synced;
     addFactor(client.doc, LOCAL, { label: 'overleeft kill -9', position: { x: 0, y: 0 } });
-    await sleep(150);
+    // From the moment the server answers with the edit (it reads the live document), not from when it was made.
+    await waitFor(async () => (await fetchFile(first.url, id, tokens.viewer)).factors.length === 1, 'the server has the edit');
+    await sleep(scaled(ON_DISK_WITHIN_MS));
     const exited = new Promise((resolve) => first.child.once('exit', resolve));
     first.child.kill('SIGKILL');
     await exited;
@@ -144,7 +156,14 @@ describe('persistence', () => {
       if (i % 100 === 0) await sleep(60);
     }
     await waitFor(async () => (await fetchFile(server.url, id, tokens.viewer)).factors[0]?.position.x === 1000, 'server has the last move');
-    await sleep(150);
+    // Read the way a restarted server reads it: stored once the snapshot and the log hold the last move.
+    const lastMoveStored = (): boolean => {
+      const doc = readStoredDoc(server.dbFile, id);
+      const x = doc === null ? undefined : readAnalysis(doc).factors[0]?.position.x;
+      doc?.destroy();
+      return x === 1000;
+    };
+    await waitFor(lastMoveStored, 'the last move is stored');
 
     const stored = storedSize(server.dbFile, id);
     // Without compaction the log would hold 1000 rows of `sentBytes` in total.
@@ -176,23 +195,28 @@ describe('persistence', () => {
     expect(getMaps(again.doc).factors.size).toBe(20);
   });
 
-  it('a client rejoining within the grace period keeps working with the same state', async () => {
-    const server = await startTestServer(teardown, { unloadGraceMs: 300 });
+  it('a client rejoining within the grace period keeps working with the same state, in the same room', async () => {
+    // A grace period no test run outlasts, so the rejoin is within it however slow the machine. When the server saw
+    // the first client leave is not visible from outside; the timer itself is tested with a fake clock in
+    // rooms.test.ts ("a join within the grace period cancels the unload").
+    const server = await startTestServer(teardown, { unloadGraceMs: 10 * 60_000 });
     const { id, tokens } = await createAnalysis(server.url);
     const first = connectClient(teardown, server.syncUrl, id, tokens.editor);
     await first.synced;
     addFactor(first.doc, LOCAL, { label: 'een', position: { x: 0, y: 0 } });
     await waitFor(() => storedSize(server.dbFile, id).logRows === 1, 'logged');
     first.destroy();
-    await sleep(100);
     const second = connectClient(teardown, server.syncUrl, id, tokens.editor);
     await second.synced;
-    await sleep(400);
-    // Still loaded (no unload compaction while a client is connected).
-    expect(storedSize(server.dbFile, id).logRows).toBe(1);
+    expect(readAnalysis(second.doc).factors.map((f) => f.label)).toEqual(['een']);
     addFactor(second.doc, LOCAL, { label: 'twee', position: { x: 0, y: 0 } });
-    await waitFor(() => storedSize(server.dbFile, id).logRows === 2, 'second update logged');
-    expect(readAnalysis(second.doc).factors.map((f) => f.label).sort()).toEqual(['een', 'twee']);
+    // Appended to the same log: an unload in between would have compacted it into a snapshot (0 rows, then 1).
+    await waitFor(() => storedSize(server.dbFile, id).logRows === 2, 'second update logged after the first');
+    expect(
+      readAnalysis(second.doc)
+        .factors.map((f) => f.label)
+        .sort(),
+    ).toEqual(['een', 'twee']);
   });
 
   it('opening a stored analysis serves a fresh client and a client with part of it the whole state', async () => {
@@ -205,7 +229,10 @@ describe('persistence', () => {
     for (let i = 0; i < 20; i++) ids.push(addFactor(writer.doc, LOCAL, { label: `f${i}`, position: { x: i, y: 0 } }));
     const midway = Y.encodeStateAsUpdate(writer.doc);
     for (let i = 0; i < 40; i++) moveFactors(writer.doc, LOCAL, [{ id: ids[i % 20]!, position: { x: i, y: i } }]);
-    await waitFor(() => readDb(first.dbFile, (db) => db.prepare('SELECT COUNT(*) FROM updates WHERE analysis_id = ?').pluck().get(id) as number) >= 60, 'edits stored');
+    await waitFor(
+      () => readDb(first.dbFile, (db) => db.prepare('SELECT COUNT(*) FROM updates WHERE analysis_id = ?').pluck().get(id) as number) >= 60,
+      'edits stored',
+    );
     writer.destroy();
     // A clean stop writes one snapshot; a few updates logged after it, as after a crash, must be part of the answer.
     await first.server.close();

@@ -26,6 +26,27 @@ export function testSeed(name: string, fallback: number): number {
   return process.env.SOAK ? Date.now() % 1_000_000 : fallback;
 }
 
+/**
+ * How much slower than a quiet machine this one may be: `TEST_TIME_FACTOR` (default 3, which a 2-core machine running
+ * a second `npm test` beside this one needs). Tests scale by it the few deadlines that are part of what they claim
+ * (an edit on disk within the flush window, an event loop that is not held) and every wait for an event (`waitFor`,
+ * `within`), which only ever ends early when the event comes. Speed goals themselves live in `npm run bench`.
+ */
+export const TIME_FACTOR = readTimeFactor(process.env.TEST_TIME_FACTOR);
+
+function readTimeFactor(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3;
+  const factor = Number(raw);
+  if (!Number.isFinite(factor) || factor < 1)
+    throw new Error(`TEST_TIME_FACTOR: expected a number of at least 1, got ${JSON.stringify(raw)}`);
+  return factor;
+}
+
+/** `ms` scaled by TIME_FACTOR. */
+export function scaled(ms: number): number {
+  return Math.round(ms * TIME_FACTOR);
+}
+
 /** Collects cleanup steps and runs them last-in first-out. */
 export class Teardown {
   private readonly steps: Array<() => unknown> = [];
@@ -179,20 +200,20 @@ export function connectRaw(teardown: Teardown, url: string, options: RawOptions 
   return { socket, messages, closed, opened };
 }
 
-/** Polls `check` until it returns true; fails with `message` after `timeoutMs`. */
+/** Polls `check` until it returns true; fails with `message` after `timeoutMs` (scaled by TIME_FACTOR). */
 export async function waitFor(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + scaled(timeoutMs);
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
     await sleep(10);
   }
 }
 
-/** Rejects with `message` when `promise` takes longer than `ms`, so a failing test fails fast. */
+/** Rejects with `message` when `promise` takes longer than `ms` (scaled by TIME_FACTOR), so a failing test fails fast. */
 export function within<T>(promise: Promise<T>, message: string, ms = 5_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out: ${message}`)), ms);
+    timer = setTimeout(() => reject(new Error(`timed out: ${message}`)), scaled(ms));
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -224,4 +245,3 @@ export function storedSize(dbFile: string, id: string): { logRows: number; logBy
     return { logRows: log.n, logBytes: log.bytes, snapshotBytes: snapshot.bytes };
   });
 }
-
