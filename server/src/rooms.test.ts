@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { getMaps } from '@samenzicht/shared/ydoc/shape';
 import { silentLogger } from './log.ts';
-import type { RoomPeer } from './room.ts';
+import { AWARENESS_RELAY_MS, type RoomPeer } from './room.ts';
 import { RoomManager } from './rooms.ts';
 import { DB_FILE_NAME, openSqliteStorage } from './storage/sqliteStorage.ts';
 import type { Storage } from './storage/storage.ts';
@@ -36,9 +36,34 @@ let storage: Storage;
 function makeManager(
   overrides: Partial<{ unloadGraceMs: number; compactThreshold: number; flushIntervalMs: number; storage: Storage }> = {},
 ): RoomManager {
-  const rooms = new RoomManager({ storage, log: silentLogger, flushIntervalMs: 10, compactThreshold: 500, unloadGraceMs: 50, ...overrides });
+  const rooms = new RoomManager({
+    storage,
+    log: silentLogger,
+    flushIntervalMs: 10,
+    compactThreshold: 500,
+    unloadGraceMs: 50,
+    ...overrides,
+  });
   teardown.add(() => rooms.closeAll(1001, 'test over'));
   return rooms;
+}
+
+/**
+ * A fake clock for the room's timers (flush, unload grace, awareness relay): setTimeout, clearTimeout and Date only.
+ * The SQLite engine of these tests runs on this thread and commits on setImmediate, which stays real.
+ */
+function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  teardown.add(() => vi.useRealTimers());
+}
+
+/**
+ * Moves the fake clock on by `ms`, running the timers due, and lets the storage work they started finish: a commit
+ * waits for one turn of the event loop (setImmediate), the keyed queue for promises. Counts turns, not time.
+ */
+async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function createEmpty(id: string): Promise<void> {
@@ -87,23 +112,30 @@ describe('rooms', () => {
   });
 
   it('batches updates into the log within the flush interval', async () => {
+    useFakeClock();
     const rooms = makeManager({ flushIntervalMs: 30 });
     const peer = new FakePeer();
     const room = (await rooms.join(ID, peer))!;
     for (let i = 0; i < 5; i++) addFactor(room.doc, peer, { label: `f${i}`, position: { x: 0, y: 0 } });
     expect(storedSize(dbFile, ID).logRows).toBe(0);
-    await waitFor(() => storedSize(dbFile, ID).logRows === 5, 'five rows', 1_000);
+    await advance(30);
+    expect(storedSize(dbFile, ID).logRows).toBe(5);
   });
 
   it('unloads after the grace period: stores one snapshot, forgets the room, reloads with the content', async () => {
+    useFakeClock();
     const rooms = makeManager({ unloadGraceMs: 50 });
     const peer = new FakePeer();
     const room = (await rooms.join(ID, peer))!;
     const f = addFactor(room.doc, peer, { label: 'blijft', position: { x: 0, y: 0 } });
+    await advance(10);
+    expect(storedSize(dbFile, ID).logRows).toBe(1);
     room.leave(peer);
+    await advance(49);
     expect(rooms.loadedIds()).toEqual([ID]);
-    await waitFor(() => rooms.loadedIds().length === 0, 'room unloaded', 1_000);
-    await waitFor(() => storedSize(dbFile, ID).logRows === 0, 'log compacted', 1_000);
+    await advance(1);
+    expect(rooms.loadedIds()).toEqual([]);
+    expect(storedSize(dbFile, ID).logRows).toBe(0);
 
     const again = (await rooms.join(ID, new FakePeer()))!;
     expect(again).not.toBe(room);
@@ -111,14 +143,17 @@ describe('rooms', () => {
   });
 
   it('a join within the grace period cancels the unload', async () => {
+    useFakeClock();
     const rooms = makeManager({ unloadGraceMs: 80 });
     const first = new FakePeer();
     const room = (await rooms.join(ID, first))!;
     room.leave(first);
-    await sleep(40);
+    await advance(79);
     const second = await rooms.join(ID, new FakePeer());
     expect(second).toBe(room);
-    await sleep(120);
+    // Long past the grace period, with every timer run: none was left to unload the room.
+    await advance(10_000);
+    expect(vi.getTimerCount()).toBe(0);
     expect(rooms.loadedIds()).toEqual([ID]);
     expect(room.isOpen).toBe(true);
   });
@@ -148,12 +183,14 @@ describe('rooms', () => {
   });
 
   it('compacts when the log passes the threshold', async () => {
+    useFakeClock();
     const rooms = makeManager({ compactThreshold: 10, flushIntervalMs: 5 });
     const peer = new FakePeer();
     const room = (await rooms.join(ID, peer))!;
+    // One flush per update, so the log grows row by row past the threshold.
     for (let i = 0; i < 25; i++) {
       addFactor(room.doc, peer, { label: `f${i}`, position: { x: 0, y: 0 } });
-      await sleep(8);
+      await advance(5);
     }
     await room.flush();
     expect(storedSize(dbFile, ID).logRows).toBeLessThanOrEqual(10);
@@ -165,6 +202,7 @@ describe('rooms', () => {
   });
 
   it('delete closes the peers with the given code and erases the analysis', async () => {
+    useFakeClock();
     const rooms = makeManager();
     const peer = new FakePeer();
     const room = (await rooms.join(ID, peer))!;
@@ -173,13 +211,15 @@ describe('rooms', () => {
     expect(peer.closedWith).toBe(4404);
     expect(room.isOpen).toBe(false);
     expect(await storage.exists(ID)).toBe(false);
-    // A pending flush of the dropped room must not bring anything back.
-    await sleep(50);
+    // A pending flush of the dropped room must not bring anything back: every timer has run, none is left.
+    await advance(10_000);
+    expect(vi.getTimerCount()).toBe(0);
     expect(storedSize(dbFile, ID)).toEqual({ logRows: 0, logBytes: 0, snapshotBytes: 0 });
     expect(await rooms.join(ID, new FakePeer())).toBeNull();
   });
 
   it('removes the awareness states a peer controlled when it leaves', async () => {
+    useFakeClock();
     const rooms = makeManager();
     const leaving = new FakePeer();
     const staying = new FakePeer();
@@ -194,7 +234,9 @@ describe('rooms', () => {
     room.leave(leaving);
     expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(false);
     // Relayed together after AWARENESS_RELAY_MS: the peer that stays hears only the outcome, the state removed.
-    await waitFor(() => staying.awarenessUpdates.length > 0, 'the change is relayed');
+    expect(staying.awarenessUpdates).toHaveLength(0);
+    await advance(AWARENESS_RELAY_MS);
+    expect(staying.awarenessUpdates).toHaveLength(1);
     const relayed = new Awareness(new Y.Doc());
     applyAwarenessUpdate(relayed, encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]), 'test');
     applyAwarenessUpdate(relayed, staying.awarenessUpdates.at(-1)!, 'test');
