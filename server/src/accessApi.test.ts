@@ -7,6 +7,7 @@ import {
   connectClient,
   connectRaw,
   createAnalysis,
+  scaled,
   sleep,
   startTestServer,
   waitFor,
@@ -238,7 +239,9 @@ describe('GET /api/analyses/:id/log', () => {
   });
 
   it('logs a new edited entry per connection once the interval has passed', async () => {
-    const quick = await startTestServer(teardown, { editLogIntervalMs: 300 });
+    // The interval itself is tested with a fake clock in connectionLog.test.ts; this is the server passing it on.
+    const interval = scaled(1_000);
+    const quick = await startTestServer(teardown, { editLogIntervalMs: interval });
     const { id, tokens } = await createAnalysis(quick.url);
     const client = connectClient(teardown, quick.syncUrl, id, tokens.editor, { name: 'Bram' });
     await client.synced;
@@ -247,12 +250,24 @@ describe('GET /api/analyses/:id/log', () => {
       // Identical entries are folded into one row: count the events, not the rows.
       return ((await res.json()) as LogBody).entries.filter((e) => e.action === 'edited').reduce((sum, e) => sum + e.count, 0);
     };
+    /** Waits until the server applied the factor: it answers from the live document, after logging the edit. */
+    const applied = async (label: string): Promise<void> => {
+      const has = async (): Promise<boolean> => {
+        const res = await fetch(`${quick.url}/api/analyses/${id}`, { headers: { Authorization: `Bearer ${tokens.viewer}` } });
+        return ((await res.json()) as { factors: Array<{ label: string }> }).factors.some((f) => f.label === label);
+      };
+      await waitFor(has, `the server has "${label}"`);
+    };
+    const first = performance.now();
     addFactor(client.doc, LOCAL, { label: 'een', position: { x: 0, y: 0 } });
     await waitFor(async () => (await edits()) === 1, 'the first edit is logged');
     addFactor(client.doc, LOCAL, { label: 'twee', position: { x: 0, y: 0 } });
-    await sleep(100);
+    await applied('twee');
+    // Both edits reached the server within this time, so within the interval of each other: else this machine is
+    // too slow for the interval chosen (raise TEST_TIME_FACTOR), and the next check would claim nothing.
+    expect(performance.now() - first, 'the second edit reached the server within the interval').toBeLessThan(interval);
     expect(await edits()).toBe(1);
-    await sleep(300);
+    await sleep(interval);
     addFactor(client.doc, LOCAL, { label: 'drie', position: { x: 0, y: 0 } });
     await waitFor(async () => (await edits()) === 2, 'the edit after the interval is logged');
   });
@@ -260,12 +275,16 @@ describe('GET /api/analyses/:id/log', () => {
   it("logs a viewer's opening but never an edit of the viewer", async () => {
     const { id, tokens } = await createAnalysis(server.url);
     const viewer = connectClient(teardown, server.syncUrl, id, tokens.viewer, { name: 'Kijker' });
-    await viewer.synced;
-    addFactor(viewer.doc, LOCAL, { label: 'geweigerd', position: { x: 0, y: 0 } });
-    // A later editor connection proves the viewer's update had time to arrive.
     const editor = connectClient(teardown, server.syncUrl, id, tokens.editor);
-    await editor.synced;
-    await sleep(100);
+    await Promise.all([viewer.synced, editor.synced]);
+    addFactor(viewer.doc, LOCAL, { label: 'geweigerd', position: { x: 0, y: 0 } });
+    // A later message on the viewer's socket: once the editor hears it, the server has handled the update before it
+    // (one socket, in order), and any log entry it caused is queued before the read below.
+    viewer.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+    await waitFor(
+      () => editor.provider.awareness.getStates().get(viewer.doc.clientID)?.cursor?.x === 1,
+      "the viewer's later message arrived",
+    );
     const entries = await readLog(id, tokens.facilitator);
     expect(entries.filter((e) => e.name === 'Kijker').map((e) => [e.role, e.action])).toEqual([['viewer', 'opened']]);
     expect(entries.some((e) => e.action === 'edited')).toBe(false);
@@ -273,16 +292,25 @@ describe('GET /api/analyses/:id/log', () => {
 
   it('a connection that only syncs (no change) is not logged as an edit', async () => {
     const { id, tokens } = await createAnalysis(server.url, { title: 'Rustig' });
+    const watcher = connectClient(teardown, server.syncUrl, id, tokens.viewer, { name: 'Kijker' });
+    await watcher.synced;
     const first = connectClient(teardown, server.syncUrl, id, tokens.editor);
     await first.synced;
     first.destroy();
     const second = connectClient(teardown, server.syncUrl, id, tokens.editor);
+    // Synced means it had the server's sync step 1 and answered it (with nothing new) before the server's step 2.
     await second.synced;
-    await sleep(100);
+    // A later message on the same socket: once the watcher hears it, the server has handled that answer.
+    second.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+    await waitFor(
+      () => watcher.provider.awareness.getStates().get(second.doc.clientID)?.cursor?.x === 1,
+      "the second client's later message arrived",
+    );
     // The two identical openings are one row that counts both.
-    expect((await readLog(id, tokens.facilitator)).map((e) => [e.action, e.count])).toEqual([
-      ['opened', 2],
-      ['created', 1],
+    expect((await readLog(id, tokens.facilitator)).map((e) => [e.action, e.role, e.count])).toEqual([
+      ['opened', 'editor', 2],
+      ['opened', 'viewer', 1],
+      ['created', 'facilitator', 1],
     ]);
   });
 

@@ -75,9 +75,7 @@ describe('sync between stock y-websocket clients', () => {
     const seed = testSeed('SYNC_SEED', 1);
     const random = seededRandom(seed);
     const { id, tokens } = await createAnalysis(server.url, { title: 'Willekeurig' });
-    const clients = [tokens.facilitator, tokens.editor, tokens.editor].map((token) =>
-      connectClient(teardown, server.syncUrl, id, token),
-    );
+    const clients = [tokens.facilitator, tokens.editor, tokens.editor].map((token) => connectClient(teardown, server.syncUrl, id, token));
     await Promise.all(clients.map((c) => c.synced));
 
     for (let step = 0; step < 300; step++) {
@@ -139,10 +137,16 @@ describe('viewer', () => {
 
     addFactor(viewer.doc, LOCAL, { label: 'door de kijker', position: { x: 0, y: 0 } });
     setTitle(viewer.doc, LOCAL, 'Overschreven door de kijker');
-    // A later editor change proves the channel works, so the viewer's change had its chance to arrive.
+    // A later message on the viewer's own socket: once the editor hears it, the server has handled the viewer's edits
+    // (one socket, in order), and would have relayed them to the editor before it.
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Kijker, klaar' });
+    await waitFor(
+      () => editor.provider.awareness.getStates().get(viewer.doc.clientID)?.user?.name === 'Kijker, klaar',
+      "the editor hears the viewer's later message",
+    );
+    // The way back works too: an editor change reaches the viewer.
     const marker = addFactor(editor.doc, LOCAL, { label: 'door de editor', position: { x: 0, y: 0 } });
     await waitFor(() => getMaps(viewer.doc).factors.has(marker), 'viewer receives the editor change');
-    await sleep(200);
 
     expect(readAnalysis(editor.doc).factors.map((f) => f.label)).toEqual(['door de editor']);
     expect(readAnalysis(editor.doc).title).toBe('Alleen kijken');
@@ -308,7 +312,12 @@ describe('access', () => {
     const { id, tokens } = await createAnalysis(server.url);
     const writer = connectClient(teardown, server.syncUrl, id, tokens.editor);
     await writer.synced;
-    for (let i = 0; i < 300; i++) addFactor(writer.doc, LOCAL, { label: `Factor ${i}`, note: 'Een toelichting die vaak terugkomt. '.repeat(5), position: { x: i, y: i } });
+    for (let i = 0; i < 300; i++)
+      addFactor(writer.doc, LOCAL, {
+        label: `Factor ${i}`,
+        note: 'Een toelichting die vaak terugkomt. '.repeat(5),
+        position: { x: i, y: i },
+      });
     const { WebSocket } = await import('ws');
     const socket = new WebSocket(`${server.syncUrl}/${id}?token=${tokens.viewer}`);
     teardown.add(() => socket.terminate());
@@ -317,7 +326,9 @@ describe('access', () => {
     const tcp = (socket as unknown as { _socket: { bytesRead: number } })._socket;
     const before = tcp.bytesRead;
     socket.send(new Uint8Array([0, 0, 1, 0]));
-    const step2 = await new Promise<Buffer>((resolve) => socket.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(data)));
+    const step2 = await new Promise<Buffer>((resolve) =>
+      socket.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve(data)),
+    );
     await waitFor(() => tcp.bytesRead > before, 'bytes read');
     const fresh = new Y.Doc();
     const decoder = (await import('lib0/decoding')).createDecoder(step2.subarray(2));
