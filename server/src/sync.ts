@@ -61,7 +61,12 @@ const KEEPALIVE_MS = 30_000;
 const MAX_LOG_FOR_STORED_ANSWER = 2_000;
 /** The room's rebuild waits at most this long for that answer to be written. */
 const STORED_ANSWER_WAIT_MS = 250;
-/** A client has no reason to send more than a few messages before it got the server's first one. */
+/**
+ * Before its token is checked a client has no reason to send more than a few messages. Once it is, the wait is for the
+ * room to load, which on a busy server can take seconds while a person goes on editing and moving the pointer
+ * (a stock client does not wait for the server's first message); then only MAX_EARLY_BYTES and the rate limit hold.
+ * A stock client takes the close (4429) as final, so closing it for the server's own slowness would shut it out.
+ */
 const MAX_EARLY_MESSAGES = 200;
 /**
  * Nor more than this many bytes: held before the token is even checked, 200 messages of up to MAX_MESSAGE_BYTES each
@@ -286,7 +291,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     if (!isBinary) return this.closeWith('badMessage');
     if (this.early !== null) {
       this.earlyBytes += bytes.byteLength;
-      if (this.early.length >= MAX_EARLY_MESSAGES || this.earlyBytes > MAX_EARLY_BYTES) {
+      const tooMany = this.role === null && this.early.length >= MAX_EARLY_MESSAGES;
+      if (tooMany || this.earlyBytes > MAX_EARLY_BYTES) {
         this.options.log.info(`closing a sync connection to analysis ${this.analysisId}: too much sent before it was let in`);
         return this.closeWith('tooManyMessages');
       }
