@@ -5,7 +5,7 @@
  * whether it is met.
  *
  * Options: --runs 5 (interleaved runs per sync scenario), --seconds 8 (measured seconds per run), --only a,b and
- * --skip a,b (sections: sync, coldload, growth, fuzz, exportload, loops, layout, export, browser, bundle),
+ * --skip a,b (sections: sync, coldload, growth, durability, fuzz, exportload, loops, layout, export, browser, bundle),
  * --fuzz-messages 100000, --browser-budget 240 (seconds the browser benchmark may measure), --out BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../faults/serverProcess.ts';
 import { formatMet, formatMs, formatTable } from './benchStats.ts';
 import { runColdLoadBench } from './coldLoadBench.ts';
+import { runDurabilityBench } from './durabilityBench.ts';
 import { runExportLoadBench } from './exportLoadBench.ts';
 import { runFuzzBench } from './fuzzBench.ts';
 import { runGrowthBench } from './growthBench.ts';
@@ -226,6 +227,7 @@ async function main(): Promise<void> {
   if (wanted('coldload'))
     sections.push(await timed('Cold load of an analysis with 100,000 stored updates', () => runColdLoadBench({ runs: RUNS, log })));
   if (wanted('growth')) sections.push(await timed('Growth of the stored document per drag', () => runGrowthBench()));
+  if (wanted('durability')) sections.push(await timed('How soon an edit is on disk', () => runDurabilityBench()));
   if (wanted('fuzz'))
     sections.push(
       await timed(`Fuzzing the sync socket (${FUZZ_MESSAGES.toLocaleString('en')} messages)`, () =>
