@@ -112,6 +112,16 @@ function BreakPoints() {
   );
 }
 
+/**
+ * The revisions a test waits for before it says the loops did not change: of the document, and of the document state
+ * the loops shown hold for (patternsRunner.ts). Its own component, so only it renders on every change.
+ */
+function PatternsRevision() {
+  const docRevision = useEditor((s) => s.docRevision);
+  const patternsRevision = useEditor((s) => s.patternsRevision);
+  return <span hidden data-testid="patterns-revision" data-doc-revision={docRevision} data-patterns-revision={patternsRevision} />;
+}
+
 /** The loops of the analysis (vicious first), their names, and where to break them. */
 export function PatternsPanel() {
   const { t } = useTranslation();
@@ -123,6 +133,7 @@ export function PatternsPanel() {
   const shown = ordered.slice(0, 200);
   return (
     <div className="patterns" data-testid="patterns">
+      <PatternsRevision />
       <p data-testid="patterns-summary">
         {t('patterns.summary', { count: patterns.loops.length })}
         {patterns.loops.length > 0 ? `, ${t('patterns.viciousCount', { count: vicious.length })}` : ''}.

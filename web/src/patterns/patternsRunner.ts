@@ -30,16 +30,34 @@ export function fingerprintOf(state: ProjectionState): string {
 }
 
 export interface PatternsRunner {
-  update(state: ProjectionState): void;
+  /** Hands over a new state of the document and returns its revision: 1, 2, … in the order given. */
+  update(state: ProjectionState): number;
   destroy(): void;
 }
 
+export interface PatternsRunnerOptions {
+  /** Receives every newest analysis. */
+  readonly onResult: (patterns: Patterns, ms: number) => void;
+  /**
+   * Receives the revision (from `update`) of the newest document state that the patterns last given to `onResult`
+   * hold for: the state they were computed from, or a later one with the same structure. Once it equals the revision
+   * of the current state, the patterns shown are up to date; the e2e tests wait for that instead of for time.
+   */
+  readonly onCurrent?: (revision: number) => void;
+  /** Starts the worker (tests pass a fake). */
+  readonly createWorker?: () => Worker;
+}
+
+function startPatternsWorker(): Worker {
+  return new Worker(new URL('./patterns.worker.ts', import.meta.url), { type: 'module' });
+}
+
 /**
- * `onResult` receives every newest analysis. The worker starts with the first analysis, and each analysis is
- * sent when the page is idle: on two shared cores a worker finding loops while a large diagram is first drawn
- * takes the core the drawing needs, and the loops are not on the screen before the diagram is.
+ * The worker starts with the first analysis, and each analysis is sent when the page is idle: on two shared cores a
+ * worker finding loops while a large diagram is first drawn takes the core the drawing needs, and the loops are not
+ * on the screen before the diagram is.
  */
-export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) => void): PatternsRunner {
+export function createPatternsRunner({ onResult, onCurrent, createWorker = startPatternsWorker }: PatternsRunnerOptions): PatternsRunner {
   let worker: Worker | null = null;
   let idle: number | null = null;
   let seq = 0;
@@ -48,13 +66,27 @@ export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) 
   let lastFingerprint: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let latest: ProjectionState | null = null;
+  /** The revision of `latest`. */
+  let revision = 0;
+  /** Whether the answer to request `seq` is still on its way, and the newest revision it will hold for. */
+  let waiting = false;
+  let answerRevision = 0;
+  let reported = 0;
 
-  const startWorker = () => {
-    const started = new Worker(new URL('./patterns.worker.ts', import.meta.url), { type: 'module' });
+  const report = (current: number) => {
+    if (current <= reported) return;
+    reported = current;
+    onCurrent?.(current);
+  };
+
+  const start = () => {
+    const started = createWorker();
     started.onmessage = (event: MessageEvent<PatternsResponse>) => {
       if (event.data.seq !== seq) return;
+      waiting = false;
       previous = loopIdsByKey(event.data.patterns.loops);
       onResult(event.data.patterns, event.data.ms);
+      report(answerRevision);
     };
     return started;
   };
@@ -63,10 +95,17 @@ export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) 
     idle = null;
     if (!latest) return;
     const fingerprint = fingerprintOf(latest);
-    if (fingerprint === lastFingerprint) return;
+    if (fingerprint === lastFingerprint) {
+      // The same structure: the patterns shown, or those on their way, hold for this state too.
+      if (waiting) answerRevision = revision;
+      else report(revision);
+      return;
+    }
     lastFingerprint = fingerprint;
+    waiting = true;
+    answerRevision = revision;
     const request: PatternsRequest = { seq: ++seq, analysis: structureOf(latest), previousIds: [...previous] };
-    worker ??= startWorker();
+    worker ??= start();
     worker.postMessage(request);
   };
 
@@ -79,8 +118,10 @@ export function createPatternsRunner(onResult: (patterns: Patterns, ms: number) 
   return {
     update(state) {
       latest = state;
+      revision++;
       if (timer) clearTimeout(timer);
       timer = setTimeout(sendWhenIdle, lastFingerprint === null ? 0 : DEBOUNCE_MS);
+      return revision;
     },
     destroy() {
       if (timer) clearTimeout(timer);

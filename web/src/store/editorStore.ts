@@ -53,6 +53,10 @@ export interface EditorState {
   readonly highlightActor: string | null;
   /** Loops and break points of the current analysis (computed in a worker), null until the first answer. */
   readonly patterns: Patterns | null;
+  /** The revision of the document state in `doc` (counted by the patterns runner, patternsRunner.ts). */
+  readonly docRevision: number;
+  /** The revision of the newest document state `patterns` hold for; equal to `docRevision` when they are up to date. */
+  readonly patternsRevision: number;
   /** The loop shown on the canvas (hovered or chosen in the patterns panel); the rest is dimmed. */
   readonly highlightLoop: string | null;
   /** The loop chosen in the patterns panel; shown whenever no other loop is hovered. */
@@ -98,6 +102,8 @@ export function createEditorStore(doc: ProjectionState) {
       shareOpen: false,
       highlightActor: null as string | null,
       patterns: null as Patterns | null,
+      docRevision: 0,
+      patternsRevision: 0,
       highlightLoop: null as string | null,
       pinnedLoop: null as string | null,
       showBreakPoints: false,

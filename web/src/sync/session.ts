@@ -41,12 +41,7 @@ export interface Session {
 }
 
 function isPosition(value: unknown): value is Position {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Number.isFinite((value as Position).x) &&
-    Number.isFinite((value as Position).y)
-  );
+  return typeof value === 'object' && value !== null && Number.isFinite((value as Position).x) && Number.isFinite((value as Position).y);
 }
 
 /** Reads other people's presence defensively: awareness states come from other clients. */
@@ -190,8 +185,12 @@ export function createSession(options: { id: string; token: string; name: string
   window.addEventListener('online', setConnection);
   window.addEventListener('offline', setConnection);
 
-  const patternsRunner = createPatternsRunner((patterns) => store.setState((s) => void (s.patterns = castDraft(patterns))));
-  patternsRunner.update(projection.get());
+  const patternsRunner = createPatternsRunner({
+    onResult: (patterns) => store.setState((s) => void (s.patterns = castDraft(patterns))),
+    onCurrent: (revision) => store.setState((s) => void (s.patternsRevision = revision)),
+  });
+  const firstRevision = patternsRunner.update(projection.get());
+  store.setState((s) => void (s.docRevision = firstRevision));
   // A document written by a newer Samenzicht: this page could write it in a shape the newer one does not expect.
   const checkVersion = () => {
     if (!isFromNewerVersion(doc) || store.getState().newerVersion) return;
@@ -203,9 +202,10 @@ export function createSession(options: { id: string; token: string; name: string
   checkVersion();
   const unsubscribe = projection.subscribe((state, txOrigin) => {
     checkVersion();
-    patternsRunner.update(state);
+    const revision = patternsRunner.update(state);
     store.setState((s) => {
       s.doc = castDraft(state);
+      s.docRevision = revision;
       if (txOrigin === origin && !(provider.wsconnected && provider.synced)) s.unsent = true;
     });
   });
