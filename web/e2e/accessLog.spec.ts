@@ -3,55 +3,26 @@
  * under that name, repeated reads are one line with a count, older entries come with "Oudere tonen", and the
  * filters by action and name work.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import {
-  createAnalysis,
-  launchBrowser,
-  makeDataDir,
-  newPerson,
-  openAnalysis,
-  removeDataDir,
-  startServerProcess,
-  type CreatedAnalysis,
-  type Person,
-  type ServerProcess,
-} from './harness.ts';
+import { useSession, type LogEntry } from './fixture.ts';
 
 /** More visitors than one page of the panel (50) holds. */
 const VISITORS = 55;
 
-interface Entry {
-  name: string;
-  action: string;
-  count: number;
-}
-
 describe('the access log panel', () => {
-  let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
-  let analysis: CreatedAnalysis;
-  let facilitator: Person;
+  const session = useSession({
+    analysis: { title: 'Logboek' },
+    people: { facilitator: { name: 'Gespreksleider Fenna', opens: 'facilitator' } },
+  });
 
-  async function readLog(): Promise<Entry[]> {
-    const response = await fetch(`${server.url}/api/analyses/${analysis.id}/log`, {
-      headers: { authorization: `Bearer ${analysis.tokens.facilitator}` },
-    });
-    return ((await response.json()) as { entries: Entry[] }).entries;
-  }
-
-  async function waitForLog(check: (entries: Entry[]) => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    while (!check(await readLog())) {
-      if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  async function waitForLog(check: (entries: LogEntry[]) => boolean, what: string): Promise<void> {
+    await expect.poll(async () => check(await session.readLog()), { message: what }).toBe(true);
   }
 
   /** A stock sync client that opens the analysis under `name` and leaves once the server answered. */
   function visit(name: string): Promise<void> {
+    const { server, analysis } = session;
     const url = `${server.url.replace(/^http/, 'ws')}/sync/${analysis.id}?token=${analysis.tokens.viewer}&name=${encodeURIComponent(name)}`;
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url);
@@ -61,27 +32,13 @@ describe('the access log panel', () => {
     });
   }
 
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServerProcess({ dataDir });
-    browser = await launchBrowser();
-    analysis = await createAnalysis(server.url, { title: 'Logboek' });
-    facilitator = await newPerson(browser, 'Gespreksleider Fenna');
-    await openAnalysis(facilitator.page, analysis.links.facilitator);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDataDir(dataDir);
-  });
-
   it('shows a person who gave the name after the app connected under that name', async () => {
+    const { facilitator } = session.people;
     // No saved name: the app connects first and asks the name after.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => localStorage.setItem('samenzicht.language', 'nl'));
     const page = await context.newPage();
-    await page.goto(analysis.links.editor);
+    await page.goto(session.analysis.links.editor);
     await page.getByTestId('name-input').fill('Tante Ria');
     await page.getByTestId('name-input').press('Enter');
     await waitForLog((entries) => entries.some((e) => e.name === 'Tante Ria' && e.action === 'opened'), 'Tante Ria opened');
@@ -95,6 +52,8 @@ describe('the access log panel', () => {
   });
 
   it('shows repeated reads as one line with a count', async () => {
+    const { facilitator } = session.people;
+    const { server, analysis } = session;
     for (let i = 0; i < 3; i++) {
       const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
         headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
@@ -112,6 +71,7 @@ describe('the access log panel', () => {
   });
 
   it('shows the newest 50 first; "Oudere tonen" reaches the oldest entry', async () => {
+    const { facilitator } = session.people;
     for (let i = 0; i < VISITORS; i++) await visit(`Bezoeker ${i}`);
     await waitForLog((entries) => entries.filter((e) => e.name.startsWith('Bezoeker')).length === VISITORS, 'every visitor is logged');
 
@@ -138,6 +98,7 @@ describe('the access log panel', () => {
   });
 
   it('filters by action and by part of a name', async () => {
+    const { facilitator } = session.people;
     const page = facilitator.page;
     await page.getByTestId('manage').click();
     await page.getByTestId('log-more').waitFor();

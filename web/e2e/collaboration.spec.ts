@@ -1,24 +1,14 @@
 /**
  * Two people edit one analysis live in real Chromium, against a real server that is restarted mid-test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { DOC_SCHEMA_VERSION, getMaps } from '@samenzicht/shared/ydoc/shape';
-import {
-  createAnalysis,
-  launchBrowser,
-  makeDataDir,
-  newPerson,
-  openAnalysis,
-  removeDataDir,
-  startServerProcess,
-  type CreatedAnalysis,
-  type Person,
-  type ServerProcess,
-} from './harness.ts';
+import { useSession } from './fixture.ts';
+import { openAnalysis } from './harness.ts';
 
 const factor = (page: Page, label: string) => page.locator('[data-testid="factor"]', { hasText: label });
 
@@ -43,43 +33,27 @@ async function centreOf(page: Page, selector: string) {
 }
 
 describe('live collaboration in the browser', () => {
-  let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
-  let analysis: CreatedAnalysis;
-  let a: Person;
-  let b: Person;
-
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServerProcess({ dataDir });
-    browser = await launchBrowser();
-    analysis = await createAnalysis(server.url, { title: 'Voorbeeldgezin' });
-    a = await newPerson(browser, 'Anna');
-    b = await newPerson(browser, 'Bram');
-    await openAnalysis(a.page, analysis.links.facilitator);
-    await openAnalysis(b.page, analysis.links.editor);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDataDir(dataDir);
+  const session = useSession({
+    analysis: { title: 'Voorbeeldgezin' },
+    people: { a: { name: 'Anna', opens: 'facilitator' }, b: { name: 'Bram', opens: 'editor' } },
   });
 
   it('shows who is here and the title', async () => {
+    const { a, b } = session.people;
     await a.page.getByTestId('presence').filter({ hasText: 'Bram' }).waitFor();
     await b.page.getByTestId('presence').filter({ hasText: 'Anna' }).waitFor();
     expect(await a.page.getByTestId('title').inputValue()).toBe('Voorbeeldgezin');
   });
 
   it('A adds and names a factor, B sees it', async () => {
+    const { a, b } = session.people;
     await a.page.getByTestId('add-factor').click();
     await typeLabel(a.page, 'Schulden na terugvordering');
     await factor(b.page, 'Schulden na terugvordering').waitFor();
   });
 
   it('B adds a factor by double-click and connects two factors, A sees the link', async () => {
+    const { a, b } = session.people;
     await addFactorAt(b.page, 200, 520, 'Aanhoudende stress');
     const from = factor(b.page, 'Schulden na terugvordering');
     const to = factor(b.page, 'Aanhoudende stress');
@@ -98,11 +72,9 @@ describe('live collaboration in the browser', () => {
   });
 
   it('a remote drag is visible before it ends, and written once when it ends', async () => {
+    const { a, b } = session.people;
     const storedY = async () => {
-      const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
-        headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
-      });
-      const file = (await response.json()) as { factors: Array<{ label: string; position: { y: number } }> };
+      const file = await session.readFile<{ factors: Array<{ label: string; position: { y: number } }> }>();
       return file.factors.find((f) => f.label === 'Aanhoudende stress')!.position.y;
     };
     const storedBefore = await storedY();
@@ -125,8 +97,9 @@ describe('live collaboration in the browser', () => {
   });
 
   it('A reloads and everything is still there', async () => {
+    const { a } = session.people;
     await a.page.reload();
-    await openAnalysis(a.page, analysis.links.facilitator);
+    await openAnalysis(a.page, session.analysis.links.facilitator);
     await factor(a.page, 'Schulden na terugvordering').waitFor();
     await factor(a.page, 'Aanhoudende stress').waitFor();
     await a.page.locator('.react-flow__edge').first().waitFor();
@@ -134,13 +107,13 @@ describe('live collaboration in the browser', () => {
   });
 
   it('the server restarts mid-session and both go on editing', async () => {
-    const port = server.port;
-    await server.stop();
+    const { a, b } = session.people;
+    await session.stopServer();
     await a.page.getByTestId('connection').filter({ hasNotText: 'Verbonden' }).waitFor();
     // A keeps working while the server is away.
     await addFactorAt(a.page, 700, 150, 'Boetes');
     await a.page.getByTestId('connection').filter({ hasText: 'Nog niet gedeeld' }).waitFor();
-    server = await startServerProcess({ dataDir, port });
+    await session.startServer();
     await a.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
     await b.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
     await factor(b.page, 'Boetes').waitFor();
@@ -150,10 +123,11 @@ describe('live collaboration in the browser', () => {
   });
 
   it('a document written by a newer Samenzicht turns the page read-only and asks for a reload', async () => {
+    const { a, b } = session.people;
     // A newer client has stamped a higher schema version into the shared document.
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/sync', analysis.id, doc, {
-      params: { token: analysis.tokens.editor },
+    const provider = new WebsocketProvider(session.server.url.replace(/^http/, 'ws') + '/sync', session.analysis.id, doc, {
+      params: { token: session.analysis.tokens.editor },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
@@ -168,7 +142,19 @@ describe('live collaboration in the browser', () => {
         // Read-only: the editing toolbar is gone.
         await expect.poll(() => page.getByTestId('add-factor').count()).toBe(0);
       }
-      // Nothing this page does lowers it again.
+      // Nothing these pages do lowers it again. A later message from each page (its pointer, over its own socket)
+      // reaches this client: a write of the version by that page would have come before it.
+      const cursorOf = (name: string) =>
+        JSON.stringify([...provider.awareness.getStates().values()].find((state) => state.user?.name === name)?.cursor ?? null);
+      for (const [name, page] of [
+        ['Anna', a.page],
+        ['Bram', b.page],
+      ] as const) {
+        const before = cursorOf(name);
+        const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+        await page.mouse.move(pane.x + 137, pane.y + 91);
+        await expect.poll(() => cursorOf(name)).not.toBe(before);
+      }
       expect(getMaps(doc).meta.get('schemaVersion')).toBe(DOC_SCHEMA_VERSION + 1);
     } finally {
       provider.destroy();

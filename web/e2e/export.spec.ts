@@ -8,25 +8,14 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
 import { PNG_LIMITS } from '@samenzicht/shared/export/canvasLimits';
 import { layoutExport } from '@samenzicht/shared/export/layout';
 import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
 import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
-import {
-  ROOT,
-  createAnalysis,
-  launchBrowser,
-  makeDataDir,
-  newPerson,
-  openAnalysis,
-  removeDataDir,
-  startServerProcess,
-  type CreatedAnalysis,
-  type Person,
-  type ServerProcess,
-} from './harness.ts';
+import { useSession } from './fixture.ts';
+import { ROOT, openAnalysis, type CreatedAnalysis } from './harness.ts';
 import { checkLinkPixels } from '@samenzicht/shared/export/pngPixels';
 
 const example = (name: string) =>
@@ -71,30 +60,22 @@ function normalised(file: { factors: Array<{ id: string }>; links: Array<{ id: s
 }
 
 describe('export', () => {
-  let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
-  let a: Person;
+  const session = useSession({ people: { a: { name: 'Anna' } } });
   const cspViolations: string[] = [];
+  const createAnalysis = (body: Record<string, unknown>) => session.createAnalysis(body);
 
   const stored = async (
     id: string,
     token: string,
   ): Promise<Record<string, unknown> & { factors: Array<{ id: string }>; links: Array<{ id: string }> }> => {
-    const response = await fetch(`${server.url}/api/analyses/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${session.server.url}/api/analyses/${id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     return (await response.json()) as never;
   };
 
   /** The exports Anna made, as the facilitator reads them in the access log (newest first): "role format". */
-  const annasExports = async (analysis: CreatedAnalysis): Promise<string[]> => {
-    const response = await fetch(`${server.url}/api/analyses/${analysis.id}/log`, {
-      headers: { authorization: `Bearer ${analysis.tokens.facilitator}` },
-    });
-    expect(response.status).toBe(200);
-    const { entries } = (await response.json()) as { entries: Array<{ name: string; role: string; action: string; detail?: string }> };
-    return entries.filter((e) => e.action === 'exported' && e.name === 'Anna').map((e) => `${e.role} ${e.detail}`);
-  };
+  const annasExports = async (analysis: CreatedAnalysis): Promise<string[]> =>
+    (await session.readLog(analysis)).filter((e) => e.action === 'exported' && e.name === 'Anna').map((e) => `${e.role} ${e.detail}`);
 
   const openExport = async (page: Page) => {
     await page.getByTestId('file-menu').click();
@@ -114,6 +95,7 @@ describe('export', () => {
   const bytesOf = async (download: Download) => readFileSync((await download.path())!);
 
   const exportPng = async (analysis: CreatedAnalysis, content: { factors: unknown[] }, link: 'viewer' | 'editor' = 'viewer') => {
+    const { a } = session.people;
     await openAnalysis(a.page, analysis.links[link]);
     await a.page
       .locator('[data-testid="factor"]')
@@ -123,24 +105,15 @@ describe('export', () => {
     return exportNow(a.page);
   };
 
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServerProcess({ dataDir });
-    browser = await launchBrowser();
-    a = await newPerson(browser, 'Anna');
-    a.page.on('console', (message) => {
+  beforeAll(() => {
+    session.people.a.page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDataDir(dataDir);
-  });
-
   it('a viewer exports the whole medium example as PNG at 2×: layout size × 2, every link in its colour, the analysis inside; it opens again elsewhere', async () => {
-    const analysis = await createAnalysis(server.url, { content: MEDIUM });
+    const { a } = session.people;
+    const analysis = await createAnalysis({ content: MEDIUM });
     await openAnalysis(a.page, analysis.links.viewer);
     await factor(a.page, (MEDIUM.factors[0] as { label: string }).label).waitFor();
     // Zoomed in on one corner: the export still holds everything.
@@ -174,15 +147,15 @@ describe('export', () => {
     expect(extractAnalysisFromPng(bytes)).toEqual(file);
     expect(await a.page.getByTestId('export-scaled').count()).toBe(0);
     // Made under the app's CSP (fonts from our own origin, the SVG drawn from a blob: URL), without a complaint.
-    expect((await fetch(server.url)).headers.get('content-security-policy')).toContain("font-src 'self'");
+    expect((await fetch(session.server.url)).headers.get('content-security-policy')).toContain("font-src 'self'");
     expect(cspViolations).toEqual([]);
     // The export made in the browser is in the access log, with the name Anna gave (reported after the download).
     await expect.poll(() => annasExports(analysis), { timeout: 15_000 }).toEqual(['viewer png']);
     expect(await a.page.getByTestId('export-not-logged').count()).toBe(0);
 
     // Someone else opens the picture from the start page: a new analysis, the same content.
-    const other = await newPerson(browser, 'Bram');
-    await other.page.goto(server.url);
+    const other = await session.newPerson('Bram');
+    await other.page.goto(session.server.url);
     await other.page
       .getByTestId('open-file-input')
       .setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/png', buffer: bytes });
@@ -196,26 +169,27 @@ describe('export', () => {
   });
 
   it('the PNG opens into an empty analysis too, by the menu and by dropping it on the canvas, and dropped on the start page', async () => {
-    const source = await createAnalysis(server.url, { content: SMALL });
+    const { a } = session.people;
+    const source = await createAnalysis({ content: SMALL });
     const { download } = await exportPng(source, SMALL);
     const bytes = await bytesOf(download);
     const file = await stored(source.id, source.tokens.viewer);
 
     // The browser's picture is the server's (resvg): the same fonts and layout; only anti-aliasing differs. With the
     // browser's fallback font instead of the embedded one, about 2.4 % of the pixels differ.
-    const response = await fetch(`${server.url}/api/analyses/${source.id}/export.png?scale=2`, {
+    const response = await fetch(`${session.server.url}/api/analyses/${source.id}/export.png?scale=2`, {
       headers: { authorization: `Bearer ${source.tokens.viewer}` },
     });
     expect(differingPixels(PNG.sync.read(bytes), PNG.sync.read(Buffer.from(await response.arrayBuffer())))).toBeLessThan(0.015);
 
-    const empty = await createAnalysis(server.url, { title: 'Leeg' });
+    const empty = await createAnalysis({ title: 'Leeg' });
     await openAnalysis(a.page, empty.links.editor);
     await a.page.getByTestId('import-input').setInputFiles({ name: 'analyse.png', mimeType: 'image/png', buffer: bytes });
     await factor(a.page, 'Steunende zus').waitFor();
     await expect.poll(async () => (await stored(empty.id, empty.tokens.viewer)).factors.length).toBe(SMALL.factors.length);
     expect(normalised(await stored(empty.id, empty.tokens.viewer))).toEqual(normalised(file));
 
-    const dropped = await createAnalysis(server.url, { title: 'Leeg' });
+    const dropped = await createAnalysis({ title: 'Leeg' });
     await openAnalysis(a.page, dropped.links.editor);
     await a.page.evaluate(
       (data) => {
@@ -230,7 +204,7 @@ describe('export', () => {
     await factor(a.page, 'Steunende zus').waitFor();
     await expect.poll(async () => (await stored(dropped.id, dropped.tokens.viewer)).factors.length).toBe(SMALL.factors.length);
 
-    await a.page.goto(server.url);
+    await a.page.goto(session.server.url);
     await a.page.getByTestId('open-file').waitFor();
     await a.page.evaluate(
       (data) => {
@@ -247,7 +221,8 @@ describe('export', () => {
   });
 
   it('SVG (with the chosen loop highlighted) and PDF on A3 are well-formed files', async () => {
-    const analysis = await createAnalysis(server.url, { content: SMALL });
+    const { a } = session.people;
+    const analysis = await createAnalysis({ content: SMALL });
     await openAnalysis(a.page, analysis.links.editor);
     await a.page.getByTestId('tab-patterns').click();
     const loop = a.page.getByTestId('loop').filter({ has: a.page.locator('input[value="De schuldenspiraal"]') });
@@ -289,7 +264,8 @@ describe('export', () => {
   });
 
   it('a PNG too large for a browser canvas is scaled down with a notice, never cut off', async () => {
-    const analysis = await createAnalysis(server.url, { content: WIDE });
+    const { a } = session.people;
+    const analysis = await createAnalysis({ content: WIDE });
     await openAnalysis(a.page, analysis.links.viewer);
     // Fitted this wide, the canvas draws plain boxes (the label as tooltip): waited for by id. The label is still
     // the factor's accessible name.
@@ -316,13 +292,14 @@ describe('export', () => {
   });
 
   it('a PNG without an analysis gets one clear Dutch sentence, in the editor and on the start page', async () => {
+    const { a } = session.people;
     const plain = new PNG({ width: 4, height: 4 });
     plain.data.fill(255);
     const bytes = PNG.sync.write(plain);
     const message =
       'Deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.';
 
-    const analysis = await createAnalysis(server.url, { title: 'Leeg' });
+    const analysis = await createAnalysis({ title: 'Leeg' });
     await openAnalysis(a.page, analysis.links.editor);
     await a.page.getByTestId('import-input').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: bytes });
     const dialog = a.page.getByTestId('import-problem');
@@ -331,14 +308,14 @@ describe('export', () => {
     await dialog.getByRole('button').click();
     expect((await stored(analysis.id, analysis.tokens.viewer)).factors).toEqual([]);
 
-    await a.page.goto(server.url);
+    await a.page.goto(session.server.url);
     await a.page.getByTestId('open-file-input').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: bytes });
     await a.page.getByTestId('import-problem').filter({ hasText: message }).waitFor();
-    expect(a.page.url()).toBe(`${server.url}/`);
+    expect(a.page.url()).toBe(`${session.server.url}/`);
   });
 
   it('the large example exports too, with the analysis inside (the time is printed, not asserted)', async () => {
-    const analysis = await createAnalysis(server.url, { content: LARGE });
+    const analysis = await createAnalysis({ content: LARGE });
     const { download, ms } = await exportPng(analysis, LARGE);
     const png = PNG.sync.read(await bytesOf(download));
     console.log(`PNG export of the large example at 2×: ${ms} ms (${png.width} × ${png.height} px)`);

@@ -1,18 +1,6 @@
 /** Keyboard only: Tab reaches the factors, Enter edits, arrow keys move, Delete removes, Ctrl+Z undoes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  createAnalysis,
-  launchBrowser,
-  makeDataDir,
-  newPerson,
-  openAnalysis,
-  removeDataDir,
-  startServerProcess,
-  type CreatedAnalysis,
-  type Person,
-  type ServerProcess,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './fixture.ts';
 
 const CONTENT = {
   format: 'samenzicht/analysis',
@@ -26,36 +14,11 @@ const CONTENT = {
 };
 
 describe('keyboard access', () => {
-  let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
-  let analysis: CreatedAnalysis;
-  let person: Person;
-
-  const stored = async () => {
-    const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
-      headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
-    });
-    return (await response.json()) as { factors: Array<{ id: string; label: string; position: { x: number; y: number } }> };
-  };
-
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServerProcess({ dataDir });
-    browser = await launchBrowser();
-    analysis = await createAnalysis(server.url, { content: CONTENT });
-    person = await newPerson(browser, 'Toetsenbord');
-    await openAnalysis(person.page, analysis.links.editor);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDataDir(dataDir);
-  });
+  const session = useSession({ analysis: { content: CONTENT }, people: { person: { name: 'Toetsenbord', opens: 'editor' } } });
+  const stored = () => session.readFile<{ factors: Array<{ id: string; label: string; position: { x: number; y: number } }> }>();
 
   it('reaches a factor with Tab, edits it with Enter, moves it with arrows and removes it with Delete', async () => {
-    const page = person.page;
+    const page = session.people.person.page;
     // Tab until a factor node has focus.
     let focused = '';
     for (let i = 0; i < 40 && !focused.startsWith('f'); i++) {

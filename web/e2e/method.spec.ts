@@ -2,20 +2,9 @@
  * The method in the editor, in real Chromium with two people: kinds, domains, evidence and polarity through the
  * inspector, per-person undo, the library, people involved, the legend and the language switch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  createAnalysis,
-  launchBrowser,
-  makeDataDir,
-  newPerson,
-  openAnalysis,
-  removeDataDir,
-  startServerProcess,
-  type CreatedAnalysis,
-  type Person,
-  type ServerProcess,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSession } from './fixture.ts';
 
 const factor = (page: Page, label: string) => page.locator('[data-testid="factor"]', { hasText: label });
 
@@ -38,38 +27,14 @@ interface StoredFile {
 }
 
 describe('the method in the editor', () => {
-  let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
-  let analysis: CreatedAnalysis;
-  let a: Person;
-  let b: Person;
-
-  const stored = async (): Promise<StoredFile> => {
-    const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
-      headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
-    });
-    return (await response.json()) as StoredFile;
-  };
-
-  beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServerProcess({ dataDir });
-    browser = await launchBrowser();
-    analysis = await createAnalysis(server.url, { content: CONTENT });
-    a = await newPerson(browser, 'Anna');
-    b = await newPerson(browser, 'Bram');
-    await openAnalysis(a.page, analysis.links.facilitator);
-    await openAnalysis(b.page, analysis.links.editor);
+  const session = useSession({
+    analysis: { content: CONTENT },
+    people: { a: { name: 'Anna', opens: 'facilitator' }, b: { name: 'Bram', opens: 'editor' } },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDataDir(dataDir);
-  });
+  const stored = () => session.readFile<StoredFile>();
 
   it('sets kind, domain and evidence through the inspector, and the other side sees it', async () => {
+    const { a, b } = session.people;
     await factor(a.page, 'Afspraken missen').click();
     await a.page.getByTestId('inspector-factor').waitFor();
     await a.page.getByTestId('kind-problem').check({ force: true });
@@ -84,6 +49,7 @@ describe('the method in the editor', () => {
   });
 
   it('sets the kind of several factors at once, as one undo step', async () => {
+    const { a } = session.people;
     await factor(a.page, 'Schulden').click();
     await factor(a.page, 'Stress').click({ modifiers: ['Shift'] });
     await a.page.getByTestId('inspector-factor').filter({ hasText: '2 factoren gekozen' }).waitFor();
@@ -95,6 +61,7 @@ describe('the method in the editor', () => {
   });
 
   it('switches polarity on the line and through the inspector, and B sees it', async () => {
+    const { a, b } = session.people;
     await a.page.getByTestId('link-polarity').click();
     await expect.poll(() => b.page.getByTestId('link-polarity').innerText()).toBe('−');
     await b.page.locator('.react-flow__edge').first().click({ force: true });
@@ -107,6 +74,7 @@ describe('the method in the editor', () => {
   });
 
   it('A’s undo undoes only A’s own change, never B’s', async () => {
+    const { a, b } = session.people;
     // A renames one factor, then B renames another; A undoes.
     await factor(a.page, 'Schulden').dblclick();
     await a.page.locator('textarea.factor-editor').fill('Schulden bij de Belastingdienst');
@@ -124,6 +92,7 @@ describe('the method in the editor', () => {
   });
 
   it('adds a factor from the library and ties a person to it', async () => {
+    const { a, b } = session.people;
     await a.page.getByTestId('tab-library').click();
     await a.page.getByTestId('library-search').fill('wachttijden');
     await a.page.getByTestId('library-item').click();
@@ -146,6 +115,7 @@ describe('the method in the editor', () => {
   });
 
   it('hides the legend and switches the language', async () => {
+    const { a, b } = session.people;
     await a.page.getByTestId('legend').waitFor();
     await a.page.getByTestId('legend-hide').click();
     await a.page.getByTestId('legend-show').waitFor();

@@ -4,63 +4,49 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ROOT,
-  createAnalysis,
-  launchBrowser,
-  makeDataDir,
-  newPerson,
-  openAnalysis,
-  removeDataDir,
-  startServerProcess,
-  type CreatedAnalysis,
-  type Person,
-  type ServerProcess,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSession } from './fixture.ts';
+import { ROOT } from './harness.ts';
 
 const SMALL = JSON.parse(readFileSync(join(ROOT, 'examples/small.samenzicht.json'), 'utf8'));
 
+/** Waits until the loops shown were computed from the document as the page has it now (patternsRunner.ts). */
+async function patternsUpToDate(page: Page): Promise<void> {
+  const revision = page.getByTestId('patterns-revision');
+  const docRevision = Number(await revision.getAttribute('data-doc-revision'));
+  await expect.poll(async () => Number(await revision.getAttribute('data-patterns-revision'))).toBeGreaterThanOrEqual(docRevision);
+}
+
 async function loopLinkIds(page: Page): Promise<string[]> {
   return page.$$eval('.react-flow__edge', (edges) =>
-    edges.filter((e) => e.querySelector('.link--loop')).map((e) => e.getAttribute('data-id')!).sort(),
+    edges
+      .filter((e) => e.querySelector('.link--loop'))
+      .map((e) => e.getAttribute('data-id')!)
+      .sort(),
   );
 }
 
 describe('patterns in the editor', () => {
-  let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
-  let analysis: CreatedAnalysis;
-  let a: Person;
-  let b: Person;
+  const session = useSession({
+    analysis: { content: SMALL },
+    people: { a: { name: 'Anna', opens: 'facilitator' }, b: { name: 'Bram', opens: 'editor' } },
+  });
 
   beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServerProcess({ dataDir });
-    browser = await launchBrowser();
-    analysis = await createAnalysis(server.url, { content: SMALL });
-    a = await newPerson(browser, 'Anna');
-    b = await newPerson(browser, 'Bram');
-    await openAnalysis(a.page, analysis.links.facilitator);
-    await openAnalysis(b.page, analysis.links.editor);
+    const { a, b } = session.people;
     await a.page.getByTestId('tab-patterns').click();
     await b.page.getByTestId('tab-patterns').click();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDataDir(dataDir);
-  });
-
   it('finds the loops of the analysis, with the vicious circles', async () => {
+    const { a } = session.people;
     await a.page.getByTestId('patterns-summary').filter({ hasText: '2 lussen gevonden, waarvan 2 vicieuze cirkel(s)' }).waitFor();
     expect(await a.page.getByTestId('loop').count()).toBe(2);
   });
 
   it('choosing a loop highlights exactly its links', async () => {
+    const { a } = session.people;
     const loop = a.page.getByTestId('loop').filter({ has: a.page.locator('input[value="De schuldenspiraal"]') });
     await loop.getByTestId('loop-show').click();
     await a.page.mouse.move(10, 10);
@@ -73,6 +59,7 @@ describe('patterns in the editor', () => {
   });
 
   it('a loop name is shared and stored in the file', async () => {
+    const { a, b } = session.people;
     const unnamed = await a.page.$$eval('[data-testid="loop"]', (els) =>
       els.filter((e) => (e.querySelector('input') as HTMLInputElement).value === '').map((e) => e.getAttribute('data-loop-id')),
     );
@@ -81,14 +68,12 @@ describe('patterns in the editor', () => {
     await other.getByTestId('loop-name').fill('Wantrouwen houdt het vast');
     await other.getByTestId('loop-name').press('Enter');
     await b.page.locator('[data-testid="loop-name"][value="Wantrouwen houdt het vast"]').waitFor();
-    const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
-      headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
-    });
-    const file = (await response.json()) as { loops: Array<{ name: string; links: string[] }> };
+    const file = await session.readFile<{ loops: Array<{ name: string; links: string[] }> }>();
     expect(file.loops.map((l) => l.name).sort()).toEqual(['De schuldenspiraal', 'Wantrouwen houdt het vast']);
   });
 
   it('marks the break points with the sentence and on the canvas', async () => {
+    const { a } = session.people;
     const breaks = a.page.getByTestId('break-points');
     await breaks.getByTestId('break-link').first().waitFor();
     expect(await breaks.innerText()).toContain('doorbreekt 2 van de 2 vicieuze cirkels');
@@ -100,25 +85,26 @@ describe('patterns in the editor', () => {
   });
 
   it('loop numbers stay the same while an unrelated part changes', async () => {
+    const { a, b } = session.people;
     const ids = async (page: Page) =>
       page.$$eval('[data-testid="loop"]', (els) =>
         els.map((e) => `${e.getAttribute('data-loop-id')}=${(e.querySelector('input') as HTMLInputElement).value}`).sort(),
       );
+    await patternsUpToDate(a.page);
     const before = await ids(a.page);
     await b.page.getByTestId('add-factor').click();
     await b.page.locator('textarea.factor-editor').fill('Nieuwe baan');
     await b.page.locator('textarea.factor-editor').press('Enter');
     await a.page.locator('[data-testid="factor"]', { hasText: 'Nieuwe baan' }).waitFor();
-    await a.page.waitForTimeout(600);
+    // The loops shown are those of the document with the new factor: only then does "unchanged" say anything.
+    await patternsUpToDate(a.page);
     expect(await ids(a.page)).toEqual(before);
   });
 
   it('"Netjes maken" lays everything out in one transaction, undone in one step', async () => {
+    const { a } = session.people;
     const positions = async () => {
-      const response = await fetch(`${server.url}/api/analyses/${analysis.id}`, {
-        headers: { authorization: `Bearer ${analysis.tokens.viewer}` },
-      });
-      const file = (await response.json()) as { factors: Array<{ id: string; kind: string; position: { x: number; y: number } }> };
+      const file = await session.readFile<{ factors: Array<{ id: string; kind: string; position: { x: number; y: number } }> }>();
       return Object.fromEntries(file.factors.map((f) => [f.id, f.position]));
     };
     await a.page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } });
