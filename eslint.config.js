@@ -40,12 +40,7 @@ export default tseslint.config(
   },
   {
     files: ['shared/src/**/*.ts'],
-    ignores: [
-      'shared/src/**/*.test.ts',
-      'shared/src/export/testing.ts',
-      'shared/src/export/pngPixels.ts',
-      'shared/src/export/generateMetrics.ts',
-    ],
+    ignores: ['shared/src/**/*.test.ts', 'shared/src/testing/**', 'shared/src/export/generateMetrics.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -75,7 +70,7 @@ export default tseslint.config(
       'server/src/faults/**',
       'web/src/bench/**',
       'web/e2e/**',
-      'shared/src/export/testing.ts',
+      'shared/src/testing/**',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: [SHARED_BY_PATH] }] },
   },

@@ -37,7 +37,7 @@ const PARTS = {
   web: {
     output: 'dist/web/index.html',
     dirs: ['web', 'shared/src'],
-    skip: ['web/node_modules', 'web/e2e'],
+    skip: ['web/node_modules', 'web/e2e', 'shared/src/testing'],
     files: ['vite.config.ts', 'package-lock.json', 'scripts/build.mjs'],
     // vite.config.ts adds the benchmark pages when this is set.
     env: ['SAMENZICHT_BENCH_PAGE'],
@@ -46,7 +46,7 @@ const PARTS = {
     output: 'dist/server/main.js',
     dirs: ['server/src', 'shared/src'],
     // Run from source only (tsx), never part of the server.
-    skip: ['server/src/bench', 'server/src/faults', 'server/src/cli'],
+    skip: ['server/src/bench', 'server/src/faults', 'server/src/cli', 'shared/src/testing'],
     files: ['package-lock.json', 'server/package.json', 'shared/package.json', 'scripts/build.mjs'],
     env: [],
   },
@@ -115,6 +115,20 @@ async function importBuildTool(name) {
   }
 }
 
+/**
+ * Test helpers (shared/src/testing/, server/src/testing.ts, test files, the browser specs) never end up in what is
+ * deployed: the lint rule keeps them out of production imports, and the builds check what they bundled.
+ */
+const TEST_HELPER = /(^|\/)(testing(\/|\.ts$)|e2e\/)|\.(test|spec)\.tsx?$/;
+
+/** @param {string} what @param {Iterable<string>} modules */
+function refuseTestHelpers(what, modules) {
+  const found = [...modules]
+    .map((id) => path.relative(ROOT, id.replace(/^\0/, '').split('?')[0] ?? id))
+    .filter((id) => TEST_HELPER.test(id));
+  if (found.length > 0) throw new Error(`${what} bundles test helpers, which production code may not import: ${found.join(', ')}`);
+}
+
 async function buildWeb() {
   const { build } = await importBuildTool('vite');
   // Rolldown's report of slow plugins is about the build's own speed, not the app: left out of `npm start`'s output.
@@ -122,6 +136,16 @@ async function buildWeb() {
     configFile: path.join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
     build: { rolldownOptions: { checks: { pluginTimings: false } } },
+    plugins: [
+      {
+        name: 'samenzicht-no-test-helpers',
+        generateBundle(_options, bundle) {
+          for (const output of Object.values(bundle)) {
+            if (output.type === 'chunk') refuseTestHelpers(`dist/web/${output.fileName}`, output.moduleIds);
+          }
+        },
+      },
+    ],
   });
 }
 
@@ -189,7 +213,7 @@ const externalDependencies = {
 async function buildServer() {
   const esbuild = await importBuildTool('esbuild');
   fs.rmSync(SERVER_OUT, { recursive: true, force: true });
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: {
       main: 'server/src/main.ts',
@@ -203,8 +227,13 @@ async function buildServer() {
     target: 'node20.19',
     sourcemap: true,
     logLevel: 'warning',
+    metafile: true,
     plugins: [externalDependencies],
   });
+  refuseTestHelpers(
+    'dist/server',
+    Object.keys(result.metafile.inputs).map((input) => path.join(ROOT, input)),
+  );
   // The bundles are ES modules; the root package.json says so for dist/, but dist/ may be copied on its own.
   fs.writeFileSync(path.join(SERVER_OUT, 'package.json'), '{ "type": "module" }\n');
   // Font files are resolved by package name at run time (server/src/export/exportFonts.ts): check they resolve alike.

@@ -16,7 +16,7 @@ import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
 import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { useSession } from './fixture.ts';
 import { ROOT, openAnalysis, type CreatedAnalysis } from './harness.ts';
-import { checkLinkPixels } from '@samenzicht/shared/export/pngPixels';
+import { checkLinkPixels } from '@samenzicht/shared/testing/pngPixels';
 
 const example = (name: string) =>
   JSON.parse(readFileSync(join(ROOT, `examples/${name}.samenzicht.json`), 'utf8')) as { title: string; factors: unknown[] };

@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
-import { readExamples } from '@samenzicht/shared/export/testing';
+import { readExamples } from '@samenzicht/shared/testing/export';
 import { inflateSync } from 'node:zlib';
 import { combineAdler32, compressRows, encodeOpaquePng } from './encodePng.ts';
 import { TTF_PATHS } from './exportFonts.ts';

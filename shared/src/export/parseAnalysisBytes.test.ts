@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toAnalysisFile } from '../schema/parseAnalysisFile.ts';
 import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from './parseAnalysisBytes.ts';
 import { embedAnalysisInPng } from './pngText.ts';
-import { tinyAnalysis } from './testing.ts';
+import { tinyAnalysis } from '../testing/export.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const blankPng = () => new Uint8Array(PNG.sync.write(new PNG({ width: 1, height: 1 })));

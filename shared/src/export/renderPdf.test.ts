@@ -1,7 +1,7 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { PAPER_SIZES, renderAnalysisPdf } from './renderPdf.ts';
-import { readExamples, readTtfFonts, tinyAnalysis } from './testing.ts';
+import { readExamples, readTtfFonts, tinyAnalysis } from '../testing/export.ts';
 
 const fonts = readTtfFonts();
 const AT = new Date('2025-03-12T13:05:00Z');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analysePatterns } from '../graph/patterns.ts';
 import { layoutExport, type ExportLayout } from './layout.ts';
 import { renderAnalysisSvg, type EmbeddedFontFace } from './renderSvg.ts';
-import { readExamples, tinyAnalysis } from './testing.ts';
+import { readExamples, tinyAnalysis } from '../testing/export.ts';
 import { measureText } from './textMetrics.ts';
 import { BOX } from './theme.ts';
 import { formatExportDate } from './words.ts';

@@ -4,7 +4,7 @@ import { parseAnalysisText } from '../schema/parseAnalysisFile.ts';
 import { factorBreakPoints, feedbackArcSet, protectiveInfluences, rankBreakPoints } from './breakPoints.ts';
 import { findLoops } from './loops.ts';
 import { analysePatterns, toPatternsJson } from './patterns.ts';
-import { makeGraph, withoutParts } from './testing.ts';
+import { makeGraph, withoutParts } from '../testing/graph.ts';
 
 function readExample(name: string) {
   const parsed = parseAnalysisText(readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8'));

@@ -4,7 +4,7 @@ import type { FactorKind } from '../model/types.ts';
 import { parseAnalysisText } from '../schema/parseAnalysisFile.ts';
 import { findLoops, isVicious, isVirtuous } from './loops.ts';
 import { loopKey } from './loopKey.ts';
-import { binomial, completeDigraph, factorial, makeGraph } from './testing.ts';
+import { binomial, completeDigraph, factorial, makeGraph } from '../testing/graph.ts';
 
 const UNLIMITED = { maxLoops: 1_000_000, timeBudgetMs: 60_000 };
 

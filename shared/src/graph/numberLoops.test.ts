@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Link } from '../model/types.ts';
 import { findLoops } from './loops.ts';
 import { loopIdsByKey, numberLoops } from './numberLoops.ts';
-import { makeGraph, type GraphInput } from './testing.ts';
+import { makeGraph, type GraphInput } from '../testing/graph.ts';
 
 /** Two reinforcing loops (a⇄b through 3 links, c⇄d through 2) and one balancing loop (e⇄f). */
 const base = makeGraph(

@@ -5,7 +5,7 @@ import type { FactorKind, Polarity } from '../model/types.ts';
 import { findLoops } from './loops.ts';
 import { loopKey } from './loopKey.ts';
 import { analysePatterns } from './patterns.ts';
-import { countCyclesByBruteForce, makeGraph, withoutParts, type GraphInput } from './testing.ts';
+import { countCyclesByBruteForce, makeGraph, withoutParts, type GraphInput } from '../testing/graph.ts';
 
 const UNLIMITED = { maxLoops: 1_000_000, timeBudgetMs: 60_000 };
 const NEGATIVE: ReadonlySet<FactorKind> = new Set(['problem', 'perpetuating', 'aggravating']);

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Analysis } from '../model/types.ts';
 import { parseAnalysisText } from '../schema/parseAnalysisFile.ts';
-import { TTF_FILES } from './fontFiles.ts';
-import type { FontWeight } from './textMetrics.ts';
+import { TTF_FILES } from '../export/fontFiles.ts';
+import type { FontWeight } from '../export/textMetrics.ts';
 
 const EXAMPLES_DIR = new URL('../../../examples/', import.meta.url);
 const require = createRequire(import.meta.url);

@@ -4,8 +4,8 @@
  * (web/e2e/export.spec.ts).
  */
 import type { PNG } from 'pngjs';
-import type { ExportLayout, LinkLayout } from './layout.ts';
-import { LINK } from './theme.ts';
+import type { ExportLayout, LinkLayout } from '../export/layout.ts';
+import { LINK } from '../export/theme.ts';
 
 type Segment = LinkLayout['segments'][number];
 
