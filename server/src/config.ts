@@ -59,6 +59,8 @@ export interface Config {
    * connection with 4400.
    */
   readonly maxPresenceBytes: number;
+  /** How long a short join code works after it was made (JOIN_CODE_TTL_MINUTES). */
+  readonly joinCodeTtlMinutes: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -177,5 +179,6 @@ export function parseConfig(env: Env): Config {
     maxHttpConnections: readInteger(env, 'MAX_HTTP_CONNECTIONS', 2_000, 1, 1_000_000),
     requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', 4096, 256, 1024 * 1024),
+    joinCodeTtlMinutes: readInteger(env, 'JOIN_CODE_TTL_MINUTES', 30, 1, 24 * 60),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What one sync connection writes to the access log, always under the name it currently goes by:
- * - `opened` once its display name is known: from the `name` query parameter (the stock client's `params`), else
+ * - `opened` (detail: how the person came in, `qr` or `code`; none for the link) once its display name is known: from the `name` query parameter (the stock client's `params`), else
  *   from the first awareness state it announces with `user.name` (the web app asks the name after connecting). A
  *   state without `user` at all (a client that gives no names) or NAME_WAIT_MS without a name, an edit or the close
  *   write it as `onbekend`;
@@ -13,6 +13,7 @@ import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import { parseDisplayName, UNKNOWN_NAME, type AccessLog } from './accessLog.ts';
 import type { AccessRole } from './auth.ts';
+import type { JoinWay } from './syncHandshake.ts';
 
 /** How long `opened` waits for a name from awareness. */
 export const NAME_WAIT_MS = 10_000;
@@ -25,6 +26,8 @@ export interface ConnectionLogOptions {
   readonly role: AccessRole;
   /** The name from the query, cleaned by `parseDisplayName`; `onbekend` when none was given. */
   readonly queryName: string;
+  /** How the person came in, logged as the detail of `opened` (qr, code); null: by the link. */
+  readonly via?: JoinWay | null;
   readonly editLogIntervalMs: number;
   readonly nameWaitMs?: number;
   readonly renameLogIntervalMs?: number;
@@ -116,7 +119,7 @@ export class ConnectionLog {
     this.waitTimer = null;
     if (this.loggedName !== null || this.closed) return;
     this.loggedName = this.name;
-    this.record('opened');
+    this.record('opened', this.options.via ?? undefined);
   }
 
   private scheduleRename(): void {

@@ -5,17 +5,18 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getAccessLog, getSession, rotateLink } from './accessApi.ts';
-import { createAnalysis, deleteAnalysis, getAnalysis, type AnalysesApiDeps } from './analysesApi.ts';
+import { createAnalysis, deleteAnalysis, getAnalysis } from './analysesApi.ts';
 import { exportAnalysis, type ExportFormat } from './exportApi.ts';
 import { reportExport } from './exportLogApi.ts';
 import { ClientGoneError, toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
 import type { Logger } from './log.ts';
 import { isHostAllowed, UNKNOWN_HOST_MESSAGE, type HostPolicy } from './hostCheck.ts';
+import { joinWithCode, makeJoinCode, type JoinApiDeps } from './joinApi.ts';
 import { isOriginAllowed } from './origin.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import type { StaticHandler } from './staticFiles.ts';
 
-export interface HttpDeps extends AnalysesApiDeps {
+export interface HttpDeps extends JoinApiDeps {
   readonly log: Logger;
   readonly serveStatic: StaticHandler;
   /** The names this server answers to (DNS rebinding). */
@@ -27,7 +28,7 @@ export interface HttpDeps extends AnalysesApiDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
-const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports)$/;
+const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports|codes)$/;
 const EXPORT_PATH = /^\/api\/analyses\/([^/]+)\/export\.(png|svg|pdf)$/;
 
 export const REQUEST_MESSAGES = {
@@ -82,6 +83,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
     if (path === '/api/analyses') {
       return method === 'POST' ? createAnalysis(req, res, deps) : sendNotAllowed(res, 'POST');
     }
+    if (path === '/api/join') {
+      return method === 'POST' ? joinWithCode(req, res, deps) : sendNotAllowed(res, 'POST');
+    }
     const match = ANALYSIS_PATH.exec(path);
     if (match) {
       const id = match[1]!;
@@ -101,6 +105,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
           return method === 'GET' ? getAccessLog(req, res, id, deps) : sendNotAllowed(res, 'GET');
         case 'exports':
           return method === 'POST' ? reportExport(req, res, id, deps) : sendNotAllowed(res, 'POST');
+        case 'codes':
+          return method === 'POST' ? makeJoinCode(req, res, id, deps) : sendNotAllowed(res, 'POST');
       }
     }
     const exp = EXPORT_PATH.exec(path);

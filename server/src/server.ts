@@ -15,6 +15,8 @@ import { ConnectionRegistry } from './connections.ts';
 import { DEFAULT_EXPORT_LIMITS, createExportLimiter } from './export/exportLimiter.ts';
 import { createWorkPool } from './export/workPool.ts';
 import { createRequestHandler } from './http.ts';
+import { createCodeLimit, JOIN_TRIES_GLOBAL, JOIN_TRIES_PER_ADDRESS, JOIN_TRIES_WINDOW_MS } from './joinApi.ts';
+import { createJoinGuard } from './joinCodes.ts';
 import { toLoggablePath, readRequestPath } from './httpIo.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { createHostPolicy, isHostAllowed } from './hostCheck.ts';
@@ -91,6 +93,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       workPool,
       exportLimiter: createExportLimiter({ ...DEFAULT_EXPORT_LIMITS, maxPerKey: config.maxExportsPerAddress }),
       createRate: createCreateRateLimit(config.maxCreatesPerMinute),
+      joinGuard: createJoinGuard({ perAddress: JOIN_TRIES_PER_ADDRESS, global: JOIN_TRIES_GLOBAL, windowMs: JOIN_TRIES_WINDOW_MS }),
+      codeLimit: createCodeLimit(),
+      joinCodeTtlMs: config.joinCodeTtlMinutes * 60_000,
       log,
       serveStatic: createStaticHandler(config.webDir),
     }),
@@ -138,6 +143,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         id: match[1]!,
         token: handshake.token,
         name: parseDisplayName(handshake.name),
+        via: handshake.via,
         address: req.socket.remoteAddress ?? 'unknown',
         storage,
         rooms,

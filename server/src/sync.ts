@@ -18,6 +18,7 @@ import { createTokenBucket, type TokenBucket } from './rateLimit.ts';
 import type { Room, RoomPeer } from './room.ts';
 import { ShuttingDownError, type RoomManager } from './rooms.ts';
 import type { Storage, StoredDoc } from './storage/storage.ts';
+import type { JoinWay } from './syncHandshake.ts';
 import {
   encodeAwareness,
   encodeDocUpdate,
@@ -36,6 +37,8 @@ export interface SyncConnectionOptions {
    * none was given: then it is learnt from the connection's awareness state (connectionLog.ts).
    */
   readonly name: string;
+  /** How the person came in (QR code or join code), for the access log's `opened`; null or absent: the link. */
+  readonly via?: JoinWay | null;
   /** The socket's remote address, for the per-address limit. */
   readonly address: string;
   readonly storage: Storage;
@@ -228,6 +231,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
         analysisId: id,
         role,
         queryName: name,
+        via: this.options.via ?? null,
         editLogIntervalMs: this.options.editLogIntervalMs,
       });
       this.send(encodeSyncStep1(room.doc));

@@ -15,10 +15,32 @@ describe('readHandshake', () => {
     expect(readHandshake(none, `samenzicht, samenzicht.token.abc_-1, samenzicht.name.${b64('Zoë 👍')}`)).toEqual({
       token: 'abc_-1',
       name: 'Zoë 👍',
+      via: null,
     });
-    expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({ token: 'q', name: 'Q' });
-    expect(readHandshake(none, undefined)).toEqual({ token: null, name: null });
+    expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({
+      token: 'q',
+      name: 'Q',
+      via: null,
+    });
+    expect(readHandshake(none, undefined)).toEqual({ token: null, name: null, via: null });
     expect(readHandshake(none, `samenzicht.name.${'A'.repeat(500)}`).name).toBeNull();
+  });
+
+  it('reads how the person came in (qr, code) and ignores any other way', () => {
+    const none = new URLSearchParams();
+    expect(readHandshake(none, 'samenzicht, samenzicht.token.t, samenzicht.via.qr').via).toBe('qr');
+    expect(readHandshake(none, 'samenzicht, samenzicht.via.code').via).toBe('code');
+    expect(readHandshake(new URLSearchParams('via=code'), undefined).via).toBe('code');
+    for (const odd of [
+      'samenzicht.via.link',
+      'samenzicht.via.QR',
+      'samenzicht.via.',
+      'samenzicht.via.qr\u0000',
+      `samenzicht.via.${'q'.repeat(300)}`,
+    ]) {
+      expect(readHandshake(none, `samenzicht, ${odd}`).via).toBeNull();
+    }
+    expect(readHandshake(new URLSearchParams('via=<script>'), 'samenzicht.via.nope').via).toBeNull();
   });
 
   it('selects samenzicht only when it is offered', () => {

@@ -4,12 +4,24 @@
  * console prints it with every failed WebSocket, and proxies log request lines. So the web app offers them as
  * WebSocket subprotocols instead (`Sec-WebSocket-Protocol: samenzicht, samenzicht.token.<token>,
  * samenzicht.name.<base64url of the name>`), a header that neither shows; the server answers with `samenzicht`.
+ * How the person came in (`samenzicht.via.qr` or `samenzicht.via.code`, or `?via=` for other clients) goes into the
+ * access log's `opened` entry; anything else is ignored (the link, the default).
  */
 
 /** The subprotocol the server selects when a client offers it. */
 export const SYNC_PROTOCOL = 'samenzicht';
 const TOKEN_PREFIX = `${SYNC_PROTOCOL}.token.`;
 const NAME_PREFIX = `${SYNC_PROTOCOL}.name.`;
+const VIA_PREFIX = `${SYNC_PROTOCOL}.via.`;
+
+/** The ways in that the access log tells apart from the link itself. */
+export const JOIN_WAYS = ['qr', 'code'] as const;
+export type JoinWay = (typeof JOIN_WAYS)[number];
+
+/** Reads a join way; anything else (the link, a typo, an attack) is null. */
+export function parseJoinWay(value: unknown): JoinWay | null {
+  return typeof value === 'string' && (JOIN_WAYS as readonly string[]).includes(value) ? (value as JoinWay) : null;
+}
 
 /** The offered subprotocols of a `Sec-WebSocket-Protocol` header (comma-separated). */
 function offeredProtocols(header: string | undefined): string[] {
@@ -25,12 +37,15 @@ export interface Handshake {
   readonly token: string | null;
   /** The raw display name (to be cleaned by parseDisplayName), or null when none was given. */
   readonly name: string | null;
+  /** How the person came in, when not by the link itself. */
+  readonly via: JoinWay | null;
 }
 
 /** Reads token and name from the query, else from the offered subprotocols. */
 export function readHandshake(params: URLSearchParams, protocolHeader: string | undefined): Handshake {
   let token = params.get('token');
   let name = params.get('name');
+  let via = parseJoinWay(params.get('via'));
   for (const protocol of offeredProtocols(protocolHeader)) {
     if (token === null && protocol.startsWith(TOKEN_PREFIX)) token = protocol.slice(TOKEN_PREFIX.length);
     if (name === null && protocol.startsWith(NAME_PREFIX)) {
@@ -38,8 +53,9 @@ export function readHandshake(params: URLSearchParams, protocolHeader: string | 
       // At most 40 characters of up to 4 bytes each, as base64url: anything longer is not a name we sent.
       if (/^[A-Za-z0-9_-]{1,240}$/.test(encoded)) name = Buffer.from(encoded, 'base64url').toString('utf8');
     }
+    if (via === null && protocol.startsWith(VIA_PREFIX)) via = parseJoinWay(protocol.slice(VIA_PREFIX.length));
   }
-  return { token, name };
+  return { token, name, via };
 }
 
 /** ws's `handleProtocols`: select `samenzicht` when offered (a browser fails a handshake that selects none). */

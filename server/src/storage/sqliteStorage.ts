@@ -17,6 +17,8 @@ import {
   type AccessLogPage,
   type AccessLogQuery,
   type AppendLogResult,
+  type JoinCodeTarget,
+  type NewJoinCode,
   type Storage,
   type StoredAccessLogEntry,
   type StoredDoc,
@@ -77,6 +79,20 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE access_log ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
   ALTER TABLE access_log ADD COLUMN last_at INTEGER;
   CREATE INDEX access_log_by_time ON access_log(analysis_id, at);
+  `,
+  // 3 → 4: short join codes (joinApi.ts): only the hash of a code, the role it leads to, when it
+  // expires and how often it was used. Deleted with the analysis, and when expired.
+  `
+  CREATE TABLE join_codes (
+    hash TEXT PRIMARY KEY,
+    analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    uses INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX join_codes_by_analysis ON join_codes(analysis_id, created_at);
+  CREATE INDEX join_codes_by_expiry ON join_codes(expires_at);
   `,
 ];
 
@@ -190,6 +206,17 @@ export function openSqliteStorage(file: string): Storage {
      WHERE analysis_id = ? AND (at, id) < (?, ?) ORDER BY at DESC, id DESC`,
   );
   const deleteLog = db.prepare('DELETE FROM access_log WHERE analysis_id = ?');
+  const deleteExpiredCodes = db.prepare('DELETE FROM join_codes WHERE expires_at <= ?');
+  const selectCode = db.prepare('SELECT analysis_id, role, uses FROM join_codes WHERE hash = ? AND expires_at > ?');
+  const insertCode = db.prepare(
+    'INSERT INTO join_codes (hash, analysis_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING',
+  );
+  const deleteOldestCodes = db.prepare(
+    'DELETE FROM join_codes WHERE hash IN (SELECT hash FROM join_codes WHERE analysis_id = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)',
+  );
+  const countCodeUse = db.prepare('UPDATE join_codes SET uses = uses + 1 WHERE hash = ?');
+  const deleteCodes = db.prepare('DELETE FROM join_codes WHERE analysis_id = ?');
+  const deleteCodesOfRole = db.prepare('DELETE FROM join_codes WHERE analysis_id = ? AND role = ?');
 
   type NewLogEntry = AccessLogEntry & { readonly analysisId: string };
   /** The row `entry` folds into as `fold` allows, or null. */
@@ -338,11 +365,31 @@ export function openSqliteStorage(file: string): Storage {
     if (selectExists.get(id) === undefined) return null;
     const old = selectHashesOfRole.all(id, role) as string[];
     deleteTokensOfRole.run(id, role);
+    // Codes that lead to the role would hand out new tokens of it: a rotation ends them as well.
+    deleteCodesOfRole.run(id, role);
     insertToken.run(id, role, hash, Date.now());
     return old;
   });
 
+  const addCode = db.transaction((code: NewJoinCode, now: number, maxActive: number): 'added' | 'taken' | 'missing' => {
+    deleteExpiredCodes.run(now);
+    if (selectExists.get(code.analysisId) === undefined) return 'missing';
+    if (insertCode.run(code.hash, code.analysisId, code.role, now, code.expiresAt).changes === 0) return 'taken';
+    deleteOldestCodes.run(code.analysisId, Math.max(1, maxActive));
+    return 'added';
+  });
+
+  const redeemCode = db.transaction((hash: string, now: number, maxUses: number, tokenHash: string): JoinCodeTarget | null => {
+    const row = selectCode.get(hash, now) as { analysis_id: string; role: string; uses: number } | undefined;
+    const role = parseAccessRole(row?.role);
+    if (row === undefined || row.uses >= maxUses || role === null || role === 'facilitator') return null;
+    countCodeUse.run(hash);
+    insertToken.run(row.analysis_id, role, tokenHash, now);
+    return { analysisId: row.analysis_id, role };
+  });
+
   const remove = db.transaction((id: string) => {
+    deleteCodes.run(id);
     deleteLog.run(id);
     deleteAllUpdates.run(id);
     deleteSnapshot.run(id);
@@ -380,6 +427,12 @@ export function openSqliteStorage(file: string): Storage {
     async readLog(id, query) {
       commitGroup();
       return readLogPage(id, query);
+    },
+    async addJoinCode(code, now, maxActive) {
+      return addCode(code, now, maxActive);
+    },
+    async redeemJoinCode(hash, now, maxUses, tokenHash) {
+      return redeemCode(hash, now, maxUses, tokenHash);
     },
     async deleteAnalysis(id) {
       // Queued writes of this analysis go first, so the delete removes them too.

@@ -86,6 +86,24 @@ export function parseAccessAction(value: unknown): AccessAction | null {
   return typeof value === 'string' && (ACCESS_ACTIONS as readonly string[]).includes(value) ? (value as AccessAction) : null;
 }
 
+/** The roles a join code can lead to: never the facilitator's. */
+export type JoinRole = Exclude<AccessRole, 'facilitator'>;
+
+/** A join code to store: only its hash, never the code. */
+export interface NewJoinCode {
+  readonly analysisId: string;
+  readonly hash: string;
+  readonly role: JoinRole;
+  /** Milliseconds since 1970 (UTC). */
+  readonly expiresAt: number;
+}
+
+/** Where a redeemed join code leads. */
+export interface JoinCodeTarget {
+  readonly analysisId: string;
+  readonly role: JoinRole;
+}
+
 export interface StoredDoc {
   readonly snapshot: Uint8Array | null;
   /** Log rows after the snapshot, oldest first. */
@@ -117,7 +135,19 @@ export interface Storage {
   appendLog(entry: AccessLogEntry & { readonly analysisId: string }, fold?: AccessLogFold): Promise<AppendLogResult>;
   /** Reads a page of the access log of the analysis, newest first (by `at`, then by row id). */
   readLog(id: string, query: AccessLogQuery): Promise<AccessLogPage>;
-  /** Deletes everything stored about the analysis (log included) so that no byte of it remains in the files. */
+  /**
+   * Stores a short join code (its hash) that leads to `role` on the analysis until `expiresAt` (ms). Expired codes
+   * of every analysis are deleted first, and beyond `maxActive` live codes of the analysis the oldest go. Returns
+   * `taken` when a live code has the same hash (the caller draws another), `missing` when the analysis is gone.
+   */
+  addJoinCode(code: NewJoinCode, now: number, maxActive: number): Promise<'added' | 'taken' | 'missing'>;
+  /**
+   * Redeems a join code: when a live code has `hash` and has been used fewer than `maxUses` times, stores
+   * `tokenHash` as a new token of the code's role (so rotating that role's link ends it too), counts the use and
+   * returns where it leads; else null (unknown, expired and used-up codes alike).
+   */
+  redeemJoinCode(hash: string, now: number, maxUses: number, tokenHash: string): Promise<JoinCodeTarget | null>;
+  /** Deletes everything stored about the analysis (log and join codes included) so that no byte of it remains. */
   deleteAnalysis(id: string): Promise<void>;
   exists(id: string): Promise<boolean>;
   close(): Promise<void>;

@@ -108,6 +108,8 @@ export async function openSqliteStorageInWorker(file: string): Promise<Storage> 
     rotateToken: (id, role, hash) => call('rotateToken', id, role, hash),
     appendLog: (entry, fold) => call('appendLog', entry, fold),
     readLog: (id, query) => call('readLog', id, query),
+    addJoinCode: (code, now, maxActive) => call('addJoinCode', code, now, maxActive),
+    redeemJoinCode: (hash, now, maxUses, tokenHash) => call('redeemJoinCode', hash, now, maxUses, tokenHash),
     deleteAnalysis: (id) => call('deleteAnalysis', id),
     exists: (id) => call('exists', id),
     close: () => (closing ??= owner.stopped !== null ? Promise.resolve() : call<void>('close')),
