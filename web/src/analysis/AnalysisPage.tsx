@@ -21,6 +21,7 @@ import { SessionContext } from '../store/EditorContext.tsx';
 import { loadColour, loadName, saveName } from '../sync/identity.ts';
 import { rememberRecent } from '../sync/links.ts';
 import { createSession, type Session } from '../sync/session.ts';
+import { takeJoinWay } from '../join/joinWay.ts';
 
 function Editor({ session, name, colour, onRename }: { session: Session; name: string; colour: string; onRename: () => void }) {
   const { t } = useTranslation();
@@ -128,7 +129,7 @@ export function AnalysisPage({ id, token }: { id: string; token: string }) {
 
   // A layout effect: the connection starts right after the first commit, not after the first paint.
   useLayoutEffect(() => {
-    const next = createSession({ id, token, name: name ?? '', colour });
+    const next = createSession({ id, token, name: name ?? '', colour, via: takeJoinWay() });
     setSession(next);
     return () => next.destroy();
     // The session lives as long as the page shows this analysis; a new name is sent over presence below.

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomeFiles } from '../files/HomeFiles.tsx';
+import { JoinByCode } from './JoinByCode.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
 import { loadRecent, saveLinks, type AnalysisLinks } from '../sync/links.ts';
 import { ANALYSIS_LIMITS } from '@samenzicht/shared/model/analysisLimits';
@@ -56,6 +57,7 @@ export function HomePage() {
       ) : null}
       <p className="tagline">{t('app.tagline')}</p>
       <p>{t('home.intro')}</p>
+      <JoinByCode />
       <form className="home-create" onSubmit={(e) => void create(e)}>
         <label className="field">
           <span>{t('home.titleLabel')}</span>

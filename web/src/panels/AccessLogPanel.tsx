@@ -72,6 +72,7 @@ export function AccessLogPanel() {
   const describeDetail = (entry: LogEntry) => {
     if (!entry.detail) return null;
     if (entry.action === 'renamed') return t('manage.logRenamedFrom', { name: displayName(entry.detail) });
+    if (entry.action === 'opened') return t(`manage.logVia_${entry.detail}`, { defaultValue: entry.detail });
     return t(`role.${entry.detail as AccessRole}`, { defaultValue: entry.detail });
   };
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEscape } from './useEscape.ts';
 import { loadLinks, type AccessRole } from '../sync/links.ts';
 import { useSession } from '../store/EditorContext.tsx';
+import { JoinCodes, OwnJoinCodes } from '../join/JoinCodes.tsx';
 
 const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
 
@@ -47,12 +48,16 @@ export function SharePanel({ onClose }: { onClose: () => void }) {
                     <input readOnly value={links[role]} aria-label={t(`share.${role}`)} onFocus={(e) => e.target.select()} />
                     <CopyButton text={links[role]} />
                   </span>
+                  <JoinCodes role={role} link={links[role]} />
                 </dd>
               </div>
             ))}
           </dl>
         ) : (
-          <p className="hint">{t('share.unknown')}</p>
+          <>
+            <p className="hint">{t('share.unknown')}</p>
+            <OwnJoinCodes />
+          </>
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose} autoFocus>

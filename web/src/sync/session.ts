@@ -15,6 +15,7 @@ import { fetchRole } from './api.ts';
 import { MAX_PUBLISHED_DRAGS, toPresenceDrags } from './presence.ts';
 import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
+import type { JoinWay } from '../join/joinWay.ts';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -98,11 +99,12 @@ function toBase64Url(text: string): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The subprotocols that present this person's token and name to the server. */
-export function syncProtocols(token: string, name: string): string[] {
+/** The subprotocols that present this person's token and name (and how they came in) to the server. */
+export function syncProtocols(token: string, name: string, via: JoinWay | null = null): string[] {
   const protocols = ['samenzicht', `samenzicht.token.${token}`];
   const trimmed = Array.from(name.trim()).slice(0, 40).join('');
   if (trimmed !== '') protocols.push(`samenzicht.name.${toBase64Url(trimmed)}`);
+  if (via !== null) protocols.push(`samenzicht.via.${via}`);
   return protocols;
 }
 
@@ -112,7 +114,7 @@ function syncUrl(): string {
 }
 
 /** Opens an analysis and starts syncing it. */
-export function createSession(options: { id: string; token: string; name: string; colour: string }): Session {
+export function createSession(options: { id: string; token: string; name: string; colour: string; via?: JoinWay | null }): Session {
   const doc = new Y.Doc();
   const origin = { local: true } as const;
   const projection = createProjection(doc);
@@ -129,7 +131,7 @@ export function createSession(options: { id: string; token: string; name: string
   const provider = new WebsocketProvider(syncUrl(), options.id, doc, {
     // Token and name travel as subprotocols, not in the URL: a URL shows up in the console and in proxy logs
     // (server/src/syncHandshake.ts). The name only goes into the facilitator's access log.
-    protocols: syncProtocols(options.token, options.name),
+    protocols: syncProtocols(options.token, options.name, options.via),
     // Cross-tab sync would let a view-only tab pass changes to an editing tab behind the server's back.
     disableBc: true,
     maxBackoffTime: 5000,
@@ -263,7 +265,7 @@ export function createSession(options: { id: string; token: string; name: string
     setUser(name, colour) {
       provider.awareness.setLocalStateField('user', { name, colour });
       // A reconnect presents the new name from the start.
-      provider.protocols = syncProtocols(options.token, name);
+      provider.protocols = syncProtocols(options.token, name, options.via);
     },
     destroy() {
       if (timer) clearTimeout(timer);
