@@ -137,7 +137,7 @@ export async function makeJoinCode(req: IncomingMessage, res: ServerResponse, id
     res.setHeader('Retry-After', '60');
     return sendError(res, 429, JOIN_MESSAGES.tooManyCodes);
   }
-  // A clash with a live code is rare (tens of live codes among ~2 · 10¹⁰): draw again.
+  // A clash with a live code is rare (tens of live codes among ~1.7 · 10¹⁰): draw again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newJoinCode();
     const now = Date.now();

@@ -12,7 +12,7 @@ export const JOIN_CODE_WORD_COUNT = 3;
 /** Two digits: 00–99. */
 export const JOIN_CODE_NUMBERS = 100;
 
-/** How many different codes there are (580³ × 100 ≈ 1.95 · 10¹⁰, about 34 bits). */
+/** How many different codes there are (558³ × 100 ≈ 1.74 · 10¹⁰, just over 2³⁴). */
 export function countJoinCodes(wordCount: number = JOIN_WORDS.length): number {
   return wordCount ** JOIN_CODE_WORD_COUNT * JOIN_CODE_NUMBERS;
 }
