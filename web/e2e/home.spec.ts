@@ -8,7 +8,7 @@ describe('start page', () => {
   it('"Nieuwe analyse" creates one, opens it and shows the three links', async () => {
     const { page } = await session.newPerson('Gespreksleider');
     await page.goto(session.server.url);
-    await page.getByRole('textbox').fill('Gezin K. — verklarende analyse');
+    await page.getByRole('textbox', { name: /Naam van de analyse/ }).fill('Gezin K. — verklarende analyse');
     await page.getByTestId('new-analysis').click();
     await page.waitForURL(/\/a\/[A-Za-z0-9_-]+#/);
     await page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor();
