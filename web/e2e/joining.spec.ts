@@ -109,6 +109,14 @@ describe('joining by QR code and by short code', () => {
     expect(joined.search).toBe('');
     expect(await roleOf(base, id, joined.hash.slice(1))).toBe('editor');
     expect(await mother.page.getByTestId('add-factor').isEnabled()).toBe(true);
+
+    // Her device does not know the three links, but she can pass on her own way in.
+    await mother.page.getByTestId('share').click();
+    await mother.page.getByTestId('share-own-editor').getByTestId('qr-code').waitFor();
+    await mother.page.getByTestId('make-code-editor').click();
+    const hers = (await mother.page.getByTestId('join-code-value').innerText()).trim();
+    expect(hers).toMatch(/^[a-z]{3,9} [a-z]{3,9} [a-z]{3,9} [0-9]{2}$/);
+    expect(hers).not.toBe(codeText);
   });
 
   it('someone who scans the QR code comes in; the access log says who came in which way', async () => {
