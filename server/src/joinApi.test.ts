@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { hashJoinCode, normalizeJoinCode } from './joinCodes.ts';
-import { JOIN_MESSAGES, JOIN_TRIES_PER_ADDRESS } from './joinApi.ts';
+import { canMakeCode, createCodeLimit, JOIN_MESSAGES, JOIN_TRIES_PER_ADDRESS } from './joinApi.ts';
 import { Teardown, createAnalysis, readDb, startTestServer, waitFor, within, type TestServer } from './testing.ts';
 
 interface Answer {
@@ -66,6 +66,26 @@ async function sessionRole(id: string, token: string): Promise<unknown> {
   const res = await fetch(`${server.url}/api/analyses/${id}/session`, { headers: { authorization: `Bearer ${token}` } });
   return res.status === 200 ? ((await res.json()) as { role: unknown }).role : res.status;
 }
+
+describe('who may make codes, and how many', () => {
+  it('lets anyone make viewer codes and only editors and the facilitator editor codes', () => {
+    expect(canMakeCode('facilitator', 'editor')).toBe(true);
+    expect(canMakeCode('editor', 'editor')).toBe(true);
+    expect(canMakeCode('viewer', 'editor')).toBe(false);
+    for (const holder of ['facilitator', 'editor', 'viewer'] as const) expect(canMakeCode(holder, 'viewer')).toBe(true);
+  });
+
+  it('allows 20 codes per analysis at once, then one a minute, each analysis on its own', () => {
+    let now = 0;
+    const limit = createCodeLimit(() => now);
+    for (let i = 0; i < 20; i++) expect(limit.take('a')).toBe(true);
+    expect(limit.take('a')).toBe(false);
+    expect(limit.take('b')).toBe(true);
+    now = 60_000;
+    expect(limit.take('a')).toBe(true);
+    expect(limit.take('a')).toBe(false);
+  });
+});
 
 describe('POST /api/analyses/:id/codes', () => {
   it('makes editor and viewer codes for the facilitator and editors, only viewer codes for viewers', async () => {
