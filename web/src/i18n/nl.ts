@@ -48,6 +48,8 @@ export const nl = {
     fitView: 'Alles in beeld',
     share: 'Delen',
     language: 'Taal',
+    label: 'Bewerken',
+    addShort: 'Factor',
   },
   factor: {
     placeholder: 'Nieuwe factor',
@@ -88,6 +90,7 @@ export const nl = {
     placeholder: 'Bijvoorbeeld: Sam, of: gezinsvoogd',
     save: 'Verder',
     change: 'Naam wijzigen',
+    cancel: 'Annuleren',
   },
   role: {
     facilitator: 'Gespreksleider',
@@ -240,6 +243,9 @@ export const nl = {
     actors: 'Betrokkenen',
     library: 'Bibliotheek',
     hide: 'Paneel verbergen',
+    show: 'Paneel tonen',
+    open: 'Paneel openen',
+    title: 'Paneel',
   },
   files: {
     menu: 'Bestand',
@@ -452,4 +458,9 @@ export const nl = {
     },
   },
   language: { nl: 'Nederlands', en: 'English' },
+  shell: {
+    menu: 'Menu',
+    close: 'Sluiten',
+    closeSheet: 'Sluiten',
+  },
 } as const;
