@@ -1,7 +1,7 @@
 /**
  * Every device (issue 13): no sideways page scroll from a 360 px phone to a 4K screen, upright and on its side; on a
  * phone the canvas gets the screen, the header folds into one row with a menu, the side panel is a sheet, and what
- * one taps is at least 44 × 44 px; on a wide screen the side panel can be put away. The dialog primitive: focus goes
+ * one taps is at least 44 × 44 px, a long press adds a factor; on a wide screen the side panel can be put away. The dialog primitive: focus goes
  * in and comes back, the page behind is inert, Escape closes only the top dialog.
  */
 import { readFileSync } from 'node:fs';
@@ -206,6 +206,33 @@ describe('every device', () => {
     await sheet.getByTestId('sheet-close').tap();
     await sheet.waitFor({ state: 'detached' });
     expect(await focusedTestId(page)).toBe('panel-open');
+    await page.context().close();
+  });
+
+  it('on a phone a finger resting on an empty spot adds a factor there, ready to type', async () => {
+    const page = await open(PHONES[1]!);
+    const count = () => page.locator('[data-testid="factor"]').count();
+    const before = await count();
+    // An empty spot of the canvas: the first point of a grid where the pane itself is hit.
+    const spot = await page.evaluate(() => {
+      const box = document.querySelector('.react-flow')!.getBoundingClientRect();
+      for (let y = box.bottom - 30; y > box.top + 30; y -= 25) {
+        for (let x = box.left + 80; x < box.right - 30; x += 25) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: spot!.x, y: spot!.y }] });
+    await expect.poll(count).toBe(before + 1);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    // The new factor is being edited (the lift of the finger did not deselect it).
+    await page.locator('.factor-editor').waitFor();
+    await page.keyboard.type('Schaamte');
+    await page.keyboard.press('Enter');
+    await factor(page, 'Schaamte').waitFor();
     await page.context().close();
   });
 

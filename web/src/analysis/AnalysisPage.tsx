@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { LongPressAdd } from '../canvas/LongPressAdd.tsx';
 import { FileDrop } from '../files/FileDrop.tsx';
 import { EditorHeader } from '../panels/EditorHeader.tsx';
 import type { HeaderAction } from '../panels/headerActions.ts';
@@ -66,6 +67,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
               <Canvas />
             </FileDrop>
             <ClipboardKeys />
+            <LongPressAdd />
             <Sidebar />
           </div>
           {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteAnalysis, rotateLink, withLink } from '../sync/api.ts';
@@ -110,8 +110,10 @@ function DeleteAnalysis() {
 /** The facilitator's panel: rename, renew links, read the access log, delete. */
 export function ManagePanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  // Focus on "close" (the dialog stays scrolled to its title), not in the name field: no keyboard pops up on a phone.
+  const close = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title={t('manage.title')} onClose={onClose} className="dialog manage" testId="manage-dialog">
+    <Dialog title={t('manage.title')} onClose={onClose} className="dialog manage" testId="manage-dialog" initialFocus={close}>
       <label className="field">
         <span>{t('manage.rename')}</span>
         <TitleEditor />
@@ -124,7 +126,7 @@ export function ManagePanel({ onClose }: { onClose: () => void }) {
       <h3>{t('manage.deleteTitle')}</h3>
       <DeleteAnalysis />
       <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={onClose} ref={close}>
           {t('manage.close')}
         </button>
       </div>

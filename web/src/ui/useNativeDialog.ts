@@ -38,8 +38,10 @@ export function useNativeDialog(ref: RefObject<HTMLDialogElement | null>, option
       // Focusing the first control may have scrolled a long dialog past its heading.
       dialog.scrollTop = 0;
     } else if (!modal) {
-      // A non-modal dialog does not take focus by itself.
-      dialog.querySelector<HTMLElement>('[autofocus], button, [href], input, select, textarea')?.focus({ preventScroll: true });
+      // A non-modal dialog does not take focus by itself; the first control in the tab order gets it.
+      dialog
+        .querySelector<HTMLElement>(':is([autofocus], button, [href], input, select, textarea):not([tabindex="-1"])')
+        ?.focus({ preventScroll: true });
     }
 
     const onCancel = (event: Event) => {
