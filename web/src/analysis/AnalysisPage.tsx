@@ -3,17 +3,13 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { LongPressAdd } from '../canvas/LongPressAdd.tsx';
 import { FileDrop } from '../files/FileDrop.tsx';
-import { ConnectionBadge } from '../panels/ConnectionBadge.tsx';
-import { FileMenu } from '../panels/FileMenu.tsx';
-import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
-import { ManagePanel } from '../panels/ManagePanel.tsx';
+import { EditorHeader } from '../panels/EditorHeader.tsx';
+import type { HeaderAction } from '../panels/headerActions.ts';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
-import { PresenceList } from '../panels/PresenceList.tsx';
-import { SharePanel } from '../panels/SharePanel.tsx';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
-import { TitleEditor } from '../panels/TitleEditor.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ClipboardKeys } from '../panels/useClipboard.ts';
 import { useShortcuts } from '../panels/useShortcuts.ts';
@@ -23,13 +19,13 @@ import { rememberRecent } from '../sync/links.ts';
 import { createSession, type Session } from '../sync/session.ts';
 import { takeJoinWay } from '../join/joinWay.ts';
 
+const NO_ACTIONS: readonly HeaderAction[] = [];
+
 function Editor({ session, name, colour, onRename }: { session: Session; name: string; colour: string; onRename: () => void }) {
   const { t } = useTranslation();
-  const [shareOpen, setShareOpen] = useState(false);
   const closeReason = useStore(session.store, (s) => s.closeReason);
   const newerVersion = useStore(session.store, (s) => s.newerVersion);
   const role = useStore(session.store, (s) => s.role);
-  const [manageOpen, setManageOpen] = useState(false);
   const title = useStore(session.store, (s) => s.doc.title);
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
@@ -43,45 +39,8 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
     <SessionContext.Provider value={session}>
       <ReactFlowProvider>
         <div className="editor">
-          <header className="editor-header">
-            <a className="brand" href="/" title={t('analysis.home')}>
-              Samenzicht
-            </a>
-            <TitleEditor />
-            <FileMenu />
-            {role ? (
-              <span
-                className={`role-badge role-badge--${role}`}
-                data-testid="role"
-                title={role === 'viewer' ? t('role.viewerHint') : undefined}
-              >
-                {t(`role.${role}`)}
-              </span>
-            ) : null}
-            <ConnectionBadge />
-            <PresenceList name={name} colour={colour} onRename={onRename} />
-            {role !== 'viewer' ? (
-              <button type="button" onClick={() => setShareOpen(true)} data-testid="share">
-                {t('toolbar.share')}
-              </button>
-            ) : null}
-            {role === 'facilitator' ? (
-              <button type="button" onClick={() => setManageOpen(true)} data-testid="manage">
-                {t('manage.open')}
-              </button>
-            ) : null}
-            <LanguageSwitch />
-            <button
-              type="button"
-              className="help-button"
-              onClick={openHelp}
-              aria-label={t('files.shortcuts.open')}
-              title={t('files.shortcuts.open')}
-              data-testid="shortcuts"
-            >
-              ?
-            </button>
-          </header>
+          {/* Presenting, following and joining codes add their buttons through `extraActions` (panels/headerActions.ts). */}
+          <EditorHeader name={name} colour={colour} onRename={onRename} onHelp={openHelp} extraActions={NO_ACTIONS} />
           {closeReason ? (
             <div className="banner banner--warning" role="alert" data-testid="closed">
               {t(`connection.${closeReason}`)}
@@ -109,10 +68,9 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
               <Canvas />
             </FileDrop>
             <ClipboardKeys />
+            <LongPressAdd />
             <Sidebar />
           </div>
-          {shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
-          {manageOpen ? <ManagePanel onClose={() => setManageOpen(false)} /> : null}
           {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
         </div>
       </ReactFlowProvider>
@@ -149,7 +107,7 @@ export function AnalysisPage({ id, token }: { id: string; token: string }) {
   return (
     <>
       {session ? <Editor session={session} name={name ?? ''} colour={colour} onRename={() => setRenaming(true)} /> : null}
-      {!name || renaming ? <NamePrompt initial={name ?? ''} onDone={done} /> : null}
+      {!name || renaming ? <NamePrompt initial={name ?? ''} onDone={done} onCancel={name ? () => setRenaming(false) : undefined} /> : null}
     </>
   );
 }

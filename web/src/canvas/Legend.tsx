@@ -3,6 +3,7 @@ import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_KINDS } from '@samenzicht/shared/model/types';
 import { KindIcon } from './KindIcon.tsx';
+import { NARROW_QUERY } from '../ui/useMediaQuery.ts';
 
 const STORAGE_KEY = 'samenzicht.legend';
 
@@ -11,7 +12,9 @@ export function Legend() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(() => {
     try {
-      return localStorage.getItem(STORAGE_KEY) !== 'hidden';
+      const stored = localStorage.getItem(STORAGE_KEY);
+      // Not chosen yet: open, except on a small screen, where it would cover half the diagram.
+      return stored === null ? !window.matchMedia(NARROW_QUERY).matches : stored !== 'hidden';
     } catch {
       return true;
     }

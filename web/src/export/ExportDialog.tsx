@@ -11,7 +11,7 @@ import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
 import { reportExport } from '../sync/api.ts';
 import { loadName } from '../sync/identity.ts';
-import { useEscape } from '../panels/useEscape.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { PNG_LIMITS, highlightLoopsFor, planPngSize, type ExportFormat, type PngSize } from './exportPlan.ts';
 import { FormatChoice, PaperChoice, ScaleChoice, ShowChoice } from './ExportOptions.tsx';
@@ -63,9 +63,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const startButton = useRef<HTMLButtonElement>(null);
   const busy = status.step === 'busy';
 
-  useEffect(() => startButton.current?.focus({ preventScroll: true }), []);
   useEffect(() => () => abort.current?.abort(), []);
-  useEscape(() => (busy ? abort.current?.abort() : onClose()));
 
   const language: ExportLanguage = i18n.language === 'en' ? 'en' : 'nl';
   const options = (): ExportOptions => ({
@@ -141,86 +139,85 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={busy ? undefined : onClose}>
-      <section
-        className="dialog export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        aria-busy={busy}
-        data-testid="export-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="export-title">{t('export.title')}</h2>
-        <div className="export-body">
-          <p className="hint">{t('export.intro')}</p>
-          <FormatChoice value={format} onChange={changed(setFormat)} disabled={busy} />
-          {format === 'png' ? <ScaleChoice value={scale} onChange={changed(setScale)} disabled={busy} /> : null}
-          {format === 'png' && preview && !preview.scaled ? (
-            <p className="hint" data-testid="export-size">
-              {t('export.size', {
-                width: preview.width.toLocaleString(i18n.language),
-                height: preview.height.toLocaleString(i18n.language),
-              })}
-            </p>
-          ) : null}
-          {format === 'png' && preview?.scaled && !(status.step === 'done' && status.png) ? (
-            <ScaledNotice size={preview} wanted={scale} done={false} />
-          ) : null}
-          {format === 'pdf' ? <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} /> : null}
-          {format !== 'file' ? (
-            <ShowChoice
-              actors={actors}
-              onActors={changed(setActors)}
-              loops={patterns?.loops ?? null}
-              chosen={chosen}
-              onToggleLoop={toggleLoop}
-              disabled={busy}
-            />
-          ) : null}
-        </div>
-        <div className="export-footer">
-          {status.step === 'busy' && format !== 'file' ? <Progress steps={STEPS[format]} current={status.progress} /> : null}
-          {status.step === 'done' && status.png?.scaled ? <ScaledNotice size={status.png} wanted={status.wanted} done /> : null}
-          {status.step === 'done' ? (
-            <p className="export-done" role="status" data-testid="export-done">
-              {t('export.done', { file: status.fileName })}
-            </p>
-          ) : null}
-          {status.step === 'done' && !logged ? (
-            <p className="hint" role="status" data-testid="export-not-logged">
-              {t('export.notLogged')}
-            </p>
-          ) : null}
-          {status.step === 'cancelled' ? <p role="status">{t('export.cancelled')}</p> : null}
-          {status.step === 'failed' ? (
-            <p className="error" role="alert" data-testid="export-failed">
-              {t(`export.failed.${status.reason}`)}
-            </p>
-          ) : null}
-          <div className="dialog-actions">
-            {busy ? (
-              <button type="button" onClick={() => abort.current?.abort()} data-testid="export-stop">
-                {t('export.cancel')}
-              </button>
-            ) : (
-              <button type="button" onClick={onClose} data-testid="export-close">
-                {t('export.close')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void start()}
-              disabled={busy}
-              ref={startButton}
-              data-testid="export-start"
-            >
-              {t('export.start')}
+    <Dialog
+      title={t('export.title')}
+      onClose={onClose}
+      // While busy, Escape stops the export and the backdrop does nothing; the dialog stays.
+      onEscape={busy ? () => abort.current?.abort() : undefined}
+      dismissible={!busy}
+      busy={busy}
+      className="dialog export-dialog"
+      testId="export-dialog"
+      initialFocus={startButton}
+    >
+      <div className="export-body">
+        <p className="hint">{t('export.intro')}</p>
+        <FormatChoice value={format} onChange={changed(setFormat)} disabled={busy} />
+        {format === 'png' ? <ScaleChoice value={scale} onChange={changed(setScale)} disabled={busy} /> : null}
+        {format === 'png' && preview && !preview.scaled ? (
+          <p className="hint" data-testid="export-size">
+            {t('export.size', {
+              width: preview.width.toLocaleString(i18n.language),
+              height: preview.height.toLocaleString(i18n.language),
+            })}
+          </p>
+        ) : null}
+        {format === 'png' && preview?.scaled && !(status.step === 'done' && status.png) ? (
+          <ScaledNotice size={preview} wanted={scale} done={false} />
+        ) : null}
+        {format === 'pdf' ? <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} /> : null}
+        {format !== 'file' ? (
+          <ShowChoice
+            actors={actors}
+            onActors={changed(setActors)}
+            loops={patterns?.loops ?? null}
+            chosen={chosen}
+            onToggleLoop={toggleLoop}
+            disabled={busy}
+          />
+        ) : null}
+      </div>
+      <div className="export-footer">
+        {status.step === 'busy' && format !== 'file' ? <Progress steps={STEPS[format]} current={status.progress} /> : null}
+        {status.step === 'done' && status.png?.scaled ? <ScaledNotice size={status.png} wanted={status.wanted} done /> : null}
+        {status.step === 'done' ? (
+          <p className="export-done" role="status" data-testid="export-done">
+            {t('export.done', { file: status.fileName })}
+          </p>
+        ) : null}
+        {status.step === 'done' && !logged ? (
+          <p className="hint" role="status" data-testid="export-not-logged">
+            {t('export.notLogged')}
+          </p>
+        ) : null}
+        {status.step === 'cancelled' ? <p role="status">{t('export.cancelled')}</p> : null}
+        {status.step === 'failed' ? (
+          <p className="error" role="alert" data-testid="export-failed">
+            {t(`export.failed.${status.reason}`)}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          {busy ? (
+            <button type="button" onClick={() => abort.current?.abort()} data-testid="export-stop">
+              {t('export.cancel')}
             </button>
-          </div>
+          ) : (
+            <button type="button" onClick={onClose} data-testid="export-close">
+              {t('export.close')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void start()}
+            disabled={busy}
+            ref={startButton}
+            data-testid="export-start"
+          >
+            {t('export.start')}
+          </button>
         </div>
-      </section>
-    </div>
+      </div>
+    </Dialog>
   );
 }

@@ -50,6 +50,8 @@ export const en: Messages = {
     fitView: 'Show everything',
     share: 'Share',
     language: 'Language',
+    label: 'Editing',
+    addShort: 'Factor',
   },
   factor: {
     placeholder: 'New factor',
@@ -118,6 +120,7 @@ export const en: Messages = {
     placeholder: 'For example: Sam, or: family guardian',
     save: 'Continue',
     change: 'Change name',
+    cancel: 'Cancel',
   },
   role: {
     facilitator: 'Facilitator',
@@ -271,6 +274,9 @@ export const en: Messages = {
     actors: 'People',
     library: 'Library',
     hide: 'Hide panel',
+    show: 'Show panel',
+    open: 'Open panel',
+    title: 'Panel',
   },
   files: {
     menu: 'File',
@@ -483,4 +489,9 @@ export const en: Messages = {
     },
   },
   language: { nl: 'Nederlands', en: 'English' },
+  shell: {
+    menu: 'Menu',
+    close: 'Close',
+    closeSheet: 'Close',
+  },
 };

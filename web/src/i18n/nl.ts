@@ -48,6 +48,8 @@ export const nl = {
     fitView: 'Alles in beeld',
     share: 'Delen',
     language: 'Taal',
+    label: 'Bewerken',
+    addShort: 'Factor',
   },
   factor: {
     placeholder: 'Nieuwe factor',
@@ -116,6 +118,7 @@ export const nl = {
     placeholder: 'Bijvoorbeeld: Sam, of: gezinsvoogd',
     save: 'Verder',
     change: 'Naam wijzigen',
+    cancel: 'Annuleren',
   },
   role: {
     facilitator: 'Gespreksleider',
@@ -270,6 +273,9 @@ export const nl = {
     actors: 'Betrokkenen',
     library: 'Bibliotheek',
     hide: 'Paneel verbergen',
+    show: 'Paneel tonen',
+    open: 'Paneel openen',
+    title: 'Paneel',
   },
   files: {
     menu: 'Bestand',
@@ -482,4 +488,9 @@ export const nl = {
     },
   },
   language: { nl: 'Nederlands', en: 'English' },
+  shell: {
+    menu: 'Menu',
+    close: 'Sluiten',
+    closeSheet: 'Sluiten',
+  },
 } as const;

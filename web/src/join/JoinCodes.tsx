@@ -4,6 +4,7 @@ import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { AccessRole } from '../sync/links.ts';
 import { makeJoinCode, type CodeRole, type JoinCode } from './joinApi.ts';
 import { withJoinWay } from './joinWay.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { QrCode } from './QrCode.tsx';
 import './joinCodes.css';
 
@@ -50,35 +51,20 @@ function SpokenCode({ role, state, onMake }: { role: CodeRole; state: CodeState;
 /** The QR code as big as the screen allows, for people in the room to scan from the shared screen. */
 function LargeQr({ text, title, code, onClose }: { text: string; title: string; code: JoinCode | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const close = useRef<HTMLButtonElement>(null);
+  // The app's one dialog primitive: Escape closes this one only, not the share panel below it; focus comes back.
   return (
-    <dialog
-      ref={ref}
-      className="qr-large"
-      aria-labelledby="qr-large-title"
-      data-testid="qr-large"
-      onClose={onClose}
-      // Escape closes this dialog only, not the share panel below it.
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') e.stopPropagation();
-      }}
-    >
-      <h2 id="qr-large-title">{title}</h2>
+    <Dialog title={title} onClose={onClose} className="qr-large" testId="qr-large" initialFocus={close}>
       <QrCode text={text} label={title} className="qr-code qr-code--large" />
       {code ? (
         <p className="qr-large-code">
           {t('join.largeCode', { host: window.location.host })} <strong>{code.code}</strong>
         </p>
       ) : null}
-      <button type="button" onClick={() => ref.current?.close()} autoFocus>
+      <button type="button" onClick={onClose} ref={close}>
         {t('join.close')}
       </button>
-    </dialog>
+    </Dialog>
   );
 }
 

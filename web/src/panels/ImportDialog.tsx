@@ -7,17 +7,10 @@ import { describePlace } from '../files/describePlace.ts';
 import { cancelImport, chooseImport, importFlowOf } from '../files/importFlow.ts';
 import { formatSize, isPngName, type ImportRead } from '../files/readImportFile.ts';
 import { useSession } from '../store/EditorContext.tsx';
-import { useEscape } from './useEscape.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import '../files/files.css';
 
 type ImportFailed = Extract<ImportRead, { ok: false }>;
-
-/** Focuses the main button without scrolling: autoFocus would scroll a long list of errors past its title. */
-function useFirstFocus<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
-  return ref;
-}
 
 function IssueList({ issues, source, testId }: { issues: readonly Issue[]; source: unknown; testId: string }) {
   const { t } = useTranslation();
@@ -40,49 +33,46 @@ function IssueList({ issues, source, testId }: { issues: readonly Issue[]; sourc
 /** "Dit bestand kan niet worden geopend": what is wrong and where; used by the editor and the start page. */
 export function ImportProblem({ read, onClose }: { read: ImportFailed; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  useEscape(onClose);
-  const closeButton = useFirstFocus<HTMLButtonElement>();
+  // The main button is focused without scrolling: a long list of errors would scroll past the title.
+  const closeButton = useRef<HTMLButtonElement>(null);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <section
-        className="dialog import-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="import-problem-title"
-        data-testid="import-problem"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="import-problem-title">{t('files.problemTitle')}</h2>
-        {read.reason === 'tooLarge' ? (
-          <p>
-            {t(isPngName({ name: read.fileName }) ? 'files.tooLargeImage' : 'files.tooLarge', {
-              size: formatSize(read.size, i18n.language),
-            })}
-          </p>
-        ) : null}
-        {read.reason === 'png' ? <p>{t('files.png')}</p> : null}
-        {read.reason === 'unreadable' ? <p>{t('files.unreadable')}</p> : null}
-        {read.reason === 'invalid' ? (
-          <>
-            <p>{t('files.problemIntro', { file: read.fileName })}</p>
-            <h3>{t('files.errorsTitle')}</h3>
-            <IssueList issues={read.errors} source={read.source} testId="import-error" />
-            {read.warnings.length > 0 ? (
-              <>
-                <h3>{t('files.warningsTitle')}</h3>
-                <IssueList issues={read.warnings} source={read.source} testId="import-warning" />
-              </>
-            ) : null}
-            <p className="hint">{t('files.problemHint')}</p>
-          </>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} ref={closeButton}>
-            {t('files.close')}
-          </button>
-        </div>
-      </section>
-    </div>
+    <Dialog
+      title={t('files.problemTitle')}
+      onClose={onClose}
+      role="alertdialog"
+      className="dialog import-dialog"
+      testId="import-problem"
+      initialFocus={closeButton}
+    >
+      {read.reason === 'tooLarge' ? (
+        <p>
+          {t(isPngName({ name: read.fileName }) ? 'files.tooLargeImage' : 'files.tooLarge', {
+            size: formatSize(read.size, i18n.language),
+          })}
+        </p>
+      ) : null}
+      {read.reason === 'png' ? <p>{t('files.png')}</p> : null}
+      {read.reason === 'unreadable' ? <p>{t('files.unreadable')}</p> : null}
+      {read.reason === 'invalid' ? (
+        <>
+          <p>{t('files.problemIntro', { file: read.fileName })}</p>
+          <h3>{t('files.errorsTitle')}</h3>
+          <IssueList issues={read.errors} source={read.source} testId="import-error" />
+          {read.warnings.length > 0 ? (
+            <>
+              <h3>{t('files.warningsTitle')}</h3>
+              <IssueList issues={read.warnings} source={read.source} testId="import-warning" />
+            </>
+          ) : null}
+          <p className="hint">{t('files.problemHint')}</p>
+        </>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} ref={closeButton}>
+          {t('files.close')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
@@ -90,71 +80,66 @@ function ImportChoice() {
   const { t } = useTranslation();
   const session = useSession();
   const current = useStore(importFlowOf(session), (s) => s.current);
-  useEscape(() => cancelImport(session));
-  const mainButton = useFirstFocus<HTMLButtonElement>();
+  const mainButton = useRef<HTMLButtonElement>(null);
   if (current.step !== 'choose') return null;
   const { read, existing } = current;
   const values = { file: read.fileName, existing, incoming: read.analysis.factors.length };
   return (
-    <div className="dialog-backdrop" onClick={() => cancelImport(session)}>
-      <section
-        className="dialog import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-choose-title"
-        data-testid="import-choose"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="import-choose-title">{existing > 0 ? t('files.chooseTitle') : t('files.openTitle')}</h2>
-        <p>{existing > 0 ? t('files.chooseIntro', values) : t('files.openIntro', values)}</p>
+    <Dialog
+      title={existing > 0 ? t('files.chooseTitle') : t('files.openTitle')}
+      onClose={() => cancelImport(session)}
+      className="dialog import-dialog"
+      testId="import-choose"
+      initialFocus={mainButton}
+    >
+      <p>{existing > 0 ? t('files.chooseIntro', values) : t('files.openIntro', values)}</p>
+      {existing > 0 ? (
+        <dl className="import-choices">
+          <dt>{t('files.add')}</dt>
+          <dd>{t('files.addHint')}</dd>
+          <dt>{t('files.replace')}</dt>
+          <dd>{t('files.replaceHint')}</dd>
+        </dl>
+      ) : null}
+      {read.warnings.length > 0 ? (
+        <>
+          <h3>{t('files.warningsTitle')}</h3>
+          <IssueList issues={read.warnings} source={null} testId="import-warning" />
+        </>
+      ) : null}
+      <p className="hint">{t('files.undoHint')}</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => cancelImport(session)} data-testid="import-cancel">
+          {t('files.cancel')}
+        </button>
         {existing > 0 ? (
-          <dl className="import-choices">
-            <dt>{t('files.add')}</dt>
-            <dd>{t('files.addHint')}</dd>
-            <dt>{t('files.replace')}</dt>
-            <dd>{t('files.replaceHint')}</dd>
-          </dl>
-        ) : null}
-        {read.warnings.length > 0 ? (
           <>
-            <h3>{t('files.warningsTitle')}</h3>
-            <IssueList issues={read.warnings} source={null} testId="import-warning" />
-          </>
-        ) : null}
-        <p className="hint">{t('files.undoHint')}</p>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => cancelImport(session)} data-testid="import-cancel">
-            {t('files.cancel')}
-          </button>
-          {existing > 0 ? (
-            <>
-              <button type="button" onClick={() => chooseImport(session, 'replace')} data-testid="import-replace">
-                {t('files.replace')}
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => chooseImport(session, 'add')}
-                data-testid="import-add"
-                ref={mainButton}
-              >
-                {t('files.add')}
-              </button>
-            </>
-          ) : (
+            <button type="button" onClick={() => chooseImport(session, 'replace')} data-testid="import-replace">
+              {t('files.replace')}
+            </button>
             <button
               type="button"
               className="primary"
-              onClick={() => chooseImport(session, 'replace')}
-              data-testid="import-open"
+              onClick={() => chooseImport(session, 'add')}
+              data-testid="import-add"
               ref={mainButton}
             >
-              {t('files.open')}
+              {t('files.add')}
             </button>
-          )}
-        </div>
-      </section>
-    </div>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => chooseImport(session, 'replace')}
+            data-testid="import-open"
+            ref={mainButton}
+          >
+            {t('files.open')}
+          </button>
+        )}
+      </div>
+    </Dialog>
   );
 }
 

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEscape } from './useEscape.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteAnalysis, rotateLink, withLink } from '../sync/api.ts';
 import { loadLinks, saveLinks, type AccessRole } from '../sync/links.ts';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { TitleEditor } from './TitleEditor.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
 
@@ -110,34 +110,26 @@ function DeleteAnalysis() {
 /** The facilitator's panel: rename, renew links, read the access log, delete. */
 export function ManagePanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  useEscape(onClose);
+  // Focus on "close" (the dialog stays scrolled to its title), not in the name field: no keyboard pops up on a phone.
+  const close = useRef<HTMLButtonElement>(null);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <section
-        className="dialog manage"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="manage-title"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="manage-title">{t('manage.title')}</h2>
-        <label className="field">
-          <span>{t('manage.rename')}</span>
-          <TitleEditor />
-        </label>
-        <h3>{t('manage.linksTitle')}</h3>
-        <RotateLinks />
-        <h3>{t('manage.logTitle')}</h3>
-        <p className="hint">{t('manage.logIntro')}</p>
-        <AccessLogPanel />
-        <h3>{t('manage.deleteTitle')}</h3>
-        <DeleteAnalysis />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('manage.close')}
-          </button>
-        </div>
-      </section>
-    </div>
+    <Dialog title={t('manage.title')} onClose={onClose} className="dialog manage" testId="manage-dialog" initialFocus={close}>
+      <label className="field">
+        <span>{t('manage.rename')}</span>
+        <TitleEditor />
+      </label>
+      <h3>{t('manage.linksTitle')}</h3>
+      <RotateLinks />
+      <h3>{t('manage.logTitle')}</h3>
+      <p className="hint">{t('manage.logIntro')}</p>
+      <AccessLogPanel />
+      <h3>{t('manage.deleteTitle')}</h3>
+      <DeleteAnalysis />
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} ref={close}>
+          {t('manage.close')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -1,36 +1,54 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../ui/Dialog.tsx';
 
-/** Asks once for the name others will see; a first name or a role word is enough. */
-export function NamePrompt({ initial, onDone }: { initial: string; onDone: (name: string) => void }) {
+/**
+ * Asks for the name others will see; a first name or a role word is enough. The first time it must be answered
+ * (Escape and the backdrop do nothing); when changing the name, `onCancel` keeps the old one.
+ */
+export function NamePrompt({ initial, onDone, onCancel }: { initial: string; onDone: (name: string) => void; onCancel?: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial);
+  const input = useRef<HTMLInputElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim()) onDone(name.trim());
   };
   return (
-    <div className="dialog-backdrop">
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="name-title" onSubmit={submit}>
-        <h2 id="name-title">{t('name.title')}</h2>
+    <Dialog
+      title={t('name.title')}
+      onClose={onCancel ?? (() => {})}
+      dismissible={onCancel !== undefined}
+      className="dialog name-prompt"
+      testId="name-prompt"
+      initialFocus={input}
+    >
+      <form onSubmit={submit}>
         <p>{t('name.intro')}</p>
         <label className="field">
           <span>{t('name.label')}</span>
           <input
-            autoFocus
+            ref={input}
             value={name}
             maxLength={40}
+            autoComplete="nickname"
+            enterKeyHint="done"
             placeholder={t('name.placeholder')}
             onChange={(e) => setName(e.target.value)}
             data-testid="name-input"
           />
         </label>
         <div className="dialog-actions">
+          {onCancel ? (
+            <button type="button" onClick={onCancel}>
+              {t('name.cancel')}
+            </button>
+          ) : null}
           <button type="submit" className="primary" disabled={!name.trim()}>
             {t('name.save')}
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

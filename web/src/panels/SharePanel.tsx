@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEscape } from './useEscape.ts';
 import { loadLinks, type AccessRole } from '../sync/links.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import { JoinCodes, OwnJoinCodes } from '../join/JoinCodes.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
 
@@ -29,42 +29,39 @@ function CopyButton({ text }: { text: string }) {
 /** The three links of the analysis, each with what it allows and a copy button. */
 export function SharePanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  useEscape(onClose);
   const session = useSession();
   const links = loadLinks(session.id);
+  const close = useRef<HTMLButtonElement>(null);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <section className="dialog share" role="dialog" aria-modal="true" aria-labelledby="share-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="share-title">{t('share.title')}</h2>
-        <p>{t('share.intro')}</p>
-        {links ? (
-          <dl className="share-links">
-            {ROLES.map((role) => (
-              <div key={role} className="share-link" data-testid={`share-${role}`}>
-                <dt>{t(`share.${role}`)}</dt>
-                <dd>
-                  <span className="hint">{t(`share.${role}Hint`)}</span>
-                  <span className="share-row">
-                    <input readOnly value={links[role]} aria-label={t(`share.${role}`)} onFocus={(e) => e.target.select()} />
-                    <CopyButton text={links[role]} />
-                  </span>
-                  <JoinCodes role={role} link={links[role]} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        ) : (
-          <>
-            <p className="hint">{t('share.unknown')}</p>
-            <OwnJoinCodes />
-          </>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} autoFocus>
-            {t('share.close')}
-          </button>
-        </div>
-      </section>
-    </div>
+    <Dialog title={t('share.title')} onClose={onClose} className="dialog share" testId="share-dialog" initialFocus={close}>
+      <p>{t('share.intro')}</p>
+      {links ? (
+        <dl className="share-links">
+          {ROLES.map((role) => (
+            <div key={role} className="share-link" data-testid={`share-${role}`}>
+              <dt>{t(`share.${role}`)}</dt>
+              <dd>
+                <span className="hint">{t(`share.${role}Hint`)}</span>
+                <span className="share-row">
+                  <input readOnly value={links[role]} aria-label={t(`share.${role}`)} onFocus={(e) => e.target.select()} />
+                  <CopyButton text={links[role]} />
+                </span>
+                <JoinCodes role={role} link={links[role]} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <>
+          <p className="hint">{t('share.unknown')}</p>
+          <OwnJoinCodes />
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} ref={close}>
+          {t('share.close')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

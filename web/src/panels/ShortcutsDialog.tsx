@@ -1,6 +1,6 @@
-import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEscape } from './useEscape.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import '../files/files.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -57,45 +57,39 @@ function Keys({ combos }: { combos: readonly Combo[] }) {
 /** Every key of the editor in one overview, opened with "?" or the "?" button. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  useEscape(onClose);
+  // Focused without scrolling: the button is at the end of a long dialog, past the title.
   const close = useRef<HTMLButtonElement>(null);
-  // Not autoFocus: that scrolls a long dialog to its end, past the title.
-  useEffect(() => close.current?.focus({ preventScroll: true }), []);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <section
-        className="dialog shortcuts"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        data-testid="shortcuts-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="shortcuts-title">{t('files.shortcuts.title')}</h2>
-        <table className="shortcuts-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('files.shortcuts.keys')}</th>
-              <th scope="col">{t('files.shortcuts.action')}</th>
+    <Dialog
+      title={t('files.shortcuts.title')}
+      onClose={onClose}
+      className="dialog shortcuts"
+      testId="shortcuts-dialog"
+      initialFocus={close}
+    >
+      <table className="shortcuts-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('files.shortcuts.keys')}</th>
+            <th scope="col">{t('files.shortcuts.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => (
+            <tr key={row.action}>
+              <td>
+                <Keys combos={row.combos} />
+              </td>
+              <td>{t(`files.shortcuts.${row.action}`)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {ROWS.map((row) => (
-              <tr key={row.action}>
-                <td>
-                  <Keys combos={row.combos} />
-                </td>
-                <td>{t(`files.shortcuts.${row.action}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} ref={close}>
-            {t('files.shortcuts.close')}
-          </button>
-        </div>
-      </section>
-    </div>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} ref={close}>
+          {t('files.shortcuts.close')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

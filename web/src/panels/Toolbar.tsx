@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteSelection } from './editActions.ts';
+import { Icon } from '../ui/icons.tsx';
+import './shell.css';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
@@ -44,25 +46,55 @@ export function Toolbar() {
   };
 
   if (readOnly) return null;
+  const fit = () => void flow.fitView({ padding: 0.2, duration: 300 });
+  const layoutLabel = layingOut ? t('toolbar.layingOut') : selectionSize >= 2 ? t('toolbar.layoutSelection') : t('toolbar.layout');
+  // On a small screen the words are read out but not shown (ui: .toolbar-text), except the short one of "add".
   return (
-    <div className="toolbar" role="toolbar" aria-label="Bewerken">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button type="button" className="primary" onClick={add} data-testid="add-factor">
-        <span aria-hidden="true">+</span> {t('toolbar.addFactor')}
+        <Icon name="plus" />
+        <span className="toolbar-text">{t('toolbar.addFactor')}</span>
+        <span className="toolbar-short" aria-hidden="true">
+          {t('toolbar.addShort')}
+        </span>
       </button>
-      <button type="button" onClick={() => deleteSelection(session)} disabled={!hasSelection} data-testid="delete">
-        {t('toolbar.delete')}
+      <button
+        type="button"
+        onClick={() => deleteSelection(session)}
+        disabled={!hasSelection}
+        title={t('toolbar.delete')}
+        data-testid="delete"
+      >
+        <Icon name="trash" />
+        <span className="toolbar-text">{t('toolbar.delete')}</span>
       </button>
-      <button type="button" onClick={() => session.undo.undo()} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
-        {t('toolbar.undo')}
+      <button
+        type="button"
+        onClick={() => session.undo.undo()}
+        disabled={!canUndo}
+        title={`${t('toolbar.undo')} (Ctrl+Z)`}
+        data-testid="undo"
+      >
+        <Icon name="undo" />
+        <span className="toolbar-text">{t('toolbar.undo')}</span>
       </button>
-      <button type="button" onClick={() => session.undo.redo()} disabled={!canRedo} title="Ctrl+Shift+Z" data-testid="redo">
-        {t('toolbar.redo')}
+      <button
+        type="button"
+        onClick={() => session.undo.redo()}
+        disabled={!canRedo}
+        title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
+        data-testid="redo"
+      >
+        <Icon name="redo" />
+        <span className="toolbar-text">{t('toolbar.redo')}</span>
       </button>
       <button type="button" onClick={() => void tidy()} disabled={layingOut} data-testid="layout" title={t('toolbar.layoutHint')}>
-        {layingOut ? t('toolbar.layingOut') : selectionSize >= 2 ? t('toolbar.layoutSelection') : t('toolbar.layout')}
+        <Icon name="tidy" />
+        <span className="toolbar-text">{layoutLabel}</span>
       </button>
-      <button type="button" onClick={() => void flow.fitView({ padding: 0.2, duration: 300 })}>
-        {t('toolbar.fitView')}
+      <button type="button" onClick={fit} title={t('toolbar.fitView')} data-testid="fit-view">
+        <Icon name="fit" />
+        <span className="toolbar-text">{t('toolbar.fitView')}</span>
       </button>
     </div>
   );

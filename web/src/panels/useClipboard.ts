@@ -13,6 +13,7 @@ import { fromClipboardText, pickFactors, toClipboardText } from '../files/select
 import { useSession } from '../store/EditorContext.tsx';
 import type { Session } from '../sync/session.ts';
 import { deleteSelection } from './editActions.ts';
+import { isModalOpen } from '../ui/useNativeDialog.ts';
 
 function isTyping(target: Element | EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -24,7 +25,7 @@ function belongsElsewhere(): boolean {
   if (isTyping(document.activeElement)) return true;
   const text = document.getSelection();
   if (text && !text.isCollapsed && text.toString().trim() !== '') return true;
-  return document.querySelector('[aria-modal="true"]') !== null;
+  return isModalOpen();
 }
 
 function selectOnly(session: Session, ids: Iterable<string>): void {

@@ -9,7 +9,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Enter on a button or inside a dialog belongs to that button or dialog, not to the selected factor. */
 function isOnControl(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el?.closest?.('button, a[href], [role="dialog"], [role="alertdialog"]');
+  return !!el?.closest?.('button, a[href], dialog, [role="dialog"], [role="alertdialog"]');
 }
 
 /**
