@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteSelection } from './editActions.ts';
+import { spotForNewFactor, viewCentre } from '../canvas/newFactorSpot.ts';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
@@ -16,12 +17,7 @@ export function Toolbar() {
   const hasSelection = useEditor((s) => s.selectedNodes.size + s.selectedEdges.size > 0);
 
   const add = () => {
-    const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const centre = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 400, y: 300 };
-    const position = flow.screenToFlowPosition(centre);
-    // A small random offset so that several new factors do not land exactly on top of each other.
-    const jitter = () => Math.round((Math.random() - 0.5) * 60);
-    const id = addFactor(session.doc, session.origin, { position: { x: position.x - 80 + jitter(), y: position.y - 24 + jitter() } });
+    const id = addFactor(session.doc, session.origin, { position: spotForNewFactor(flow, viewCentre(flow)) });
     session.store.setState((s) => {
       s.editingId = id;
       s.selectedNodes = new Set([id]);
