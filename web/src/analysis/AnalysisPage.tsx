@@ -14,6 +14,7 @@ import { SharePanel } from '../panels/SharePanel.tsx';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
 import { TitleEditor } from '../panels/TitleEditor.tsx';
+import { Toasts } from '../panels/Toasts.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ClipboardKeys } from '../panels/useClipboard.ts';
 import { useShortcuts } from '../panels/useShortcuts.ts';
@@ -110,6 +111,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
             <ClipboardKeys />
             <Sidebar />
           </div>
+          <Toasts />
           {shareOpen ? <SharePanel onClose={() => setShareOpen(false)} /> : null}
           {manageOpen ? <ManagePanel onClose={() => setManageOpen(false)} /> : null}
           {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteSelection } from './editActions.ts';
+import { describeInWords } from './undoWords.ts';
 import { spotForNewFactor, viewCentre } from '../canvas/newFactorSpot.ts';
 
 /** The editing actions, each also reachable by keyboard. */
@@ -14,6 +15,10 @@ export function Toolbar() {
   const readOnly = useEditor((s) => s.readOnly);
   const canUndo = useEditor((s) => s.canUndo);
   const canRedo = useEditor((s) => s.canRedo);
+  const undoDescription = useEditor((s) => s.undoDescription);
+  const redoDescription = useEditor((s) => s.redoDescription);
+  const undoLabel = canUndo && undoDescription ? t('undo.undoWhat', { what: describeInWords(t, undoDescription) }) : t('toolbar.undo');
+  const redoLabel = canRedo && redoDescription ? t('undo.redoWhat', { what: describeInWords(t, redoDescription) }) : t('toolbar.redo');
   const hasSelection = useEditor((s) => s.selectedNodes.size + s.selectedEdges.size > 0);
 
   const add = () => {
@@ -48,10 +53,24 @@ export function Toolbar() {
       <button type="button" onClick={() => deleteSelection(session)} disabled={!hasSelection} data-testid="delete">
         {t('toolbar.delete')}
       </button>
-      <button type="button" onClick={() => session.undo.undo()} disabled={!canUndo} title="Ctrl+Z" data-testid="undo">
+      <button
+        type="button"
+        onClick={() => session.undo.undo()}
+        disabled={!canUndo}
+        title={`${undoLabel} (Ctrl+Z)`}
+        aria-label={undoLabel}
+        data-testid="undo"
+      >
         {t('toolbar.undo')}
       </button>
-      <button type="button" onClick={() => session.undo.redo()} disabled={!canRedo} title="Ctrl+Shift+Z" data-testid="redo">
+      <button
+        type="button"
+        onClick={() => session.undo.redo()}
+        disabled={!canRedo}
+        title={`${redoLabel} (Ctrl+Shift+Z)`}
+        aria-label={redoLabel}
+        data-testid="redo"
+      >
         {t('toolbar.redo')}
       </button>
       <button type="button" onClick={() => void tidy()} disabled={layingOut} data-testid="layout" title={t('toolbar.layoutHint')}>

@@ -8,6 +8,8 @@ import { enableMapSet, setAutoFreeze } from 'immer';
 import type { Position } from '@samenzicht/shared/model/types';
 import type { ProjectionState } from '@samenzicht/shared/ydoc/projection';
 import type { AccessRole } from '../sync/links.ts';
+import type { ChangeDescription } from '../sync/describeChange.ts';
+import type { AddedNotice } from '../sync/notices.ts';
 import type { Patterns } from '@samenzicht/shared/graph/patterns';
 
 enableMapSet();
@@ -48,6 +50,13 @@ export interface EditorState {
   readonly editingId: string | null;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** What the next undo and redo would undo or redo (sync/undoDescriptions.ts). */
+  readonly undoDescription: ChangeDescription | null;
+  readonly redoDescription: ChangeDescription | null;
+  /** What the last undo or redo did; `at` counts them, so the same sentence twice is announced twice. */
+  /** Factors others added, for the toasts (sync/announcements.ts); a toast dismissed leaves this list. */
+  readonly notices: readonly AddedNotice[];
+  readonly undoStatus: { readonly action: 'undo' | 'redo'; readonly description: ChangeDescription; readonly at: number } | null;
   readonly shareOpen: boolean;
   /** The person whose factors are highlighted (others dimmed), if any. */
   readonly highlightActor: string | null;
@@ -99,6 +108,10 @@ export function createEditorStore(doc: ProjectionState) {
       editingId: null as string | null,
       canUndo: false,
       canRedo: false,
+      undoDescription: null as ChangeDescription | null,
+      redoDescription: null as ChangeDescription | null,
+      undoStatus: null as EditorState['undoStatus'],
+      notices: [] as AddedNotice[],
       shareOpen: false,
       highlightActor: null as string | null,
       patterns: null as Patterns | null,

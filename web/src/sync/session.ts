@@ -15,6 +15,8 @@ import { fetchRole } from './api.ts';
 import { MAX_PUBLISHED_DRAGS, toPresenceDrags } from './presence.ts';
 import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
+import { trackUndoDescriptions } from './undoDescriptions.ts';
+import { trackRemoteAdds } from './announcements.ts';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -217,6 +219,14 @@ export function createSession(options: { id: string; token: string; name: string
   undo.on('stack-item-added', updateUndo);
   undo.on('stack-item-popped', updateUndo);
   undo.on('stack-cleared', updateUndo);
+  const stopUndoDescriptions = trackUndoDescriptions(doc, undo, projection, store);
+  const stopAnnouncements = trackRemoteAdds({
+    doc,
+    remoteOrigin: provider,
+    awareness: provider.awareness,
+    store,
+    isLoaded: () => everConnected,
+  });
 
   // Only other people's presence matters to the view; our own cursor and drags change every 40 ms while moving.
   const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -270,6 +280,8 @@ export function createSession(options: { id: string; token: string; name: string
       window.removeEventListener('online', setConnection);
       window.removeEventListener('offline', setConnection);
       unsubscribe();
+      stopUndoDescriptions();
+      stopAnnouncements();
       patternsRunner.destroy();
       undo.destroy();
       provider.destroy();
