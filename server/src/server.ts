@@ -138,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         id: match[1]!,
         token: handshake.token,
         name: parseDisplayName(handshake.name),
+        ack: handshake.ack,
         address: req.socket.remoteAddress ?? 'unknown',
         storage,
         rooms,

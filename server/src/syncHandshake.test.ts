@@ -15,15 +15,19 @@ describe('readHandshake', () => {
     expect(readHandshake(none, `samenzicht, samenzicht.token.abc_-1, samenzicht.name.${b64('Zoë 👍')}`)).toEqual({
       token: 'abc_-1',
       name: 'Zoë 👍',
+      ack: false,
     });
-    expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({ token: 'q', name: 'Q' });
-    expect(readHandshake(none, undefined)).toEqual({ token: null, name: null });
+    expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({ token: 'q', name: 'Q', ack: false });
+    expect(readHandshake(none, undefined)).toEqual({ token: null, name: null, ack: false });
+    expect(readHandshake(none, 'samenzicht, samenzicht.ack').ack).toBe(true);
     expect(readHandshake(none, `samenzicht.name.${'A'.repeat(500)}`).name).toBeNull();
   });
 
   it('selects samenzicht only when it is offered', () => {
     expect(selectProtocol(new Set(['samenzicht', 'samenzicht.token.x']))).toBe(SYNC_PROTOCOL);
     expect(selectProtocol(new Set(['other']))).toBe(false);
+    expect(selectProtocol(new Set(['samenzicht', 'samenzicht.ack']))).toBe('samenzicht.ack');
+    expect(selectProtocol(new Set(['samenzicht.ack']))).toBe(false);
   });
 });
 

@@ -6,6 +6,8 @@
  * samenzicht.name.<base64url of the name>`), a header that neither shows; the server answers with `samenzicht`.
  */
 
+import { ACK_PROTOCOL } from '@samenzicht/shared/sync/ackProtocol';
+
 /** The subprotocol the server selects when a client offers it. */
 export const SYNC_PROTOCOL = 'samenzicht';
 const TOKEN_PREFIX = `${SYNC_PROTOCOL}.token.`;
@@ -23,6 +25,8 @@ function offeredProtocols(header: string | undefined): string[] {
 
 export interface Handshake {
   readonly token: string | null;
+  /** The client offered `samenzicht.ack`: it asks for pings and stored acknowledgements (shared/src/sync/ackProtocol.ts). */
+  readonly ack: boolean;
   /** The raw display name (to be cleaned by parseDisplayName), or null when none was given. */
   readonly name: string | null;
 }
@@ -31,7 +35,9 @@ export interface Handshake {
 export function readHandshake(params: URLSearchParams, protocolHeader: string | undefined): Handshake {
   let token = params.get('token');
   let name = params.get('name');
+  let ack = false;
   for (const protocol of offeredProtocols(protocolHeader)) {
+    if (protocol === ACK_PROTOCOL) ack = true;
     if (token === null && protocol.startsWith(TOKEN_PREFIX)) token = protocol.slice(TOKEN_PREFIX.length);
     if (name === null && protocol.startsWith(NAME_PREFIX)) {
       const encoded = protocol.slice(NAME_PREFIX.length);
@@ -39,10 +45,15 @@ export function readHandshake(params: URLSearchParams, protocolHeader: string | 
       if (/^[A-Za-z0-9_-]{1,240}$/.test(encoded)) name = Buffer.from(encoded, 'base64url').toString('utf8');
     }
   }
-  return { token, name };
+  return { token, name, ack };
 }
 
-/** ws's `handleProtocols`: select `samenzicht` when offered (a browser fails a handshake that selects none). */
+/**
+ * ws's `handleProtocols`: select `samenzicht` when offered (a browser fails a handshake that selects none), or
+ * `samenzicht.ack` when that is offered too, which tells the client this server answers its pings and acknowledges
+ * stored edits.
+ */
 export function selectProtocol(protocols: ReadonlySet<string>): string | false {
-  return protocols.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : false;
+  if (!protocols.has(SYNC_PROTOCOL)) return false;
+  return protocols.has(ACK_PROTOCOL) ? ACK_PROTOCOL : SYNC_PROTOCOL;
 }

@@ -40,6 +40,8 @@ export interface EditorState {
   readonly connection: ConnectionStatus;
   /** Local changes made while not connected, not yet sent to the server. */
   readonly unsent: boolean;
+  /** Whether the server has stored every local change ('unknown' when it does not say; sync/ack.ts). */
+  readonly saveState: 'stored' | 'storing' | 'unknown';
   readonly selectedNodes: ReadonlySet<string>;
   readonly selectedEdges: ReadonlySet<string>;
   /** Positions of factors this person is dragging right now. */
@@ -100,6 +102,7 @@ export function createEditorStore(doc: ProjectionState) {
       doc,
       connection: 'connecting' as ConnectionStatus,
       unsent: false,
+      saveState: 'unknown' as EditorState['saveState'],
       selectedNodes: new Set<string>(),
       selectedEdges: new Set<string>(),
       localDrag: new Map<string, Position>(),

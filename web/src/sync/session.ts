@@ -17,6 +17,8 @@ import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
 import { trackUndoDescriptions } from './undoDescriptions.ts';
 import { trackRemoteAdds } from './announcements.ts';
+import { trackAcks, type AckTracker } from './ack.ts';
+import { ACK_PROTOCOL } from '@samenzicht/shared/sync/ackProtocol';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -102,7 +104,8 @@ function toBase64Url(text: string): string {
 
 /** The subprotocols that present this person's token and name to the server. */
 export function syncProtocols(token: string, name: string): string[] {
-  const protocols = ['samenzicht', `samenzicht.token.${token}`];
+  // ACK_PROTOCOL: this page answers to pings and stored acknowledgements (sync/ack.ts).
+  const protocols = ['samenzicht', ACK_PROTOCOL, `samenzicht.token.${token}`];
   const trimmed = Array.from(name.trim()).slice(0, 40).join('');
   if (trimmed !== '') protocols.push(`samenzicht.name.${toBase64Url(trimmed)}`);
   return protocols;
@@ -139,15 +142,19 @@ export function createSession(options: { id: string; token: string; name: string
   provider.awareness.setLocalStateField('user', { name: options.name, colour: options.colour });
 
   let everConnected = false;
+  let acks: AckTracker | null = null;
   const setConnection = () => {
     store.setState((s) => {
       if (s.connection === 'closed') return;
-      if (!navigator.onLine && !provider.wsconnected) s.connection = 'offline';
+      // No network, or a socket that stays open while the server no longer answers (sync/ack.ts).
+      if (!navigator.onLine || (provider.wsconnected && acks?.isHeard() === false)) s.connection = 'offline';
       else if (provider.wsconnected && provider.synced) s.connection = 'connected';
       else s.connection = everConnected ? 'reconnecting' : 'connecting';
       if (s.connection === 'connected') s.unsent = false;
+      s.saveState = acks?.saveState() ?? 'unknown';
     });
   };
+  acks = trackAcks(provider, doc, setConnection);
   provider.on('status', setConnection);
   provider.on('sync', (synced: boolean) => {
     if (synced) everConnected = true;
@@ -282,6 +289,7 @@ export function createSession(options: { id: string; token: string; name: string
       unsubscribe();
       stopUndoDescriptions();
       stopAnnouncements();
+      acks?.destroy();
       patternsRunner.destroy();
       undo.destroy();
       provider.destroy();
