@@ -28,6 +28,8 @@ export function Toasts() {
   const flow = useReactFlow();
   const notices = useEditor((s) => s.notices);
   const undoStatus = useEditor((s) => s.undoStatus);
+  // A notice names the factor's text, which often arrives just after the factor itself.
+  useEditor((s) => (s.notices.length > 0 ? s.doc.factors : null));
   const state = session.store.getState();
 
   const dismiss = (id: number) => session.store.setState((s) => void (s.notices = s.notices.filter((n) => n.id !== id)));

@@ -176,6 +176,20 @@ describe('trackUndoDescriptions', () => {
     expect(store.getState().redoDescription).toEqual({ kind: 'factorLabel', name: 'Schaamte' });
   });
 
+  it('describes a step that several quick changes joined from its start: a new factor and its text', () => {
+    const doc = new Y.Doc();
+    const origin = { local: true };
+    const projection = createProjection(doc);
+    const store = createEditorStore(projection.get());
+    const maps = getMaps(doc);
+    const undo = new Y.UndoManager([maps.factors], { trackedOrigins: new Set([origin]), captureTimeout: 60_000 });
+    trackUndoDescriptions(doc, undo, projection, store);
+    addFactor(doc, origin, { position: { x: 0, y: 0 } }, 'f1');
+    updateFactors(doc, origin, ['f1'], { label: 'Schaamte' });
+    expect(undo.undoStack).toHaveLength(1);
+    expect(store.getState().undoDescription).toEqual({ kind: 'factorAdded', name: 'Schaamte' });
+  });
+
   it('names a loop with its number from the patterns shown', () => {
     const { doc, origin, store } = setUp();
     twoFactors(doc);

@@ -3,7 +3,7 @@
  * holds those of the next undo and redo, and what the last undo or redo did.
  */
 import type * as Y from 'yjs';
-import type { Projection } from '@samenzicht/shared/ydoc/projection';
+import type { Projection, ProjectionState } from '@samenzicht/shared/ydoc/projection';
 import type { EditorStoreApi } from '../store/editorStore.ts';
 import { DESCRIPTION_META, describeChange, descriptionOf } from './describeChange.ts';
 
@@ -28,13 +28,22 @@ export function trackUndoDescriptions(doc: Y.Doc, undo: Y.UndoManager, projectio
       s.undoDescription = descriptionOf(undo.undoStack.at(-1));
       s.redoDescription = descriptionOf(undo.redoStack.at(-1));
     });
+  // Changes close together in time join the top step (captureTimeout): it is then described from its start.
+  let top: { item: StackItemEvent['stackItem']; start: ProjectionState } | null = null;
   const onAdded = ({ stackItem }: StackItemEvent) => {
     // An undo's redo step (and a redo's undo step) gets the description of the step it reverses, when popped.
     if (undo.undoing || undo.redoing) return;
+    top = { item: stackItem, start: before };
     if (!stackItem.meta.has(DESCRIPTION_META)) stackItem.meta.set(DESCRIPTION_META, describeChange(before, projection.get(), loopIdOf));
     publish();
   };
+  const onUpdated = ({ stackItem }: StackItemEvent) => {
+    if (top?.item !== stackItem) return;
+    stackItem.meta.set(DESCRIPTION_META, describeChange(top.start, projection.get(), loopIdOf));
+    publish();
+  };
   const onPopped = ({ stackItem, type }: StackItemEvent) => {
+    top = null;
     const description = descriptionOf(stackItem);
     // The step that reverses the popped one was pushed onto the other stack during the same undo (or redo).
     const reverse = (type === 'undo' ? undo.redoStack : undo.undoStack).at(-1);
@@ -46,11 +55,13 @@ export function trackUndoDescriptions(doc: Y.Doc, undo: Y.UndoManager, projectio
   };
   doc.on('beforeTransaction', onBefore);
   undo.on('stack-item-added', onAdded);
+  undo.on('stack-item-updated', onUpdated);
   undo.on('stack-item-popped', onPopped);
   undo.on('stack-cleared', publish);
   return () => {
     doc.off('beforeTransaction', onBefore);
     undo.off('stack-item-added', onAdded);
+    undo.off('stack-item-updated', onUpdated);
     undo.off('stack-item-popped', onPopped);
     undo.off('stack-cleared', publish);
   };
