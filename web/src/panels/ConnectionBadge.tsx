@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/EditorContext.tsx';
+import './connection.css';
 
 /**
  * Always-visible connection and save state, in words (not only colour): "Verbonden · Alles opgeslagen" only when

@@ -50,14 +50,15 @@ export function Toasts() {
     return () => clearTimeout(timer);
   }, [undoStatus, session]);
 
-  // Whether a factor can be seen now; a notice about factors all in view is only read out, not shown.
+  // Whether a factor can be seen whole now; a notice about factors all in view is only read out, not shown.
   const view = visibleArea(flow);
   const outOfView = (id: string) => {
     const factor = state.doc.factors.get(id);
-    if (!factor || !view) return false;
+    if (!factor) return false;
+    if (!view) return true;
     const size = state.sizes.get(id) ?? FALLBACK;
     const { x, y } = factor.position;
-    return x + size.width < view.x || y + size.height < view.y || x > view.x + view.width || y > view.y + view.height;
+    return x < view.x || y < view.y || x + size.width > view.x + view.width || y + size.height > view.y + view.height;
   };
   const live = (n: AddedNotice) => n.factorIds.some((id) => state.doc.factors.has(id));
   const shown = notices.filter((n) => live(n) && n.factorIds.some(outOfView));
