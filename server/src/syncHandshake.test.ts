@@ -17,7 +17,11 @@ describe('readHandshake', () => {
       name: 'Zoë 👍',
       ack: false,
     });
-    expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({ token: 'q', name: 'Q', ack: false });
+    expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({
+      token: 'q',
+      name: 'Q',
+      ack: false,
+    });
     expect(readHandshake(none, undefined)).toEqual({ token: null, name: null, ack: false });
     expect(readHandshake(none, 'samenzicht, samenzicht.ack').ack).toBe(true);
     expect(readHandshake(none, `samenzicht.name.${'A'.repeat(500)}`).name).toBeNull();
