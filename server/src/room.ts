@@ -34,6 +34,8 @@ export interface RoomPeer {
    * leaves before this resolves with false. A peer without it counts as alive.
    */
   checkAlive?(timeoutMs: number): Promise<boolean>;
+  /** More of the document is committed to storage now (`Room.storedClock` says how much of whose edits). */
+  storedChanged?(): void;
 }
 
 export interface RoomOptions {
@@ -130,6 +132,11 @@ export class Room {
   private rowsSinceSnapshot: number;
   private lastStoredId: number;
   private state: RoomState = 'open';
+  /** Per Yjs client id, the clock below which its edits are committed to storage (a state vector). */
+  private stored: Map<number, number>;
+  /** Counts the batches taken for storage; a failed write remembers the count at the time it failed. */
+  private batchCount = 0;
+  private lastFailureAt = -1;
   /** Awareness client ids changed since the last relay, and the timer of the next relay. */
   private readonly awarenessChanged = new Set<number>();
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
@@ -142,6 +149,8 @@ export class Room {
   ) {
     this.rowsSinceSnapshot = stored.rows;
     this.lastStoredId = stored.lastUpdateId;
+    // Everything the room was loaded with came from storage.
+    this.stored = Y.decodeStateVector(Y.encodeStateVector(doc));
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: without this every client would see it as a present user.
     this.awareness.setLocalState(null);
@@ -287,6 +296,11 @@ export class Room {
     if (this.peers.has(claim.peer)) this.applyAwarenessUpdate(encodeAwarenessEntries([claim.entry]), claim.peer);
   }
 
+  /** How much of the edits of Yjs client `clientId` is committed to storage: every edit below this clock. */
+  storedClock(clientId: number): number {
+    return this.stored.get(clientId) ?? 0;
+  }
+
   /** Writes the queued updates now (and compacts when the log is long); resolves when they are stored. */
   flush(): Promise<void> {
     return this.persist(false);
@@ -398,6 +412,10 @@ export class Room {
     const batch = this.pending;
     this.pending = [];
     this.pendingSince = null;
+    // Every update applied so far is in this batch or an earlier one (handleDocUpdate queues each at once), so once
+    // this batch is committed the doc's state vector of now is stored, unless an earlier batch failed meanwhile.
+    const batchNumber = ++this.batchCount;
+    const covered = batch.length > 0 ? Y.decodeStateVector(Y.encodeStateVector(this.doc)) : null;
     const { storage, queue, compactThreshold } = this.options;
     return queue.run(this.id, async () => {
       if (this.state === 'discarded') return;
@@ -405,7 +423,9 @@ export class Room {
         try {
           this.lastStoredId = await storage.appendUpdates(this.id, batch);
           this.rowsSinceSnapshot += batch.length;
+          if (covered !== null && this.lastFailureAt < batchNumber) this.markStored(covered);
         } catch (error) {
+          this.lastFailureAt = this.batchCount;
           this.pending = [...batch, ...this.pending];
           this.pendingSince ??= performance.now();
           this.scheduleFlush(RETRY_FLUSH_MS);
@@ -419,6 +439,12 @@ export class Room {
         this.rowsSinceSnapshot = 0;
       }
     });
+  }
+
+  /** Records what a committed batch covered and tells the peers (those that asked pass it on to their client). */
+  private markStored(covered: Map<number, number>): void {
+    for (const [client, clock] of covered) if (clock > (this.stored.get(client) ?? 0)) this.stored.set(client, clock);
+    for (const peer of this.peers.keys()) this.sendSafely(peer, () => peer.storedChanged?.());
   }
 
   private clearGraceTimer(): void {

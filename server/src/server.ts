@@ -144,6 +144,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         token: handshake.token,
         name: parseDisplayName(handshake.name),
         via: handshake.via,
+        ack: handshake.ack,
         address: req.socket.remoteAddress ?? 'unknown',
         storage,
         rooms,

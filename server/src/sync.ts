@@ -26,8 +26,10 @@ import {
   encodeSyncStep2,
   encodeAnswerFromStored,
   parseSyncMessage,
+  MESSAGE_SAMENZICHT_TYPE,
   type SyncMessage,
 } from './syncMessage.ts';
+import { encodePong, encodeStored } from '@samenzicht/shared/sync/ackProtocol';
 
 export interface SyncConnectionOptions {
   readonly id: string;
@@ -54,7 +56,12 @@ export interface SyncConnectionOptions {
   readonly keepaliveMs?: number;
   /** Largest awareness state (JSON bytes) taken; a larger one closes the connection with 4400 (default 4096). */
   readonly maxPresenceBytes?: number;
+  /** The client offered `samenzicht.ack`: answer its pings and tell it what of its edits is stored. */
+  readonly ack?: boolean;
 }
+
+/** A connection is told about at most this many Yjs client ids (one per page load; a few for safety). */
+const MAX_WATCHED_CLIENTS = 4;
 
 const KEEPALIVE_MS = 30_000;
 /**
@@ -137,6 +144,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   private readonly bucket: TokenBucket;
   /** Writes opened, renamed and edited for this connection once it joined (connectionLog.ts). */
   private accessTrail: ConnectionLog | null = null;
+  /** Yjs client id → the stored clock last told to the client (only with `samenzicht.ack`). */
+  private readonly watched = new Map<number, number>();
 
   constructor(
     private readonly socket: WebSocket,
@@ -175,6 +184,16 @@ class SyncConnection implements RoomPeer, TrackedConnection {
 
   sendAwarenessUpdate(update: Uint8Array): void {
     this.send(encodeAwareness(update));
+  }
+
+  storedChanged(): void {
+    if (this.room === null) return;
+    for (const [clientId, told] of this.watched) {
+      const clock = this.room.storedClock(clientId);
+      if (clock === told) continue;
+      this.watched.set(clientId, clock);
+      this.send(encodeStored(clientId, clock));
+    }
   }
 
   /** Pings the other end; one that does not answer within `timeoutMs` is cut off (then false). See room.ts. */
@@ -293,6 +312,11 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     }
     const bytes = toBytes(data);
     if (!isBinary) return this.closeWith('badMessage');
+    // A ping is answered at once, also while the room loads: it asks whether the server is there, nothing more.
+    if (this.options.ack === true && bytes[0] === MESSAGE_SAMENZICHT_TYPE) {
+      const parsed = parseSyncMessage(bytes, { ack: true });
+      if (parsed.ok && parsed.message.type === 'ping') return this.send(encodePong(parsed.message.seq));
+    }
     if (this.early !== null) {
       this.earlyBytes += bytes.byteLength;
       const tooMany = this.role === null && this.early.length >= MAX_EARLY_MESSAGES;
@@ -308,7 +332,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
 
   private handle(room: Room, role: AccessRole, bytes: Uint8Array): void {
     // An awareness state over MAX_PRESENCE_BYTES is refused here, before it is decoded: our app never sends one.
-    const parsed = parseSyncMessage(bytes, { maxPresenceBytes: this.options.maxPresenceBytes });
+    const parsed = parseSyncMessage(bytes, { maxPresenceBytes: this.options.maxPresenceBytes, ack: this.options.ack === true });
     if (!parsed.ok) {
       this.options.log.info(`closing a sync connection to analysis ${room.id}: ${parsed.reason}`);
       return this.closeWith('badMessage');
@@ -344,6 +368,16 @@ class SyncConnection implements RoomPeer, TrackedConnection {
       case 'auth':
         // Permissions come from the token in the URL; auth messages carry nothing the server needs.
         return;
+      case 'ping':
+        this.send(encodePong(message.seq));
+        return;
+      case 'watch': {
+        if (this.watched.has(message.clientId) || this.watched.size >= MAX_WATCHED_CLIENTS) return;
+        const clock = room.storedClock(message.clientId);
+        this.watched.set(message.clientId, clock);
+        this.send(encodeStored(message.clientId, clock));
+        return;
+      }
     }
   }
 

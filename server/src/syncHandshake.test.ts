@@ -16,13 +16,16 @@ describe('readHandshake', () => {
       token: 'abc_-1',
       name: 'Zoë 👍',
       via: null,
+      ack: false,
     });
     expect(readHandshake(new URLSearchParams('token=q&name=Q'), 'samenzicht, samenzicht.token.p')).toEqual({
       token: 'q',
       name: 'Q',
       via: null,
+      ack: false,
     });
-    expect(readHandshake(none, undefined)).toEqual({ token: null, name: null, via: null });
+    expect(readHandshake(none, undefined)).toEqual({ token: null, name: null, via: null, ack: false });
+    expect(readHandshake(none, 'samenzicht, samenzicht.ack').ack).toBe(true);
     expect(readHandshake(none, `samenzicht.name.${'A'.repeat(500)}`).name).toBeNull();
   });
 
@@ -46,6 +49,8 @@ describe('readHandshake', () => {
   it('selects samenzicht only when it is offered', () => {
     expect(selectProtocol(new Set(['samenzicht', 'samenzicht.token.x']))).toBe(SYNC_PROTOCOL);
     expect(selectProtocol(new Set(['other']))).toBe(false);
+    expect(selectProtocol(new Set(['samenzicht', 'samenzicht.ack']))).toBe('samenzicht.ack');
+    expect(selectProtocol(new Set(['samenzicht.ack']))).toBe(false);
   });
 });
 

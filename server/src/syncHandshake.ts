@@ -8,6 +8,8 @@
  * access log's `opened` entry; anything else is ignored (the link, the default).
  */
 
+import { ACK_PROTOCOL } from '@samenzicht/shared/sync/ackProtocol';
+
 /** The subprotocol the server selects when a client offers it. */
 export const SYNC_PROTOCOL = 'samenzicht';
 const TOKEN_PREFIX = `${SYNC_PROTOCOL}.token.`;
@@ -35,6 +37,8 @@ function offeredProtocols(header: string | undefined): string[] {
 
 export interface Handshake {
   readonly token: string | null;
+  /** The client offered `samenzicht.ack`: it asks for pings and stored acknowledgements (shared/src/sync/ackProtocol.ts). */
+  readonly ack: boolean;
   /** The raw display name (to be cleaned by parseDisplayName), or null when none was given. */
   readonly name: string | null;
   /** How the person came in, when not by the link itself. */
@@ -46,7 +50,9 @@ export function readHandshake(params: URLSearchParams, protocolHeader: string | 
   let token = params.get('token');
   let name = params.get('name');
   let via = parseJoinWay(params.get('via'));
+  let ack = false;
   for (const protocol of offeredProtocols(protocolHeader)) {
+    if (protocol === ACK_PROTOCOL) ack = true;
     if (token === null && protocol.startsWith(TOKEN_PREFIX)) token = protocol.slice(TOKEN_PREFIX.length);
     if (name === null && protocol.startsWith(NAME_PREFIX)) {
       const encoded = protocol.slice(NAME_PREFIX.length);
@@ -55,10 +61,15 @@ export function readHandshake(params: URLSearchParams, protocolHeader: string | 
     }
     if (via === null && protocol.startsWith(VIA_PREFIX)) via = parseJoinWay(protocol.slice(VIA_PREFIX.length));
   }
-  return { token, name, via };
+  return { token, name, via, ack };
 }
 
-/** ws's `handleProtocols`: select `samenzicht` when offered (a browser fails a handshake that selects none). */
+/**
+ * ws's `handleProtocols`: select `samenzicht` when offered (a browser fails a handshake that selects none), or
+ * `samenzicht.ack` when that is offered too, which tells the client this server answers its pings and acknowledges
+ * stored edits.
+ */
 export function selectProtocol(protocols: ReadonlySet<string>): string | false {
-  return protocols.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : false;
+  if (!protocols.has(SYNC_PROTOCOL)) return false;
+  return protocols.has(ACK_PROTOCOL) ? ACK_PROTOCOL : SYNC_PROTOCOL;
 }

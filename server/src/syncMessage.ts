@@ -9,12 +9,15 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as string from 'lib0/string';
 import * as syncProtocol from 'y-protocols/sync';
+import { MESSAGE_SAMENZICHT, parseAckRequest } from '@samenzicht/shared/sync/ackProtocol';
 import type { StoredDoc } from './storage/storage.ts';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/** Samenzicht's pings and stored acknowledgements (shared/src/sync/ackProtocol.ts). */
+export const MESSAGE_SAMENZICHT_TYPE = MESSAGE_SAMENZICHT;
 
 export type SyncMessage =
   | { readonly type: 'syncStep1'; readonly stateVector: Uint8Array }
@@ -22,7 +25,10 @@ export type SyncMessage =
   | { readonly type: 'update'; readonly update: Uint8Array }
   | { readonly type: 'awareness'; readonly update: Uint8Array }
   | { readonly type: 'auth' }
-  | { readonly type: 'queryAwareness' };
+  | { readonly type: 'queryAwareness' }
+  /** Samenzicht's own messages (shared/src/sync/ackProtocol.ts), only from a client that offered `samenzicht.ack`. */
+  | { readonly type: 'ping'; readonly seq: number }
+  | { readonly type: 'watch'; readonly clientId: number };
 
 /**
  * Largest awareness state (its JSON, in UTF-8 bytes) taken by default (MAX_PRESENCE_BYTES). The web app publishes a
@@ -33,6 +39,8 @@ export const DEFAULT_MAX_PRESENCE_BYTES = 4096;
 export interface ParseLimits {
   /** Largest awareness state JSON in bytes; a message with a larger one is refused. */
   readonly maxPresenceBytes?: number;
+  /** Whether the client offered `samenzicht.ack`; without it a ping or watch is an unknown message type. */
+  readonly ack?: boolean;
 }
 
 export type ParsedMessage = { readonly ok: true; readonly message: SyncMessage } | { readonly ok: false; readonly reason: string };
@@ -96,6 +104,11 @@ export function parseSyncMessage(bytes: Uint8Array, limits: ParseLimits = {}): P
         break;
       case MESSAGE_QUERY_AWARENESS:
         result = { type: 'queryAwareness' };
+        break;
+      case MESSAGE_SAMENZICHT:
+        result = limits.ack
+          ? (parseAckRequest(decoding.readTailAsUint8Array(decoder)) ?? 'malformed ping or watch message')
+          : `unknown message type ${type}`;
         break;
       default:
         result = `unknown message type ${type}`;

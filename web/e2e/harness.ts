@@ -19,6 +19,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Ends the server at once, like a crash (SIGKILL). */
   kill(): Promise<void>;
+  /** Freezes the process (SIGSTOP): its sockets stay open and nothing answers, like a server that hangs. */
+  pause(): void;
+  /** Lets a paused process go on (SIGCONT). */
+  resume(): void;
 }
 
 /** Makes a fresh, empty data directory that is removed by `removeDataDir`. */
@@ -59,12 +63,20 @@ export function startServerProcess(options: { dataDir: string; port?: number; en
         port,
         dataDir: options.dataDir,
         async stop() {
+          // A paused process would not see the SIGTERM.
+          child.kill('SIGCONT');
           child.kill('SIGTERM');
           await waitForExit(child);
         },
         async kill() {
           child.kill('SIGKILL');
           await waitForExit(child);
+        },
+        pause() {
+          child.kill('SIGSTOP');
+        },
+        resume() {
+          child.kill('SIGCONT');
         },
       });
     };

@@ -10,6 +10,7 @@ import type { HeaderAction } from '../panels/headerActions.ts';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
+import { Toasts } from '../panels/Toasts.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ClipboardKeys } from '../panels/useClipboard.ts';
 import { useShortcuts } from '../panels/useShortcuts.ts';
@@ -71,6 +72,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
             <LongPressAdd />
             <Sidebar />
           </div>
+          <Toasts />
           {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
         </div>
       </ReactFlowProvider>

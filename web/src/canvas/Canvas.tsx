@@ -23,6 +23,7 @@ import { Legend } from './Legend.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { planNodeChanges } from './planNodeChanges.ts';
 import { useLibraryDrop } from './useLibraryDrop.ts';
+import { spotForNewFactor } from './newFactorSpot.ts';
 import { FarContext, useFarFromStore } from './levelOfDetail.ts';
 import { useFlowEdges, useFlowNodes } from './useFlowElements.ts';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
@@ -175,7 +176,7 @@ export function Canvas() {
       const target = event.target as HTMLElement;
       if (readOnly || !target.classList.contains('react-flow__pane')) return;
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const id = addFactor(doc, origin, { position: { x: position.x - 80, y: position.y - 24 } });
+      const id = addFactor(doc, origin, { position: spotForNewFactor(flow, position) });
       store.setState((s) => {
         s.editingId = id;
         s.selectedNodes = new Set([id]);

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { FACTOR_KINDS, LIFE_DOMAINS, isOneOf } from '@samenzicht/shared/model/types';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { LIBRARY_MIME } from '../panels/LibraryPanel.tsx';
+import { spotForNewFactor } from './newFactorSpot.ts';
 import type { Session } from '../sync/session.ts';
 
 /**
@@ -31,11 +32,13 @@ export function useLibraryDrop(session: Session) {
       }
       if (typeof item.label !== 'string' || !isOneOf(FACTOR_KINDS, item.kind)) return true;
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const label = item.label.slice(0, 300);
       const id = addFactor(session.doc, session.origin, {
-        label: item.label.slice(0, 300),
+        label,
         kind: item.kind,
         domain: isOneOf(LIFE_DOMAINS, item.domain) ? item.domain : null,
-        position: { x: at.x - 80, y: at.y - 30 },
+        // Where it was dropped, or the nearest free spot when a factor is there already.
+        position: spotForNewFactor(flow, at, label),
       });
       session.store.setState((s) => {
         s.selectedNodes = new Set([id]);

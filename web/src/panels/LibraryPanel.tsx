@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { searchLibrary, type LibraryItem } from '@samenzicht/shared/model/library';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { KindIcon } from '../canvas/KindIcon.tsx';
+import { spotForNewFactor, viewCentre } from '../canvas/newFactorSpot.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 
 /** The MIME type a library item carries while it is dragged onto the canvas. */
@@ -19,14 +20,11 @@ export function LibraryPanel() {
   const groups = useMemo(() => searchLibrary(query), [query]);
 
   const add = (item: LibraryItem) => {
-    const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const centre = flow.screenToFlowPosition(box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 400, y: 300 });
-    const jitter = () => Math.round((Math.random() - 0.5) * 80);
     const id = addFactor(session.doc, session.origin, {
       label: item.label,
       kind: item.kind,
       domain: item.domain,
-      position: { x: centre.x - 80 + jitter(), y: centre.y - 30 + jitter() },
+      position: spotForNewFactor(flow, viewCentre(flow), item.label),
     });
     session.store.setState((s) => {
       s.selectedNodes = new Set([id]);

@@ -6,6 +6,8 @@ import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteSelection } from './editActions.ts';
 import { Icon } from '../ui/icons.tsx';
 import './shell.css';
+import { describeInWords } from './undoWords.ts';
+import { spotForNewFactor, viewCentre } from '../canvas/newFactorSpot.ts';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
@@ -15,15 +17,14 @@ export function Toolbar() {
   const readOnly = useEditor((s) => s.readOnly);
   const canUndo = useEditor((s) => s.canUndo);
   const canRedo = useEditor((s) => s.canRedo);
+  const undoDescription = useEditor((s) => s.undoDescription);
+  const redoDescription = useEditor((s) => s.redoDescription);
+  const undoLabel = canUndo && undoDescription ? t('undo.undoWhat', { what: describeInWords(t, undoDescription) }) : t('toolbar.undo');
+  const redoLabel = canRedo && redoDescription ? t('undo.redoWhat', { what: describeInWords(t, redoDescription) }) : t('toolbar.redo');
   const hasSelection = useEditor((s) => s.selectedNodes.size + s.selectedEdges.size > 0);
 
   const add = () => {
-    const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const centre = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 400, y: 300 };
-    const position = flow.screenToFlowPosition(centre);
-    // A small random offset so that several new factors do not land exactly on top of each other.
-    const jitter = () => Math.round((Math.random() - 0.5) * 60);
-    const id = addFactor(session.doc, session.origin, { position: { x: position.x - 80 + jitter(), y: position.y - 24 + jitter() } });
+    const id = addFactor(session.doc, session.origin, { position: spotForNewFactor(flow, viewCentre(flow)) });
     session.store.setState((s) => {
       s.editingId = id;
       s.selectedNodes = new Set([id]);
@@ -72,7 +73,8 @@ export function Toolbar() {
         type="button"
         onClick={() => session.undo.undo()}
         disabled={!canUndo}
-        title={`${t('toolbar.undo')} (Ctrl+Z)`}
+        title={`${undoLabel} (Ctrl+Z)`}
+        aria-label={undoLabel}
         data-testid="undo"
       >
         <Icon name="undo" />
@@ -82,7 +84,8 @@ export function Toolbar() {
         type="button"
         onClick={() => session.undo.redo()}
         disabled={!canRedo}
-        title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
+        title={`${redoLabel} (Ctrl+Shift+Z)`}
+        aria-label={redoLabel}
         data-testid="redo"
       >
         <Icon name="redo" />

@@ -9,6 +9,7 @@ import type { Analysis } from '@samenzicht/shared/model/types';
 import { pasteAnalysis } from '@samenzicht/shared/ydoc/paste';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { boundsOf, pasteOffset, type Rect } from '../files/placement.ts';
+import { freeShiftForGroup } from '../canvas/newFactorSpot.ts';
 import { fromClipboardText, pickFactors, toClipboardText } from '../files/selection.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import type { Session } from '../sync/session.ts';
@@ -54,7 +55,9 @@ export function useClipboard(): void {
     };
 
     const insert = (analysis: Analysis, step: number, keepInView: boolean) => {
-      const offset = pasteOffset(boundsOf(analysis.factors)!, step, keepInView ? visibleArea() : null);
+      const bounds = boundsOf(analysis.factors)!;
+      // Never on top of a factor that is there already (the copied ones included).
+      const offset = freeShiftForGroup(flow, bounds, pasteOffset(bounds, step, keepInView ? visibleArea() : null));
       undo.stopCapturing();
       const ids = pasteAnalysis(doc, origin, analysis, offset);
       undo.stopCapturing();

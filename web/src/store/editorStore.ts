@@ -8,6 +8,8 @@ import { enableMapSet, setAutoFreeze } from 'immer';
 import type { Position } from '@samenzicht/shared/model/types';
 import type { ProjectionState } from '@samenzicht/shared/ydoc/projection';
 import type { AccessRole } from '../sync/links.ts';
+import type { ChangeDescription } from '../sync/describeChange.ts';
+import type { AddedNotice } from '../sync/notices.ts';
 import type { Patterns } from '@samenzicht/shared/graph/patterns';
 
 enableMapSet();
@@ -38,6 +40,8 @@ export interface EditorState {
   readonly connection: ConnectionStatus;
   /** Local changes made while not connected, not yet sent to the server. */
   readonly unsent: boolean;
+  /** Whether the server has stored every local change ('unknown' when it does not say; sync/ack.ts). */
+  readonly saveState: 'stored' | 'storing' | 'unknown';
   readonly selectedNodes: ReadonlySet<string>;
   readonly selectedEdges: ReadonlySet<string>;
   /** Positions of factors this person is dragging right now. */
@@ -48,6 +52,13 @@ export interface EditorState {
   readonly editingId: string | null;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** What the next undo and redo would undo or redo (sync/undoDescriptions.ts). */
+  readonly undoDescription: ChangeDescription | null;
+  readonly redoDescription: ChangeDescription | null;
+  /** What the last undo or redo did; `at` counts them, so the same sentence twice is announced twice. */
+  /** Factors others added, for the toasts (sync/announcements.ts); a toast dismissed leaves this list. */
+  readonly notices: readonly AddedNotice[];
+  readonly undoStatus: { readonly action: 'undo' | 'redo'; readonly description: ChangeDescription; readonly at: number } | null;
   readonly shareOpen: boolean;
   /** The person whose factors are highlighted (others dimmed), if any. */
   readonly highlightActor: string | null;
@@ -91,6 +102,7 @@ export function createEditorStore(doc: ProjectionState) {
       doc,
       connection: 'connecting' as ConnectionStatus,
       unsent: false,
+      saveState: 'unknown' as EditorState['saveState'],
       selectedNodes: new Set<string>(),
       selectedEdges: new Set<string>(),
       localDrag: new Map<string, Position>(),
@@ -99,6 +111,10 @@ export function createEditorStore(doc: ProjectionState) {
       editingId: null as string | null,
       canUndo: false,
       canRedo: false,
+      undoDescription: null as ChangeDescription | null,
+      redoDescription: null as ChangeDescription | null,
+      undoStatus: null as EditorState['undoStatus'],
+      notices: [] as AddedNotice[],
       shareOpen: false,
       highlightActor: null as string | null,
       patterns: null as Patterns | null,

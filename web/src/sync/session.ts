@@ -16,6 +16,10 @@ import { MAX_PUBLISHED_DRAGS, toPresenceDrags } from './presence.ts';
 import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
 import type { JoinWay } from '../join/joinWay.ts';
+import { trackUndoDescriptions } from './undoDescriptions.ts';
+import { trackRemoteAdds } from './announcements.ts';
+import { trackAcks, type AckTracker } from './ack.ts';
+import { ACK_PROTOCOL } from '@samenzicht/shared/sync/ackProtocol';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -101,7 +105,8 @@ function toBase64Url(text: string): string {
 
 /** The subprotocols that present this person's token and name (and how they came in) to the server. */
 export function syncProtocols(token: string, name: string, via: JoinWay | null = null): string[] {
-  const protocols = ['samenzicht', `samenzicht.token.${token}`];
+  // ACK_PROTOCOL: this page answers to pings and stored acknowledgements (sync/ack.ts).
+  const protocols = ['samenzicht', ACK_PROTOCOL, `samenzicht.token.${token}`];
   const trimmed = Array.from(name.trim()).slice(0, 40).join('');
   if (trimmed !== '') protocols.push(`samenzicht.name.${toBase64Url(trimmed)}`);
   if (via !== null) protocols.push(`samenzicht.via.${via}`);
@@ -139,15 +144,19 @@ export function createSession(options: { id: string; token: string; name: string
   provider.awareness.setLocalStateField('user', { name: options.name, colour: options.colour });
 
   let everConnected = false;
+  let acks: AckTracker | null = null;
   const setConnection = () => {
     store.setState((s) => {
       if (s.connection === 'closed') return;
-      if (!navigator.onLine && !provider.wsconnected) s.connection = 'offline';
+      // No network, or a socket that stays open while the server no longer answers (sync/ack.ts).
+      if (!navigator.onLine || (provider.wsconnected && acks?.isHeard() === false)) s.connection = 'offline';
       else if (provider.wsconnected && provider.synced) s.connection = 'connected';
       else s.connection = everConnected ? 'reconnecting' : 'connecting';
       if (s.connection === 'connected') s.unsent = false;
+      s.saveState = acks?.saveState() ?? 'unknown';
     });
   };
+  acks = trackAcks(provider, doc, setConnection);
   provider.on('status', setConnection);
   provider.on('sync', (synced: boolean) => {
     if (synced) everConnected = true;
@@ -219,6 +228,14 @@ export function createSession(options: { id: string; token: string; name: string
   undo.on('stack-item-added', updateUndo);
   undo.on('stack-item-popped', updateUndo);
   undo.on('stack-cleared', updateUndo);
+  const stopUndoDescriptions = trackUndoDescriptions(doc, undo, projection, store);
+  const stopAnnouncements = trackRemoteAdds({
+    doc,
+    remoteOrigin: provider,
+    awareness: provider.awareness,
+    store,
+    isLoaded: () => everConnected,
+  });
 
   // Only other people's presence matters to the view; our own cursor and drags change every 40 ms while moving.
   const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -272,6 +289,9 @@ export function createSession(options: { id: string; token: string; name: string
       window.removeEventListener('online', setConnection);
       window.removeEventListener('offline', setConnection);
       unsubscribe();
+      stopUndoDescriptions();
+      stopAnnouncements();
+      acks?.destroy();
       patternsRunner.destroy();
       undo.destroy();
       provider.destroy();
