@@ -11,7 +11,11 @@ type Combo = readonly string[];
 
 const ROWS: ReadonlyArray<{ action: string; combos: readonly Combo[] }> = [
   { action: 'add', combos: [['~doubleClick']] },
+  { action: 'addTouch', combos: [['~longPress']] },
   { action: 'edit', combos: [['Enter']] },
+  { action: 'connect', combos: [['L']] },
+  { action: 'connectDrag', combos: [['~dragDot']] },
+  { action: 'connectTap', combos: [['~tapConnect']] },
   { action: 'delete', combos: [['Delete'], ['Backspace']] },
   { action: 'undo', combos: [[MOD, 'Z']] },
   {
@@ -72,6 +76,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         onClick={(e) => e.stopPropagation()}
       >
         <h2 id="shortcuts-title">{t('files.shortcuts.title')}</h2>
+        <p data-testid="shortcuts-linking">{t('linking.hint')}</p>
         <table className="shortcuts-table">
           <thead>
             <tr>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { deleteSelection } from './editActions.ts';
+import { ConnectButton } from '../canvas/ConnectButton.tsx';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
@@ -49,6 +50,7 @@ export function Toolbar() {
       <button type="button" className="primary" onClick={add} data-testid="add-factor">
         <span aria-hidden="true">+</span> {t('toolbar.addFactor')}
       </button>
+      <ConnectButton />
       <button type="button" onClick={() => deleteSelection(session)} disabled={!hasSelection} data-testid="delete">
         {t('toolbar.delete')}
       </button>
