@@ -2,11 +2,11 @@ import { memo, useCallback } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { useTranslation } from 'react-i18next';
-import { updateLinks } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { LinkFlowEdge } from './flowTypes.ts';
 import { useFar } from './levelOfDetail.ts';
 import { boxOf, lineBetween, type Line } from './floatingLine.ts';
+import { setPolarity } from './linking.ts';
 
 /** The line itself (a plain function, not a component: one fiber less per link). */
 function drawLine(id: string, line: Line, data: LinkFlowEdge['data'] & {}, selected: boolean | undefined, markerEnd: string | undefined) {
@@ -43,8 +43,10 @@ function LinkMarks({ id, line, data }: { id: string; line: Line; data: LinkFlowE
         aria-label={readOnly ? polarityText : `${polarityText}. ${t('link.togglePolarity')}`}
         data-testid="link-polarity"
         data-link-id={id}
+        data-polarity={polarity}
         disabled={readOnly}
-        onClick={() => updateLinks(session.doc, session.origin, [id], { polarity: polarity === '+' ? '-' : '+' })}
+        // Announced, shown with "undo", and one undo step of its own (linking.ts): never a silent slip.
+        onClick={() => setPolarity(session, id, polarity === '+' ? '-' : '+')}
       >
         {polarity === '+' ? '+' : '−'}
       </button>
