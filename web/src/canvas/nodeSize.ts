@@ -26,9 +26,9 @@ const META_ICON_PX = 18;
 const META_KIND_CHAR_PX = 8.3;
 const META_CHAR_PX = 6.3;
 const ACTORS_ROW_PX = 22;
-/** From linking.css: the source dot's hit area, and how far its centre lies right of the factor's border. */
+/** From linking.css: the source dot's hit area, and how far inside the factor's outer edge its centre lies. */
 const SOURCE_HIT_PX = 44;
-const SOURCE_OUTSIDE_PX = 4;
+const SOURCE_INSET_PX = 2;
 
 /** Lines a label takes when wrapped greedily at word boundaries into `width` px. */
 function countLines(label: string, width: number): number {
@@ -87,7 +87,7 @@ export function handlesFor(size: Size): NodeHandle[] {
       id: 'out',
       type: 'source',
       position: Position.Right,
-      x: size.width + SOURCE_OUTSIDE_PX - SOURCE_HIT_PX / 2,
+      x: size.width - SOURCE_INSET_PX - SOURCE_HIT_PX / 2,
       y: size.height / 2 - SOURCE_HIT_PX / 2,
       width: SOURCE_HIT_PX,
       height: SOURCE_HIT_PX,
