@@ -8,14 +8,12 @@ import {
   getViewportForBounds,
   useReactFlow,
   useStoreApi,
-  type Connection,
   type EdgeChange,
   type NodeChange,
   type OnDelete,
   type Rect,
 } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { addFactor, addLink, moveFactors, removeFactors, removeLinks } from '@samenzicht/shared/ydoc/commands';
+import { addFactor, moveFactors, removeFactors, removeLinks } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { FactorNode } from './FactorNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
@@ -27,6 +25,11 @@ import { spotForNewFactor } from './newFactorSpot.ts';
 import { FarContext, useFarFromStore } from './levelOfDetail.ts';
 import { useFlowEdges, useFlowNodes } from './useFlowElements.ts';
 import type { FactorFlowNode, LinkFlowEdge } from './flowTypes.ts';
+import { CanvasHint } from './CanvasHint.tsx';
+import { ConnectBar } from './ConnectBar.tsx';
+import { LinkingNotice } from './LinkingNotice.tsx';
+import { SelectionActions } from './SelectionActions.tsx';
+import { useLinkingProps } from './useLinkingProps.ts';
 
 const nodeTypes = { factor: FactorNode };
 /**
@@ -57,14 +60,12 @@ const edgeTypes = { link: LinkEdge };
 
 /** The shared diagram: React Flow events become commands on the Yjs document. */
 export function Canvas() {
-  const { t } = useTranslation();
   const session = useSession();
   const { store, doc, origin } = session;
   const flow = useReactFlow();
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
   const readOnly = useEditor((s) => s.readOnly);
-  const empty = useEditor((s) => s.doc.factors.size === 0);
   const connected = useEditor((s) => s.connection === 'connected');
   const flowStore = useStoreApi<FactorFlowNode, LinkFlowEdge>();
   const far = useFarFromStore();
@@ -140,13 +141,6 @@ export function Canvas() {
     [store],
   );
 
-  const onConnect = useCallback(
-    (connection: Connection) => {
-      if (!readOnly) addLink(doc, origin, { from: connection.source, to: connection.target });
-    },
-    [doc, origin, readOnly],
-  );
-
   const onDelete: OnDelete<FactorFlowNode, LinkFlowEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) => {
       if (readOnly) return;
@@ -199,10 +193,11 @@ export function Canvas() {
   );
   const onPointerLeave = useCallback(() => session.setCursor(null), [session]);
   const libraryDrop = useLibraryDrop(session);
+  const linking = useLinkingProps(session);
 
   return (
     <div
-      className="canvas"
+      className={`canvas${linking.connecting ? ' canvas--connecting' : ''}`}
       onDoubleClick={onDoubleClick}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
@@ -217,7 +212,7 @@ export function Canvas() {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
+          {...linking.props}
           onDelete={onDelete}
           onNodeDoubleClick={onNodeDoubleClick}
           connectionMode={ConnectionMode.Loose}
@@ -236,9 +231,12 @@ export function Canvas() {
           <Controls showInteractive={false} />
           <RemoteCursors />
           <Legend />
+          <SelectionActions />
         </ReactFlow>
       </FarContext.Provider>
-      {empty ? <div className="canvas-empty">{t('canvas.emptyHint')}</div> : null}
+      <CanvasHint />
+      <ConnectBar />
+      <LinkingNotice />
     </div>
   );
 }

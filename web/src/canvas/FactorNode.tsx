@@ -1,11 +1,12 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { updateFactors } from '@samenzicht/shared/ydoc/commands';
 import { useSession } from '../store/EditorContext.tsx';
 import type { FactorFlowNode } from './flowTypes.ts';
 import { KindIcon } from './KindIcon.tsx';
+import { FactorHandles } from './FactorHandles.tsx';
 import { useFar } from './levelOfDetail.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 
@@ -77,10 +78,9 @@ function FarFactor(props: NodeProps<FactorFlowNode>) {
       data-testid="factor"
       data-factor-id={id}
     >
-      <Handle type="target" position={Position.Left} className="factor-handle" />
+      <FactorHandles id={id} />
       {/* For screen readers and keyboard users the label stays the factor's name, also zoomed far out. */}
       <span className="visually-hidden">{data.factor.label || i18next.t('factor.placeholder')}</span>
-      <Handle type="source" position={Position.Right} className="factor-handle" />
     </div>
   );
 }
@@ -98,7 +98,7 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
   const outline = outlineOf(movedBy);
   return (
     <div className={className} style={outline ? { outline } : undefined} data-testid="factor" data-factor-id={id}>
-      <Handle type="target" position={Position.Left} className="factor-handle" />
+      <FactorHandles id={id} />
       <div className="factor-meta">
         <KindIcon kind={factor.kind} />
         <span>{t(`kind.${factor.kind}`)}</span>
@@ -125,7 +125,6 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
           {t('canvas.dragging', { name: movedBy.name })}
         </div>
       ) : null}
-      <Handle type="source" position={Position.Right} className="factor-handle" />
     </div>
   );
 }

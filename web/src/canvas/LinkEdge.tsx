@@ -1,58 +1,12 @@
 import { memo, useCallback } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { useTranslation } from 'react-i18next';
-import { updateLinks } from '@samenzicht/shared/ydoc/commands';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { LinkFlowEdge } from './flowTypes.ts';
 import { useFar } from './levelOfDetail.ts';
-
-interface Point {
-  x: number;
-  y: number;
-}
-
-/** The measured size, or the estimate a factor that was never drawn carries (see nodeSize.ts). */
-function sizeOf(node: InternalNode): { width: number; height: number } {
-  return { width: node.measured.width ?? node.initialWidth ?? 0, height: node.measured.height ?? node.initialHeight ?? 0 };
-}
-
-function centre(node: InternalNode): Point {
-  const { x, y } = node.internals.positionAbsolute;
-  const size = sizeOf(node);
-  return { x: x + size.width / 2, y: y + size.height / 2 };
-}
-
-/** Where the line from the node's centre towards `target` leaves the node's box. */
-function borderPoint(node: InternalNode, target: Point): Point {
-  const c = centre(node);
-  const size = sizeOf(node);
-  const w = size.width / 2 + 4;
-  const h = size.height / 2 + 4;
-  const dx = target.x - c.x;
-  const dy = target.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const scale = Math.min(w / Math.abs(dx || 1e-9), h / Math.abs(dy || 1e-9));
-  return { x: c.x + dx * scale, y: c.y + dy * scale };
-}
-
-interface Line {
-  readonly s: Point;
-  readonly e: Point;
-}
-
-/** The straight line between two factors' borders; two links in opposite directions are drawn side by side. */
-function lineBetween(from: InternalNode, to: InternalNode, paired: boolean): Line {
-  const a0 = centre(from);
-  const b0 = centre(to);
-  const len = Math.hypot(b0.x - a0.x, b0.y - a0.y) || 1;
-  const shift = paired ? 10 : 0;
-  const nx = (-(b0.y - a0.y) / len) * shift;
-  const ny = ((b0.x - a0.x) / len) * shift;
-  const start = borderPoint(from, { x: b0.x + nx, y: b0.y + ny });
-  const end = borderPoint(to, { x: a0.x + nx, y: a0.y + ny });
-  return { s: { x: start.x + nx, y: start.y + ny }, e: { x: end.x + nx, y: end.y + ny } };
-}
+import { boxOf, lineBetween, type Line } from './floatingLine.ts';
+import { setPolarity } from './linking.ts';
 
 /** The line itself (a plain function, not a component: one fiber less per link). */
 function drawLine(id: string, line: Line, data: LinkFlowEdge['data'] & {}, selected: boolean | undefined, markerEnd: string | undefined) {
@@ -89,8 +43,10 @@ function LinkMarks({ id, line, data }: { id: string; line: Line; data: LinkFlowE
         aria-label={readOnly ? polarityText : `${polarityText}. ${t('link.togglePolarity')}`}
         data-testid="link-polarity"
         data-link-id={id}
+        data-polarity={polarity}
         disabled={readOnly}
-        onClick={() => updateLinks(session.doc, session.origin, [id], { polarity: polarity === '+' ? '-' : '+' })}
+        // Announced, shown with "undo", and one undo step of its own (linking.ts): never a silent slip.
+        onClick={() => setPolarity(session, id, polarity === '+' ? '-' : '+')}
       >
         {polarity === '+' ? '+' : '−'}
       </button>
@@ -123,7 +79,7 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
     shallow,
   );
   if (!from || !to || !data) return null;
-  const line = lineBetween(from, to, data.paired);
+  const line = lineBetween(boxOf(from), boxOf(to), data.paired);
   return (
     <>
       {drawLine(id, line, data, selected, markerEnd)}

@@ -23,9 +23,12 @@ describe('estimateFactorSize', () => {
 });
 
 describe('handlesFor', () => {
-  it('puts the target handle on the left and the source handle on the right, centred', () => {
+  it('lets the target handle cover the whole factor and centres a 44 px source dot on the right border', () => {
     const [target, source] = handlesFor({ width: 200, height: 80 });
-    expect(target).toMatchObject({ type: 'target', position: 'left', x: -5, y: 35 });
-    expect(source).toMatchObject({ type: 'source', position: 'right', x: 195, y: 35 });
+    expect(target).toMatchObject({ type: 'target', position: 'left', x: 0, y: 0, width: 200, height: 80 });
+    expect(source).toMatchObject({ type: 'source', position: 'right', width: 44, height: 44, y: 18 });
+    const centre = source!.x + 44 / 2;
+    expect(centre).toBeGreaterThanOrEqual(196);
+    expect(centre).toBeLessThanOrEqual(200);
   });
 });

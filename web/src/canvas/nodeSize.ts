@@ -26,7 +26,9 @@ const META_ICON_PX = 18;
 const META_KIND_CHAR_PX = 8.3;
 const META_CHAR_PX = 6.3;
 const ACTORS_ROW_PX = 22;
-const HANDLE_PX = 10;
+/** From linking.css: the source dot's hit area, and how far inside the factor's outer edge its centre lies. */
+const SOURCE_HIT_PX = 44;
+const SOURCE_INSET_PX = 2;
 
 /** Lines a label takes when wrapped greedily at word boundaries into `width` px. */
 function countLines(label: string, width: number): number {
@@ -74,11 +76,21 @@ export function estimateFactorSize(texts: FactorTexts): Size {
   return { width, height: Math.ceil(height + (texts.actorNames ? ACTORS_ROW_PX : 0)) };
 }
 
-/** The two handles of a factor (target left, source right, centred), as React Flow measures them on `size`. */
+/**
+ * The two handles of a factor as React Flow measures them on `size` (FactorHandles.tsx): the target covers the whole
+ * factor, the source dot sits centred on the right border.
+ */
 export function handlesFor(size: Size): NodeHandle[] {
-  const y = size.height / 2 - HANDLE_PX / 2;
   return [
-    { id: null, type: 'target', position: Position.Left, x: -HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
-    { id: null, type: 'source', position: Position.Right, x: size.width - HANDLE_PX / 2, y, width: HANDLE_PX, height: HANDLE_PX },
+    { id: 'in', type: 'target', position: Position.Left, x: 0, y: 0, width: size.width, height: size.height },
+    {
+      id: 'out',
+      type: 'source',
+      position: Position.Right,
+      x: size.width - SOURCE_INSET_PX - SOURCE_HIT_PX / 2,
+      y: size.height / 2 - SOURCE_HIT_PX / 2,
+      width: SOURCE_HIT_PX,
+      height: SOURCE_HIT_PX,
+    },
   ];
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, type Factor, type LifeDomain } from '@samenzicht/shared/model/types';
 import { setActorFactors, updateFactors, updateLinks } from '@samenzicht/shared/ydoc/commands';
 import { KindIcon } from '../canvas/KindIcon.tsx';
+import { setPolarity } from '../canvas/linking.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { CommitField } from './CommitField.tsx';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
@@ -149,7 +150,7 @@ function LinkFields({ linkId }: { linkId: string }) {
               type="radio"
               name="polarity"
               checked={link.polarity === p}
-              onChange={() => updateLinks(session.doc, session.origin, [link.id], { polarity: p })}
+              onChange={() => setPolarity(session, link.id, p)}
               data-testid={`polarity-${p === '+' ? 'plus' : 'minus'}`}
             />
             {p === '+' ? t('inspector.plus') : t('inspector.minus')}

@@ -11,7 +11,11 @@ type Combo = readonly string[];
 
 const ROWS: ReadonlyArray<{ action: string; combos: readonly Combo[] }> = [
   { action: 'add', combos: [['~doubleClick']] },
+  { action: 'addTouch', combos: [['~longPress']] },
   { action: 'edit', combos: [['Enter']] },
+  { action: 'connect', combos: [['L']] },
+  { action: 'connectDrag', combos: [['~dragDot']] },
+  { action: 'connectTap', combos: [['~tapConnect']] },
   { action: 'delete', combos: [['Delete'], ['Backspace']] },
   { action: 'undo', combos: [[MOD, 'Z']] },
   {
@@ -67,6 +71,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       testId="shortcuts-dialog"
       initialFocus={close}
     >
+      <p data-testid="shortcuts-linking">{t('linking.hint')}</p>
       <table className="shortcuts-table">
         <thead>
           <tr>

@@ -8,6 +8,7 @@ import { Icon } from '../ui/icons.tsx';
 import './shell.css';
 import { describeInWords } from './undoWords.ts';
 import { spotForNewFactor, viewCentre } from '../canvas/newFactorSpot.ts';
+import { ConnectButton } from '../canvas/ConnectButton.tsx';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
@@ -59,6 +60,7 @@ export function Toolbar() {
           {t('toolbar.addShort')}
         </span>
       </button>
+      <ConnectButton />
       <button
         type="button"
         onClick={() => deleteSelection(session)}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Session } from '../sync/session.ts';
+import { connectKey } from '../canvas/connectKey.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -13,7 +14,7 @@ function isOnControl(target: EventTarget | null): boolean {
 }
 
 /**
- * Undo, redo, "edit the selected factor" and "?" for the overview of keys (delete is React Flow's own key
+ * Undo, redo, "edit the selected factor", L to link it and "?" for the overview of keys (delete is React Flow's own key
  * handling; clipboard keys are in useClipboard.ts).
  */
 export function useShortcuts(session: Session, onHelp?: () => void): void {
@@ -35,6 +36,8 @@ export function useShortcuts(session: Session, onHelp?: () => void): void {
       } else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) {
         event.preventDefault();
         session.undo.redo();
+      } else if (connectKey(session, event)) {
+        event.preventDefault();
       } else if (event.key === 'Enter' && selectedNodes.size === 1 && !isOnControl(event.target)) {
         event.preventDefault();
         const [id] = selectedNodes;

@@ -6,6 +6,7 @@ const PATHS = {
   redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 0 0 0 12h3',
   tidy: 'M4 5h6v5H4zM14 5h6v5h-6zM9 15h6v5H9zM7 10v2.5h10V10M12 12.5V15',
   fit: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+  connect: 'M4 12h13M13 7l5 5-5 5',
   menu: 'M4 7h16M4 12h16M4 17h16',
   panel: 'M4 4h16v16H4zM15 4v16',
   up: 'M6 15l6-6 6 6',
