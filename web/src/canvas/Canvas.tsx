@@ -21,6 +21,8 @@ import { FactorNode } from './FactorNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
+import { PeerMarks } from './PeerMarks.tsx';
+import { DeletedNotice } from '../panels/DeletedNotice.tsx';
 import { planNodeChanges } from './planNodeChanges.ts';
 import { useLibraryDrop } from './useLibraryDrop.ts';
 import { spotForNewFactor } from './newFactorSpot.ts';
@@ -235,10 +237,12 @@ export function Canvas() {
           <MiniMap pannable zoomable ariaLabel="Minimap" />
           <Controls showInteractive={false} />
           <RemoteCursors />
+          <PeerMarks />
           <Legend />
         </ReactFlow>
       </FarContext.Provider>
       {empty ? <div className="canvas-empty">{t('canvas.emptyHint')}</div> : null}
+      <DeletedNotice />
     </div>
   );
 }

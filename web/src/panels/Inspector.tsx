@@ -4,7 +4,8 @@ import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, type Factor, type LifeDomai
 import { setActorFactors, updateFactors, updateLinks } from '@samenzicht/shared/ydoc/commands';
 import { KindIcon } from '../canvas/KindIcon.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
-import { CommitField } from './CommitField.tsx';
+import { LiveTextField } from '../text/LiveTextField.tsx';
+import { AlsoEditing } from './AlsoEditing.tsx';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
 
@@ -31,14 +32,17 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
       {single ? (
         <label className="field">
           <span>{t('inspector.label')}</span>
-          <CommitField
-            multiline
+          <LiveTextField
+            key={single.id}
             value={single.label}
+            write={(label) => update({ label })}
+            editing={{ id: single.id, field: 'label' }}
+            trimOnBlur
             maxLength={FACTOR_LIMITS.labelLength}
             readOnly={readOnly}
-            onCommit={(label) => update({ label: label.trim() })}
             data-testid="inspector-label"
           />
+          <AlsoEditing id={single.id} field="label" />
         </label>
       ) : (
         <p className="hint">
@@ -95,15 +99,17 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
         <>
           <label className="field">
             <span>{t('inspector.note')}</span>
-            <CommitField
-              multiline
+            <LiveTextField
+              key={single.id}
               value={single.note}
+              write={(note) => update({ note })}
+              editing={{ id: single.id, field: 'note' }}
               maxLength={FACTOR_LIMITS.noteLength}
               readOnly={readOnly}
               placeholder={t('inspector.notePlaceholder')}
-              onCommit={(note) => update({ note })}
               data-testid="inspector-note"
             />
+            <AlsoEditing id={single.id} field="note" />
           </label>
           <fieldset className="field" disabled={readOnly}>
             <legend>{t('inspector.actors')}</legend>
@@ -158,13 +164,14 @@ function LinkFields({ linkId }: { linkId: string }) {
       </fieldset>
       <label className="field">
         <span>{t('inspector.linkNote')}</span>
-        <CommitField
-          multiline
+        <LiveTextField
+          key={link.id}
           value={link.note}
+          write={(note) => updateLinks(session.doc, session.origin, [link.id], { note })}
+          editing={null}
           maxLength={LINK_LIMITS.noteLength}
           readOnly={readOnly}
           placeholder={t('inspector.linkNotePlaceholder')}
-          onCommit={(note) => updateLinks(session.doc, session.origin, [link.id], { note })}
           data-testid="inspector-link-note"
         />
       </label>

@@ -1,0 +1,87 @@
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { diffText, transformOffset } from '@samenzicht/shared/model/liveText';
+import { useSession } from '../store/EditorContext.tsx';
+import type { Editing } from '../sync/editingPresence.ts';
+import { holdUndoStep } from './typingUndo.ts';
+
+type TextElement = HTMLInputElement | HTMLTextAreaElement;
+
+export interface LiveTextOptions {
+  /** The field's text as the document has it now (from the projection). */
+  readonly value: string;
+  /** Writes the text as the person sees it; the command turns it into the smallest change (model/liveText.ts). */
+  readonly write: (text: string) => void;
+  /** The field, told to others while it has focus ("Moeder typt…"). */
+  readonly editing: Editing | null;
+  /** Labels: spaces at either end go when the field is left (not while typing: a space is typed before a word). */
+  readonly trimOnBlur?: boolean;
+}
+
+/**
+ * A text field that writes every keystroke to the document, instead of once on blur. Why live: the document merges
+ * what two people type into one field only when it sees each change as it happens (the smallest change at its
+ * place); a whole string written on blur would replace what the other typed meanwhile. Others also see the text as
+ * it is typed. Undo stays one step per visit of the field (typingUndo.ts).
+ *
+ * The element is uncontrolled: a change someone else made is put into it here, with the caret and selection moved
+ * through that change (transformOffset), so text typed elsewhere in the field never makes the caret jump. While an
+ * input method composes a character nothing is put in; the change follows when it ends.
+ */
+export function useLiveText<E extends TextElement>({ value, write, editing, trimOnBlur = false }: LiveTextOptions) {
+  const session = useSession();
+  const ref = useRef<E>(null);
+  const composing = useRef(false);
+  const release = useRef<(() => void) | null>(null);
+  // The latest write and trim rule, so that leaving stays one function for the life of the field.
+  const latest = useRef({ write, trimOnBlur });
+  useLayoutEffect(() => void (latest.current = { write, trimOnBlur }));
+
+  const bring = useCallback(() => {
+    const el = ref.current;
+    if (!el || composing.current || el.value === value) return;
+    const change = diffText(el.value, value);
+    if (document.activeElement !== el || !change) {
+      el.value = value;
+      return;
+    }
+    const start = transformOffset(el.selectionStart ?? 0, change);
+    const end = transformOffset(el.selectionEnd ?? 0, change);
+    const direction = el.selectionDirection ?? 'none';
+    el.value = value;
+    el.setSelectionRange(start, end, direction);
+  }, [value]);
+  useLayoutEffect(bring, [bring]);
+
+  const leave = useCallback(() => {
+    const el = ref.current;
+    if (el && latest.current.trimOnBlur && el.value.trim() !== el.value) {
+      el.value = el.value.trim();
+      latest.current.write(el.value);
+    }
+    release.current?.();
+    release.current = null;
+    session.setEditing(null);
+  }, [session]);
+
+  // A field removed while focused (its factor was deleted, the selection changed) ends its undo step and presence.
+  useLayoutEffect(() => () => void (release.current && leave()), [leave]);
+
+  return {
+    ref,
+    defaultValue: value,
+    onFocus: () => {
+      release.current?.();
+      release.current = holdUndoStep(session.undo);
+      session.setEditing(editing);
+    },
+    onBlur: leave,
+    onInput: (event: { currentTarget: TextElement }) => {
+      if (!composing.current) write(event.currentTarget.value);
+    },
+    onCompositionStart: () => void (composing.current = true),
+    onCompositionEnd: (event: { currentTarget: TextElement }) => {
+      composing.current = false;
+      write(event.currentTarget.value);
+    },
+  };
+}
