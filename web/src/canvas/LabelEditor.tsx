@@ -4,6 +4,7 @@ import { updateFactors } from '@samenzicht/shared/ydoc/commands';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { useSession } from '../store/EditorContext.tsx';
 import { useLiveText } from '../text/useLiveText.ts';
+import { textOf } from '../text/textSource.ts';
 
 /**
  * The label typed on the factor itself. Live like every shared text field (useLiveText.ts): two people typing in one
@@ -22,6 +23,7 @@ export function LabelEditor({ id, label }: { id: string; label: string }) {
       updateFactors(session.doc, session.origin, [id], { label: text });
     },
     editing: { id, field: 'label' },
+    source: () => textOf(session.doc, 'factors', id, 'label'),
     trimOnBlur: true,
   });
   const { ref } = live;

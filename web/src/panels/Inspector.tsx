@@ -6,6 +6,7 @@ import { KindIcon } from '../canvas/KindIcon.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LiveTextField } from '../text/LiveTextField.tsx';
 import { AlsoEditing } from './AlsoEditing.tsx';
+import { textOf } from '../text/textSource.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
 
@@ -37,6 +38,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
             value={single.label}
             write={(label) => update({ label })}
             editing={{ id: single.id, field: 'label' }}
+            source={() => textOf(session.doc, 'factors', single.id, 'label')}
             trimOnBlur
             maxLength={FACTOR_LIMITS.labelLength}
             readOnly={readOnly}
@@ -104,6 +106,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
               value={single.note}
               write={(note) => update({ note })}
               editing={{ id: single.id, field: 'note' }}
+              source={() => textOf(session.doc, 'factors', single.id, 'note')}
               maxLength={FACTOR_LIMITS.noteLength}
               readOnly={readOnly}
               placeholder={t('inspector.notePlaceholder')}
@@ -169,6 +172,7 @@ function LinkFields({ linkId }: { linkId: string }) {
           value={link.note}
           write={(note) => updateLinks(session.doc, session.origin, [link.id], { note })}
           editing={null}
+          source={() => textOf(session.doc, 'links', link.id, 'note')}
           maxLength={LINK_LIMITS.noteLength}
           readOnly={readOnly}
           placeholder={t('inspector.linkNotePlaceholder')}

@@ -9,6 +9,7 @@ export function LiveTextField({
   write,
   editing,
   trimOnBlur,
+  source,
   maxLength,
   readOnly = false,
   ...rest
@@ -21,7 +22,7 @@ export function LiveTextField({
   'aria-describedby'?: string;
   'data-testid'?: string;
 }) {
-  const live = useLiveText<HTMLTextAreaElement>({ value, write, editing, trimOnBlur });
+  const live = useLiveText<HTMLTextAreaElement>({ value, write, editing, trimOnBlur, source });
   return (
     <textarea
       {...rest}

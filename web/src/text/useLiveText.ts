@@ -1,5 +1,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import type * as Y from 'yjs';
 import { diffText, transformOffset } from '@samenzicht/shared/model/liveText';
+import { applyDelta, transformThroughDelta, type TextDelta } from './textSource.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import type { Editing } from '../sync/editingPresence.ts';
 import { holdUndoStep } from './typingUndo.ts';
@@ -15,6 +17,8 @@ export interface LiveTextOptions {
   readonly editing: Editing | null;
   /** Labels: spaces at either end go when the field is left (not while typing: a space is typed before a word). */
   readonly trimOnBlur?: boolean;
+  /** The field's Y.Text now (null for a string of an older document), whose changes move the caret exactly. */
+  readonly source?: () => Y.Text | null;
 }
 
 /**
@@ -24,10 +28,11 @@ export interface LiveTextOptions {
  * it is typed. Undo stays one step per visit of the field (typingUndo.ts).
  *
  * The element is uncontrolled: a change someone else made is put into it here, with the caret and selection moved
- * through that change (transformOffset), so text typed elsewhere in the field never makes the caret jump. While an
+ * through that change, so text typed elsewhere in the field never makes the caret jump: exactly through the Y.Text's
+ * delta when it fits the field, else through the smallest change between the two texts (transformOffset). While an
  * input method composes a character nothing is put in; the change follows when it ends.
  */
-export function useLiveText<E extends TextElement>({ value, write, editing, trimOnBlur = false }: LiveTextOptions) {
+export function useLiveText<E extends TextElement>({ value, write, editing, trimOnBlur = false, source }: LiveTextOptions) {
   const session = useSession();
   const ref = useRef<E>(null);
   const composing = useRef(false);
@@ -51,6 +56,26 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
     el.setSelectionRange(start, end, direction);
   }, [value]);
   useLayoutEffect(bring, [bring]);
+
+  const yText = source?.() ?? null;
+  useLayoutEffect(() => {
+    if (!yText) return;
+    const onChange = (event: Y.YTextEvent) => {
+      const el = ref.current;
+      const now = yText.toString();
+      if (!el || composing.current || el.value === now || document.activeElement !== el) return;
+      const delta = event.delta as TextDelta;
+      // Only when the delta turns what the field shows into the new text; else the render's `bring` diffs.
+      if (applyDelta(el.value, delta) !== now) return;
+      const start = transformThroughDelta(el.selectionStart ?? 0, delta);
+      const end = transformThroughDelta(el.selectionEnd ?? 0, delta);
+      const direction = el.selectionDirection ?? 'none';
+      el.value = now;
+      el.setSelectionRange(start, end, direction);
+    };
+    yText.observe(onChange);
+    return () => yText.unobserve(onChange);
+  }, [yText]);
 
   const leave = useCallback(() => {
     const el = ref.current;
