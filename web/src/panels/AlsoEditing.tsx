@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorContext.tsx';
 import type { EditableField } from '../sync/editingPresence.ts';
+import './alsoEditing.css';
 
 /** "Ook Moeder past dit aan.": the others typing in this same field right now, by name (not only by colour). */
 export function AlsoEditing({ id, field }: { id: string; field: EditableField }) {

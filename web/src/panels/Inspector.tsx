@@ -33,6 +33,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
       {single ? (
         <label className="field">
           <span>{t('inspector.label')}</span>
+          <AlsoEditing id={single.id} field="label" />
           <LiveTextField
             key={single.id}
             value={single.label}
@@ -44,7 +45,6 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
             readOnly={readOnly}
             data-testid="inspector-label"
           />
-          <AlsoEditing id={single.id} field="label" />
         </label>
       ) : (
         <p className="hint">
@@ -101,6 +101,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
         <>
           <label className="field">
             <span>{t('inspector.note')}</span>
+            <AlsoEditing id={single.id} field="note" />
             <LiveTextField
               key={single.id}
               value={single.note}
@@ -112,7 +113,6 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
               placeholder={t('inspector.notePlaceholder')}
               data-testid="inspector-note"
             />
-            <AlsoEditing id={single.id} field="note" />
           </label>
           <fieldset className="field" disabled={readOnly}>
             <legend>{t('inspector.actors')}</legend>
