@@ -1,7 +1,7 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { ViewportPortal, useInternalNode } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useEditor } from '../store/EditorContext.tsx';
+import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { Peer } from '../store/editorStore.ts';
 import './peerMarks.css';
 
@@ -67,8 +67,11 @@ function FactorMark({ mark }: { mark: Mark }) {
 
 /** Other people's selections (a ring in their colour, with their name) and "Moeder typt…" on the factor they type in. */
 function PeerMarksView() {
-  const peers = useEditor((s) => s.peers);
-  const marks = marksOf(peers);
+  // Only who selected or types in what, not the pointers that move every 40 ms: a string, so equal means no render.
+  const key = useEditor((s) => JSON.stringify(s.peers.map((p) => [p.clientId, p.name, p.colour, p.selection, p.editing])));
+  const store = useSession().store;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the parts of the peers used here
+  const marks = useMemo(() => marksOf(store.getState().peers), [key, store]);
   if (marks.length === 0) return null;
   return (
     <ViewportPortal>

@@ -94,7 +94,9 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
   return {
     ref,
     defaultValue: value,
-    onFocus: () => {
+    onFocus: (event: { currentTarget: TextElement }) => {
+      // A field that only shows (a viewer, a newer document) is no one typing.
+      if (event.currentTarget.readOnly) return;
       release.current?.();
       release.current = holdUndoStep(session.undo);
       session.setEditing(editing);
