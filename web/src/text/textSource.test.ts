@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyDelta, transformThroughDelta, type TextDelta } from './textSource.ts';
+import { applyDelta, mergeComposition, transformThroughDelta, type TextDelta } from './textSource.ts';
 
 /** The delta of one remote update applied to a Y.Text that holds `before`. */
 function deltaOf(before: string, change: (text: Y.Text) => void): TextDelta {
@@ -29,5 +29,17 @@ describe('the caret moved through a Y.Text delta', () => {
     expect(transformThroughDelta(18, delta)).toBe(9);
     expect(transformThroughDelta(3, delta)).toBe(0);
     expect(applyDelta('anders', delta)).toBeNull();
+  });
+});
+
+describe('mergeComposition', () => {
+  it("puts a word a phone keyboard composed into the document's text, after what someone else typed meanwhile", () => {
+    // The field showed "Stress" when composing " thuis" began; meanwhile someone put "Veel " in front.
+    const remote = deltaOf('Stress', (t) => t.insert(0, 'Veel '));
+    expect(mergeComposition('Stress', 'Stress thuis', 'Veel Stress', [remote])).toEqual({ text: 'Veel Stress thuis', caret: 17 });
+    // Without the deltas (an older document's string): the same, from the two texts.
+    expect(mergeComposition('Stress', 'Stress thuis', 'Veel Stress', null)).toEqual({ text: 'Veel Stress thuis', caret: 17 });
+    // Nothing composed: the document's text as it is.
+    expect(mergeComposition('Stress', 'Stress', 'Veel Stress', null)).toEqual({ text: 'Veel Stress', caret: null });
   });
 });

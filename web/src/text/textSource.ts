@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isEntity } from '@samenzicht/shared/model/entity';
 import { getMaps } from '@samenzicht/shared/ydoc/shape';
+import { diffText, transformOffset } from '@samenzicht/shared/model/liveText';
 
 /** The Y.Text of a text field of a factor or link, or null (a string of an older document, or gone). */
 export function textOf(doc: Y.Doc, collection: 'factors' | 'links', id: string, key: 'label' | 'note'): Y.Text | null {
@@ -48,4 +49,36 @@ export function transformThroughDelta(offset: number, delta: TextDelta): number 
     }
   }
   return result;
+}
+
+/**
+ * The text after an input method composed something while others typed: `composed` is what the field shows (the text
+ * at `base` plus the composed letters), `now` what the document holds (`base` plus the others' changes, given as
+ * the deltas seen since, or null when unknown). The composed change is put into `now` at its place moved through
+ * those changes; returns the text and where the caret goes (null: nothing was composed).
+ */
+export function mergeComposition(
+  base: string,
+  composed: string,
+  now: string,
+  remote: readonly TextDelta[] | null,
+): { text: string; caret: number | null } {
+  const local = diffText(base, composed);
+  if (!local) return { text: now, caret: null };
+  let start = local.index;
+  let end = local.index + local.remove;
+  if (remote) {
+    for (const delta of remote) {
+      start = transformThroughDelta(start, delta);
+      end = transformThroughDelta(end, delta);
+    }
+  } else {
+    const change = diffText(base, now);
+    if (change) {
+      start = transformOffset(start, change);
+      end = transformOffset(end, change);
+    }
+  }
+  end = Math.max(start, end);
+  return { text: now.slice(0, start) + local.insert + now.slice(end), caret: start + local.insert.length };
 }

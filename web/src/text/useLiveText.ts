@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { diffText, transformOffset } from '@samenzicht/shared/model/liveText';
-import { applyDelta, transformThroughDelta, type TextDelta } from './textSource.ts';
+import { applyDelta, mergeComposition, transformThroughDelta, type TextDelta } from './textSource.ts';
 import { useSession } from '../store/EditorContext.tsx';
 import type { Editing } from '../sync/editingPresence.ts';
 import { holdUndoStep } from './typingUndo.ts';
@@ -30,16 +30,22 @@ export interface LiveTextOptions {
  * The element is uncontrolled: a change someone else made is put into it here, with the caret and selection moved
  * through that change, so text typed elsewhere in the field never makes the caret jump: exactly through the Y.Text's
  * delta when it fits the field, else through the smallest change between the two texts (transformOffset). While an
- * input method composes a character nothing is put in; the change follows when it ends.
+ * input method composes (a phone keyboard composes whole words) nothing is written and nothing put in, since that
+ * would break the composition; when it ends, what was composed is put into the document's text at its place, moved
+ * through what others typed meanwhile (mergeComposition), so neither is lost.
  */
 export function useLiveText<E extends TextElement>({ value, write, editing, trimOnBlur = false, source }: LiveTextOptions) {
   const session = useSession();
   const ref = useRef<E>(null);
   const composing = useRef(false);
+  // While composing: the text the field showed when it began, and the Y.Text deltas seen since (null: unknown).
+  const composition = useRef<{ base: string; remote: TextDelta[] | null }>({ base: '', remote: null });
   const release = useRef<(() => void) | null>(null);
   // The latest write and trim rule, so that leaving stays one function for the life of the field.
   const latest = useRef({ write, trimOnBlur });
   useLayoutEffect(() => void (latest.current = { write, trimOnBlur }));
+  const latestValue = useRef(value);
+  latestValue.current = value;
 
   const bring = useCallback(() => {
     const el = ref.current;
@@ -63,8 +69,12 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
     const onChange = (event: Y.YTextEvent) => {
       const el = ref.current;
       const now = yText.toString();
-      if (!el || composing.current || el.value === now || document.activeElement !== el) return;
       const delta = event.delta as TextDelta;
+      if (composing.current) {
+        composition.current.remote?.push(delta);
+        return;
+      }
+      if (!el || el.value === now || document.activeElement !== el) return;
       // Only when the delta turns what the field shows into the new text; else the render's `bring` diffs.
       if (applyDelta(el.value, delta) !== now) return;
       const start = transformThroughDelta(el.selectionStart ?? 0, delta);
@@ -74,7 +84,11 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
       el.setSelectionRange(start, end, direction);
     };
     yText.observe(onChange);
-    return () => yText.unobserve(onChange);
+    return () => {
+      yText.unobserve(onChange);
+      // Another Y.Text from here on (a string turned into one, a factor put back): its deltas do not follow ours.
+      composition.current.remote = null;
+    };
   }, [yText]);
 
   const leave = useCallback(() => {
@@ -105,10 +119,23 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
     onInput: (event: { currentTarget: TextElement }) => {
       if (!composing.current) write(event.currentTarget.value);
     },
-    onCompositionStart: () => void (composing.current = true),
+    onCompositionStart: (event: { currentTarget: TextElement }) => {
+      composing.current = true;
+      composition.current = { base: event.currentTarget.value, remote: yText ? [] : null };
+    },
     onCompositionEnd: (event: { currentTarget: TextElement }) => {
       composing.current = false;
-      write(event.currentTarget.value);
+      const el = event.currentTarget;
+      const { base, remote } = composition.current;
+      const now = yText?.toString() ?? latestValue.current;
+      const { text, caret } = mergeComposition(base, el.value, now, remote);
+      if (el.value !== text) {
+        const change = caret === null ? diffText(el.value, text) : null;
+        const at = caret ?? (change ? transformOffset(el.selectionStart ?? 0, change) : text.length);
+        el.value = text;
+        el.setSelectionRange(at, at);
+      }
+      write(text);
     },
   };
 }
