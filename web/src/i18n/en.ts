@@ -112,7 +112,6 @@ export const en: Messages = {
   },
   editing: {
     typing: '{{name}} is typing…',
-    selected: '{{name}} is looking at this',
     also_one: '{{names}} is also changing this.',
     also_other: '{{names}} are also changing this.',
     deletedBy: '{{name}} just deleted this factor. Your text is kept.',

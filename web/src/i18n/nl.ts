@@ -110,7 +110,6 @@ export const nl = {
   },
   editing: {
     typing: '{{name}} typt…',
-    selected: '{{name}} kijkt hiernaar',
     also_one: 'Ook {{names}} past dit aan.',
     also_other: 'Ook {{names}} passen dit aan.',
     deletedBy: 'Deze factor is net verwijderd door {{name}}. Je tekst is bewaard.',
