@@ -106,4 +106,23 @@ describe('typing together in one factor', () => {
     await factorNode(b.page, 'f2').waitFor({ state: 'detached' });
     await expect.poll(async () => (await session.readFile<StoredFile>()).links.length).toBe(0);
   });
+
+  it('a word composed on one side (as phone keyboards do) while the other types elsewhere: both stay', async () => {
+    const { a, b } = session.people;
+    const noteIn = (page: Page) => page.getByTestId('inspector-note').inputValue();
+    await focusNoteEnd(a.page, 'f1');
+    const before = await noteIn(a.page);
+    await factorNode(b.page, 'f1').click();
+    await b.page.getByTestId('inspector-note').click();
+    await b.page.keyboard.press('Control+Home');
+    // Moeder's keyboard composes a word (an input method, through the browser's own protocol); Ingrid types meanwhile.
+    const ime = await a.context.newCDPSession(a.page);
+    await ime.send('Input.imeSetComposition', { text: 'zor', selectionStart: 3, selectionEnd: 3 });
+    await b.page.keyboard.type('Eerst: ');
+    await expect.poll(async () => (await session.readFile<StoredFile>()).factors.find((f) => f.id === 'f1')!.note).toBe(`Eerst: ${before}`);
+    await ime.send('Input.insertText', { text: ' zorgen' });
+    const expected = `Eerst: ${before} zorgen`;
+    for (const page of [a.page, b.page]) await expect.poll(() => noteIn(page)).toBe(expected);
+    await expect.poll(async () => (await session.readFile<StoredFile>()).factors.find((f) => f.id === 'f1')!.note).toBe(expected);
+  });
 });
