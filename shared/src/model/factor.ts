@@ -7,6 +7,7 @@ import { clampPosition } from './position.ts';
 import { readableText } from './text.ts';
 import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, isOneOf, type Factor, type Position } from './types.ts';
 import { toEntity } from './entity.ts';
+import { liveText, readLiveText } from './liveText.ts';
 
 export const FACTOR_LIMITS = {
   labelLength: 300,
@@ -37,30 +38,30 @@ export function readFactor(id: string, y: Y.Map<unknown>): Factor {
   const evidence = y.get('evidence');
   return {
     id,
-    label: readableText(y.get('label'), FACTOR_LIMITS.labelLength),
+    label: readLiveText(y.get('label'), FACTOR_LIMITS.labelLength),
     kind: isOneOf(FACTOR_KINDS, kind) ? kind : FACTOR_DEFAULTS.kind,
     domain: isOneOf(LIFE_DOMAINS, domain) ? domain : FACTOR_DEFAULTS.domain,
     evidence: isOneOf(EVIDENCE_KINDS, evidence) ? evidence : FACTOR_DEFAULTS.evidence,
-    note: readableText(y.get('note'), FACTOR_LIMITS.noteLength),
+    note: readLiveText(y.get('note'), FACTOR_LIMITS.noteLength),
     position: readPosition(y.get('position')),
   };
 }
 
-/** The entity map of a factor, with text cut to its limits and the position in range. */
+/** The entity map of a factor, with text cut to its limits (label and note as Y.Text) and the position in range. */
 export function factorEntity(factor: Factor): Y.Map<unknown> {
   return toEntity({
-    label: readableText(factor.label, FACTOR_LIMITS.labelLength),
+    label: liveText(readableText(factor.label, FACTOR_LIMITS.labelLength)),
     kind: factor.kind,
     domain: factor.domain,
     evidence: factor.evidence,
-    note: readableText(factor.note, FACTOR_LIMITS.noteLength),
+    note: liveText(readableText(factor.note, FACTOR_LIMITS.noteLength)),
     position: clampPosition(factor.position),
   });
 }
 
-/** A field change as written: text fields cut to their limits. */
-export function factorFieldValue(key: string, value: unknown): unknown {
-  if (key === 'label') return readableText(value, FACTOR_LIMITS.labelLength);
-  if (key === 'note') return readableText(value, FACTOR_LIMITS.noteLength);
-  return value;
+/** The limit of a factor's text field (`label`, `note`), or null for a field that is not text. */
+export function factorTextLimit(key: string): number | null {
+  if (key === 'label') return FACTOR_LIMITS.labelLength;
+  if (key === 'note') return FACTOR_LIMITS.noteLength;
+  return null;
 }

@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { readableText } from './text.ts';
 import { POLARITIES, isOneOf, type Link } from './types.ts';
 import { toEntity } from './entity.ts';
+import { liveText, readLiveText } from './liveText.ts';
 
 export const LINK_LIMITS = {
   noteLength: 5_000,
@@ -24,13 +25,18 @@ export function readLink(id: string, y: Y.Map<unknown>): Link {
     from: str(y.get('from')),
     to: str(y.get('to')),
     polarity: isOneOf(POLARITIES, polarity) ? polarity : '+',
-    note: readableText(y.get('note'), LINK_LIMITS.noteLength),
+    note: readLiveText(y.get('note'), LINK_LIMITS.noteLength),
   };
 }
 
-/** The entity map of a link, with its note cut to the limit. */
+/** The entity map of a link, with its note (a Y.Text) cut to the limit. */
 export function linkEntity(link: Link): Y.Map<unknown> {
-  return toEntity({ from: link.from, to: link.to, polarity: link.polarity, note: readableText(link.note, LINK_LIMITS.noteLength) });
+  return toEntity({
+    from: link.from,
+    to: link.to,
+    polarity: link.polarity,
+    note: liveText(readableText(link.note, LINK_LIMITS.noteLength)),
+  });
 }
 
 /** FNV-1a, 32 bits, over UTF-16 code units, from `seed`. */

@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { newId } from '../model/ids.ts';
 import { ACTOR_LIMITS, actorEntity, readActorFactorIds, tieActorFactors } from '../model/actor.ts';
 import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
-import { factorEntity, factorFieldValue } from '../model/factor.ts';
+import { factorEntity, factorTextLimit } from '../model/factor.ts';
+import { writeLiveText } from '../model/liveText.ts';
 import { LINK_LIMITS, linkEntity, pairLinkId } from '../model/link.ts';
 import { loopNameValue } from '../model/loopName.ts';
 import { clampPosition } from '../model/position.ts';
@@ -60,16 +61,23 @@ export function addFactor(doc: Y.Doc, origin: unknown, init: NewFactor, id: stri
   return id;
 }
 
-/** Changes fields of one or more factors; unknown ids are ignored (someone may just have deleted them). */
+/**
+ * Changes fields of one or more factors; unknown ids are ignored (someone may just have deleted them). The label and
+ * the note are written as the smallest change to their text (model/liveText.ts), so what someone else types in the
+ * same field at the same moment stays.
+ */
 export function updateFactors(doc: Y.Doc, origin: unknown, ids: readonly string[], patch: FactorPatch): void {
   const { factors } = getMaps(doc);
   doc.transact(() => {
     for (const id of ids) {
       const y = factors.get(id);
       if (!isEntity(y)) continue;
-      for (const [key, raw] of Object.entries(patch)) {
-        const value = factorFieldValue(key, raw);
-        if (value !== undefined && y.get(key) !== value) y.set(key, value);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        const limit = factorTextLimit(key);
+        if (limit !== null) {
+          if (writeLiveText(y, key, String(value), limit)) stampSchema(doc);
+        } else if (y.get(key) !== value) y.set(key, value);
       }
     }
   }, origin);
@@ -134,9 +142,11 @@ export function updateLinks(doc: Y.Doc, origin: unknown, ids: readonly string[],
     for (const id of ids) {
       const y = links.get(id);
       if (!isEntity(y)) continue;
-      for (const [key, raw] of Object.entries(patch)) {
-        const value = key === 'note' ? readableText(raw, LINK_LIMITS.noteLength) : raw;
-        if (value !== undefined && y.get(key) !== value) y.set(key, value);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        if (key === 'note') {
+          if (writeLiveText(y, key, String(value), LINK_LIMITS.noteLength)) stampSchema(doc);
+        } else if (y.get(key) !== value) y.set(key, value);
       }
     }
   }, origin);

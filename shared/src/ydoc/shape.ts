@@ -7,10 +7,12 @@ import type * as Y from 'yjs';
 
 /**
  * The schema version of the Yjs document shape (not the file format version). 2: an actor's factors are a keyed map
- * (factor id → true) instead of a list, and new links have pair ids. A client never lowers it, and a client that
- * finds a higher one than its own does not write (read-only until the page is reloaded).
+ * (factor id → true) instead of a list, and new links have pair ids. 3: a factor's label and note and a link's note
+ * are Y.Text (model/liveText.ts), edited by the smallest change so concurrent typing merges; strings of older
+ * documents are still read. A client never lowers it, and a client that finds a higher one than its own does not
+ * write (read-only until the page is reloaded): a version-2 client would overwrite a Y.Text with a whole string.
  */
-export const DOC_SCHEMA_VERSION = 2;
+export const DOC_SCHEMA_VERSION = 3;
 
 export interface DocMaps {
   readonly meta: Y.Map<unknown>;

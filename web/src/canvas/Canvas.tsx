@@ -19,6 +19,8 @@ import { FactorNode } from './FactorNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
 import { Legend } from './Legend.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
+import { PeerMarks } from './PeerMarks.tsx';
+import { DeletedNotice } from '../panels/DeletedNotice.tsx';
 import { planNodeChanges } from './planNodeChanges.ts';
 import { useLibraryDrop } from './useLibraryDrop.ts';
 import { spotForNewFactor } from './newFactorSpot.ts';
@@ -230,6 +232,7 @@ export function Canvas() {
           <MiniMap pannable zoomable ariaLabel="Minimap" />
           <Controls showInteractive={false} />
           <RemoteCursors />
+          <PeerMarks />
           <Legend />
           <SelectionActions />
         </ReactFlow>
@@ -237,6 +240,7 @@ export function Canvas() {
       <CanvasHint />
       <ConnectBar />
       <LinkingNotice />
+      <DeletedNotice />
     </div>
   );
 }

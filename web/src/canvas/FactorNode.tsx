@@ -1,61 +1,12 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { updateFactors } from '@samenzicht/shared/ydoc/commands';
-import { useSession } from '../store/EditorContext.tsx';
 import type { FactorFlowNode } from './flowTypes.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { FactorHandles } from './FactorHandles.tsx';
 import { useFar } from './levelOfDetail.ts';
-import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
-
-function LabelEditor({ id, initial }: { id: string; initial: string }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  const [value, setValue] = useState(initial);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const done = useRef(false);
-
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-
-  const finish = (save: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    const label = value.trim();
-    if (save && label !== initial) updateFactors(session.doc, session.origin, [id], { label });
-    session.store.setState((s) => void (s.editingId = s.editingId === id ? null : s.editingId));
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      finish(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      finish(false);
-    }
-  };
-
-  return (
-    <textarea
-      ref={ref}
-      className="factor-editor nodrag nopan nowheel"
-      aria-label={t('factor.editLabel')}
-      title={t('factor.editHint')}
-      value={value}
-      maxLength={FACTOR_LIMITS.labelLength}
-      rows={Math.min(4, Math.max(1, Math.ceil(value.length / 24)))}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
-    />
-  );
-}
+import { LabelEditor } from './LabelEditor.tsx';
 
 function classNameOf({ data, selected }: NodeProps<FactorFlowNode>): string {
   const { factor, dimmed } = data;
@@ -106,7 +57,7 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
         {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
       </div>
       {editing ? (
-        <LabelEditor id={id} initial={factor.label} />
+        <LabelEditor id={id} label={factor.label} />
       ) : (
         <div className={`factor-label${factor.label ? '' : ' factor-label--empty'}`}>{factor.label || t('factor.placeholder')}</div>
       )}

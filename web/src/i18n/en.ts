@@ -131,6 +131,18 @@ export const en: Messages = {
     tooMany: 'Too many tries. Try again in a few minutes.',
     failed: 'That did not work. Check the connection and try again.',
   },
+  editing: {
+    typing: '{{name}} is typing…',
+    also_one: '{{names}} is also changing this.',
+    also_other: '{{names}} are also changing this.',
+    deletedBy: '{{name}} just deleted this factor. Your text is kept.',
+    deleted: 'This factor was just deleted. Your text is kept.',
+    restore: 'Put it back with my text',
+    copy: 'Copy text',
+    copied: 'The text is ready to paste.',
+    copyFailed: 'Copying did not work. Select the text below and copy it yourself.',
+    close: 'Close',
+  },
   presence: {
     title: 'Who is here',
     you: '{{name}} (you)',

@@ -129,6 +129,18 @@ export const nl = {
     tooMany: 'Te veel pogingen. Probeer het over een paar minuten opnieuw.',
     failed: 'Dat lukte niet. Controleer de verbinding en probeer het opnieuw.',
   },
+  editing: {
+    typing: '{{name}} typt…',
+    also_one: 'Ook {{names}} past dit aan.',
+    also_other: 'Ook {{names}} passen dit aan.',
+    deletedBy: 'Deze factor is net verwijderd door {{name}}. Je tekst is bewaard.',
+    deleted: 'Deze factor is net verwijderd. Je tekst is bewaard.',
+    restore: 'Zet terug met mijn tekst',
+    copy: 'Kopieer tekst',
+    copied: 'De tekst staat klaar om te plakken.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer de tekst hieronder en kopieer die zelf.',
+    close: 'Sluiten',
+  },
   presence: {
     title: 'Wie is er',
     you: '{{name}} (jij)',

@@ -5,7 +5,9 @@ import { setActorFactors, updateFactors, updateLinks } from '@samenzicht/shared/
 import { KindIcon } from '../canvas/KindIcon.tsx';
 import { setPolarity } from '../canvas/linking.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
-import { CommitField } from './CommitField.tsx';
+import { LiveTextField } from '../text/LiveTextField.tsx';
+import { AlsoEditing } from './AlsoEditing.tsx';
+import { textOf } from '../text/textSource.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
 
@@ -32,12 +34,16 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
       {single ? (
         <label className="field">
           <span>{t('inspector.label')}</span>
-          <CommitField
-            multiline
+          <AlsoEditing id={single.id} field="label" />
+          <LiveTextField
+            key={single.id}
             value={single.label}
+            write={(label) => update({ label })}
+            editing={{ id: single.id, field: 'label' }}
+            source={() => textOf(session.doc, 'factors', single.id, 'label')}
+            trimOnBlur
             maxLength={FACTOR_LIMITS.labelLength}
             readOnly={readOnly}
-            onCommit={(label) => update({ label: label.trim() })}
             data-testid="inspector-label"
           />
         </label>
@@ -96,13 +102,16 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
         <>
           <label className="field">
             <span>{t('inspector.note')}</span>
-            <CommitField
-              multiline
+            <AlsoEditing id={single.id} field="note" />
+            <LiveTextField
+              key={single.id}
               value={single.note}
+              write={(note) => update({ note })}
+              editing={{ id: single.id, field: 'note' }}
+              source={() => textOf(session.doc, 'factors', single.id, 'note')}
               maxLength={FACTOR_LIMITS.noteLength}
               readOnly={readOnly}
               placeholder={t('inspector.notePlaceholder')}
-              onCommit={(note) => update({ note })}
               data-testid="inspector-note"
             />
           </label>
@@ -159,13 +168,15 @@ function LinkFields({ linkId }: { linkId: string }) {
       </fieldset>
       <label className="field">
         <span>{t('inspector.linkNote')}</span>
-        <CommitField
-          multiline
+        <LiveTextField
+          key={link.id}
           value={link.note}
+          write={(note) => updateLinks(session.doc, session.origin, [link.id], { note })}
+          editing={null}
+          source={() => textOf(session.doc, 'links', link.id, 'note')}
           maxLength={LINK_LIMITS.noteLength}
           readOnly={readOnly}
           placeholder={t('inspector.linkNotePlaceholder')}
-          onCommit={(note) => updateLinks(session.doc, session.origin, [link.id], { note })}
           data-testid="inspector-link-note"
         />
       </label>

@@ -11,6 +11,8 @@ import type { AccessRole } from '../sync/links.ts';
 import type { ChangeDescription } from '../sync/describeChange.ts';
 import type { AddedNotice } from '../sync/notices.ts';
 import type { Patterns } from '@samenzicht/shared/graph/patterns';
+import type { Editing } from '../sync/editingPresence.ts';
+import type { DeletedWhileEditing } from '../text/deletedWhileEditing.ts';
 
 enableMapSet();
 // The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.
@@ -28,6 +30,10 @@ export interface Peer {
   readonly cursor: Position | null;
   /** Positions of factors this person is dragging right now (not yet written to the document). */
   readonly drags: Readonly<Record<string, Position>>;
+  /** Factors this person has selected (at most 30 are published). */
+  readonly selection: readonly string[];
+  /** The text field this person is typing in, if any. */
+  readonly editing: Editing | null;
 }
 
 export interface Size {
@@ -50,6 +56,10 @@ export interface EditorState {
   readonly sizes: ReadonlyMap<string, Size>;
   readonly peers: readonly Peer[];
   readonly editingId: string | null;
+  /** The text field this person is typing in (published to others as `editing`). */
+  readonly typing: Editing | null;
+  /** A factor someone else deleted while this person typed in it, offered back (DeletedNotice). */
+  readonly deletedWhileEditing: DeletedWhileEditing | null;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   /** What the next undo and redo would undo or redo (sync/undoDescriptions.ts). */
@@ -109,6 +119,8 @@ export function createEditorStore(doc: ProjectionState) {
       sizes: new Map<string, Size>(),
       peers: [] as Peer[],
       editingId: null as string | null,
+      typing: null as Editing | null,
+      deletedWhileEditing: null as DeletedWhileEditing | null,
       canUndo: false,
       canRedo: false,
       undoDescription: null as ChangeDescription | null,

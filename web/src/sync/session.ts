@@ -13,6 +13,8 @@ import type { Position } from '@samenzicht/shared/model/types';
 import { createEditorStore, type CloseReason, type EditorStoreApi, type Peer } from '../store/editorStore.ts';
 import { fetchRole } from './api.ts';
 import { MAX_PUBLISHED_DRAGS, toPresenceDrags } from './presence.ts';
+import { publishSelection, readEditing, readSelection, type Editing } from './editingPresence.ts';
+import { watchDeletedWhileEditing } from '../text/deletedWhileEditing.ts';
 import { createPatternsRunner } from '../patterns/patternsRunner.ts';
 import type { AccessRole } from './links.ts';
 import type { JoinWay } from '../join/joinWay.ts';
@@ -26,6 +28,8 @@ interface PresenceState {
   user?: { name?: unknown; colour?: unknown };
   cursor?: unknown;
   drags?: unknown;
+  selection?: unknown;
+  editing?: unknown;
 }
 
 export interface Session {
@@ -42,6 +46,8 @@ export interface Session {
   setCursor(position: Position | null): void;
   setDrags(drags: ReadonlyMap<string, Position> | null): void;
   setUser(name: string, colour: string): void;
+  /** Tells others (and this page's store) which text field this person is typing in, or none. */
+  setEditing(editing: Editing | null): void;
   destroy(): void;
 }
 
@@ -64,7 +70,15 @@ function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
         if (isPosition(pos)) drags[id] = { x: pos.x, y: pos.y };
       }
     }
-    peers.push({ clientId, name, colour, cursor: isPosition(state.cursor) ? state.cursor : null, drags });
+    peers.push({
+      clientId,
+      name,
+      colour,
+      cursor: isPosition(state.cursor) ? state.cursor : null,
+      drags,
+      selection: readSelection(state.selection),
+      editing: readEditing(state.editing),
+    });
   });
   return peers.sort((a, b) => a.clientId - b.clientId);
 }
@@ -241,9 +255,11 @@ export function createSession(options: { id: string; token: string; name: string
   const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const me = provider.awareness.clientID;
     if ([...added, ...updated, ...removed].every((id) => id === me)) return;
-    store.setState((s) => void (s.peers = readPeers(provider.awareness)));
+    store.setState((s) => void (s.peers = castDraft(readPeers(provider.awareness))));
   };
   provider.awareness.on('change', onAwareness);
+  const stopSelection = publishSelection(store, provider.awareness);
+  const stopWatching = watchDeletedWhileEditing({ projection, store, origin, undo });
 
   // Presence is throttled: a cursor or drag position at most every 40 ms, always the latest one.
   let pending: { cursor?: Position | null; drags?: Record<string, Position> | null } = {};
@@ -284,8 +300,14 @@ export function createSession(options: { id: string; token: string; name: string
       // A reconnect presents the new name from the start.
       provider.protocols = syncProtocols(options.token, name, options.via);
     },
+    setEditing(editing) {
+      provider.awareness.setLocalStateField('editing', editing);
+      store.setState((s) => void (s.typing = editing));
+    },
     destroy() {
       if (timer) clearTimeout(timer);
+      stopSelection();
+      stopWatching();
       window.removeEventListener('online', setConnection);
       window.removeEventListener('offline', setConnection);
       unsubscribe();
