@@ -11,19 +11,22 @@ export function CanvasHint() {
   const factors = useEditor((s) => s.doc.factors.size);
   const noLinks = useEditor((s) => s.doc.links.size === 0);
   const readOnly = useEditor((s) => s.readOnly);
+  // A phone has no double click and no keys: its own sentences (shown by linking.css on touch screens only).
   if (factors === 0) {
     return (
       <div className="canvas-empty" data-testid="canvas-hint">
-        <p>{t('canvas.emptyHint')}</p>
+        <p className="pointer-only">{t('canvas.emptyHint')}</p>
         {readOnly ? null : <p className="touch-only">{t('linking.longPressHint')}</p>}
-        {readOnly ? null : <p>{t('linking.hint')}</p>}
+        {readOnly ? null : <p className="pointer-only">{t('linking.hint')}</p>}
+        {readOnly ? null : <p className="touch-only">{t('linking.hintTouch')}</p>}
       </div>
     );
   }
   if (factors >= 2 && noLinks && !readOnly) {
     return (
       <div className="canvas-link-hint" data-testid="canvas-hint">
-        {t('linking.hint')}
+        <span className="pointer-only">{t('linking.hint')}</span>
+        <span className="touch-only">{t('linking.hintTouch')}</span>
       </div>
     );
   }

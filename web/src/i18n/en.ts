@@ -87,6 +87,7 @@ export const en: Messages = {
     undone: 'Undone.',
     closeNotice: 'Close notice',
     hint: 'To connect: drag the dot on the edge of a factor onto another factor. Or choose a factor, then "Connect" (key L).',
+    hintTouch: 'To connect: tap a factor, then "Connect", then the other factor.',
     longPressHint: 'Press and hold an empty spot to add a factor there.',
   },
   share: {

@@ -85,6 +85,7 @@ export const nl = {
     undone: 'Ongedaan gemaakt.',
     closeNotice: 'Melding sluiten',
     hint: 'Verband maken: sleep het rondje aan de rand van een factor naar een andere factor. Of kies een factor en dan "Verbinden" (toets L).',
+    hintTouch: 'Verband maken: tik op een factor, dan op "Verbinden", dan op de andere factor.',
     longPressHint: 'Druk lang op een lege plek om daar een factor toe te voegen.',
   },
   share: {
