@@ -24,6 +24,7 @@ import {
   updateFactors,
   updateLinks,
 } from './commands.ts';
+import { readActorFactorIds } from '../model/actor.ts';
 import { readAnalysis } from './read.ts';
 import { getMaps } from './shape.ts';
 import { seededRandom as mulberry32 } from '../random.ts';
@@ -171,10 +172,13 @@ function editAtRandom(doc: Y.Doc, random: Random, nextId: () => string, ties: Ti
       const actor = anyActor();
       const factors = factorIds.filter(() => random.chance(0.3)).slice(0, 2);
       const tied = random.chance(0.8);
+      const before = new Set(readActorFactorIds((maps.actors.get(actor) as Y.Map<unknown> | undefined)?.get('factors')));
       setActorFactors(doc, origin, actor, factors, tied);
+      // The ledger holds what this replica changed: a tie it saw already made is no new claim (a concurrent untie
+      // of that earlier tie rightly removes it), and an untie of a pair it never saw tied removes no one's tie.
       for (const factor of factors) {
-        if (tied) ties.add(tieKey(actor, factor));
-        else ties.delete(tieKey(actor, factor));
+        if (tied && !before.has(factor)) ties.add(tieKey(actor, factor));
+        if (!tied && before.has(factor)) ties.delete(tieKey(actor, factor));
       }
       return;
     }
