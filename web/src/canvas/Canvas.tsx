@@ -21,6 +21,13 @@ import { Legend } from './Legend.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import { PeerMarks } from './PeerMarks.tsx';
 import { DeletedNotice } from '../panels/DeletedNotice.tsx';
+import { LoopLabels } from './LoopLabels.tsx';
+import { Spotlight } from './Spotlight.tsx';
+import { LeadBanner } from './LeadBanner.tsx';
+import { useFollow } from './useFollow.ts';
+import { useLeadPublisher } from './useLead.ts';
+import { usePresentation } from './usePresentation.ts';
+import { PresentControls } from '../panels/PresentControls.tsx';
 import { planNodeChanges } from './planNodeChanges.ts';
 import { useLibraryDrop } from './useLibraryDrop.ts';
 import { spotForNewFactor } from './newFactorSpot.ts';
@@ -72,6 +79,9 @@ export function Canvas() {
   const flowStore = useStoreApi<FactorFlowNode, LinkFlowEdge>();
   const far = useFarFromStore();
   const fitted = useRef(false);
+  const presenting = usePresentation();
+  const followed = useFollow();
+  useLeadPublisher();
 
   // Fit the diagram into view once, when it first arrives from the server, before it is drawn: unmeasured
   // factors carry an estimated size, so only what is in view gets drawn (and measured) at all. An analysis that
@@ -199,7 +209,8 @@ export function Canvas() {
 
   return (
     <div
-      className={`canvas${linking.connecting ? ' canvas--connecting' : ''}`}
+      className={`canvas${linking.connecting ? ' canvas--connecting' : ''}${presenting ? ' canvas--presenting' : ''}`}
+      data-presenting={presenting || undefined}
       onDoubleClick={onDoubleClick}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
@@ -229,11 +240,13 @@ export function Canvas() {
           onlyRenderVisibleElements={nodes.length >= CULL_FROM}
         >
           <Background gap={24} size={1} />
-          <MiniMap pannable zoomable ariaLabel="Minimap" />
-          <Controls showInteractive={false} />
+          {presenting ? null : <MiniMap pannable zoomable ariaLabel="Minimap" />}
+          {presenting ? null : <Controls showInteractive={false} />}
           <RemoteCursors />
           <PeerMarks />
-          <Legend />
+          <Legend withControls={!presenting} />
+          <LoopLabels />
+          <Spotlight />
           <SelectionActions />
         </ReactFlow>
       </FarContext.Provider>
@@ -241,6 +254,20 @@ export function Canvas() {
       <ConnectBar />
       <LinkingNotice />
       <DeletedNotice />
+      <LeadBanner followed={followed} />
+      {presenting ? (
+        <div className="present-bar" data-testid="present-bar">
+          <PresentControls />
+          <button
+            type="button"
+            onClick={() => store.setState((s) => void (s.presenting = false))}
+            title={t('present.stopHint')}
+            data-testid="present-stop"
+          >
+            {t('present.stop')}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

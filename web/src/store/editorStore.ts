@@ -13,6 +13,7 @@ import type { AddedNotice } from '../sync/notices.ts';
 import type { Patterns } from '@samenzicht/shared/graph/patterns';
 import type { Editing } from '../sync/editingPresence.ts';
 import type { DeletedWhileEditing } from '../text/deletedWhileEditing.ts';
+import type { Lead, Spot } from '../sync/lead.ts';
 
 enableMapSet();
 // The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.
@@ -34,6 +35,8 @@ export interface Peer {
   readonly selection: readonly string[];
   /** The text field this person is typing in, if any. */
   readonly editing: Editing | null;
+  /** Their lead (follow me, what they point at), parsed defensively (sync/lead.ts). */
+  readonly lead?: Lead | null;
 }
 
 export interface Size {
@@ -94,6 +97,26 @@ export interface EditorState {
    * a newer Samenzicht.
    */
   readonly readOnly: boolean;
+  /** Presentation mode: the canvas alone, for the shared screen. */
+  readonly presenting: boolean;
+  /** Whether each loop carries its R1/B1 label on the canvas (remembered on this device). */
+  readonly showLoopLabels: boolean;
+  /** This person asks everyone to follow their view: the round number they publish (sync/lead.ts), or null. */
+  readonly leading: number | null;
+  /** What this person points at for everyone, or null. */
+  readonly spot: Spot | null;
+  /** The round of someone's lead this person stopped following. */
+  readonly unfollowed: number | null;
+}
+
+export const LOOP_LABELS_KEY = 'samenzicht.loopLabels';
+
+function loadShowLoopLabels(): boolean {
+  try {
+    return localStorage.getItem(LOOP_LABELS_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
 }
 
 /** The loop to show on the canvas: the hovered one, else the chosen one. */
@@ -139,6 +162,11 @@ export function createEditorStore(doc: ProjectionState) {
       closeReason: null as CloseReason | null,
       newerVersion: false,
       readOnly: true,
+      presenting: false,
+      showLoopLabels: loadShowLoopLabels(),
+      leading: null as number | null,
+      spot: null as Spot | null,
+      unfollowed: null as number | null,
     })),
   );
 }

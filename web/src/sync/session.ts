@@ -22,6 +22,7 @@ import { trackUndoDescriptions } from './undoDescriptions.ts';
 import { trackRemoteAdds } from './announcements.ts';
 import { trackAcks, type AckTracker } from './ack.ts';
 import { ACK_PROTOCOL } from '@samenzicht/shared/sync/ackProtocol';
+import { parseLead } from './lead.ts';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -30,6 +31,7 @@ interface PresenceState {
   drags?: unknown;
   selection?: unknown;
   editing?: unknown;
+  lead?: unknown;
 }
 
 export interface Session {
@@ -70,6 +72,7 @@ function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
         if (isPosition(pos)) drags[id] = { x: pos.x, y: pos.y };
       }
     }
+    const lead = parseLead(state.lead);
     peers.push({
       clientId,
       name,
@@ -78,6 +81,7 @@ function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
       drags,
       selection: readSelection(state.selection),
       editing: readEditing(state.editing),
+      lead,
     });
   });
   return peers.sort((a, b) => a.clientId - b.clientId);

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { useEditor, useSession } from '../store/EditorContext.tsx';
+import type { EditorState } from '../store/editorStore.ts';
+import { newLeadRound, type Spot } from '../sync/lead.ts';
+import '../canvas/present.css';
+
+/** What "Aanwijzen" would point at: the one selected factor, else the one selected link, else the chosen loop. */
+function spotCandidate(state: EditorState): Spot | null {
+  if (state.selectedNodes.size === 1) return { kind: 'factor', id: [...state.selectedNodes][0]! };
+  if (state.selectedEdges.size === 1 && state.selectedNodes.size === 0) return { kind: 'link', id: [...state.selectedEdges][0]! };
+  const loop = state.pinnedLoop ? state.patterns?.loops.find((l) => l.id === state.pinnedLoop) : undefined;
+  return loop ? { kind: 'loop', id: loop.key } : null;
+}
+
+/**
+ * "Presenteren" for everyone; "Iedereen volgt mij" and "Aanwijzen" for the facilitator. Self-contained, so it can
+ * sit in the header, a menu, the toolbar or the floating bar of presentation mode.
+ */
+export function PresentControls({ className = '' }: { className?: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const role = useEditor((s) => s.role);
+  const presenting = useEditor((s) => s.presenting);
+  const leading = useEditor((s) => s.leading !== null);
+  const spotted = useEditor((s) => s.spot !== null);
+  const candidate = useEditor((s) => JSON.stringify(spotCandidate(s)));
+  const set: typeof session.store.setState = (fn) => session.store.setState(fn);
+  return (
+    <div className={`present-controls ${className}`} role="group" aria-label={t('present.controls')}>
+      {presenting ? null : (
+        <button type="button" onClick={() => set((s) => void (s.presenting = true))} title={t('present.startHint')} data-testid="present">
+          {t('present.start')}
+        </button>
+      )}
+      {role === 'facilitator' ? (
+        <>
+          <button
+            type="button"
+            aria-pressed={leading}
+            title={t('present.leadHint')}
+            onClick={() => set((s) => void (s.leading = s.leading === null ? newLeadRound() : null))}
+            data-testid="lead"
+          >
+            {leading ? t('present.leadStop') : t('present.lead')}
+          </button>
+          {spotted ? (
+            <button type="button" aria-pressed="true" onClick={() => set((s) => void (s.spot = null))} data-testid="spotlight-clear">
+              {t('present.spotClear')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              title={t('present.spotHint')}
+              disabled={candidate === 'null'}
+              onClick={() => set((s) => void (s.spot = spotCandidate(s)))}
+              data-testid="spotlight"
+            >
+              {t('present.spot')}
+            </button>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
