@@ -28,12 +28,18 @@ export function LeadBanner({ followed }: { followed: { name: string; round: numb
   const leading = useEditor((s) => s.leading !== null);
   const leader = useEditor((s) => leaderOf(s)?.name ?? null);
   const leaderRound = useEditor((s) => leaderOf(s)?.lead?.leading ?? null);
+  // For tests that check a follower did not move: which of the leader's views this page has received.
+  const leaderView = useEditor((s) => leaderOf(s)?.lead?.viewport ?? null);
   const spotText = useEditor((s) => JSON.stringify(describeSpot(s)));
   const spot = JSON.parse(spotText) as { what: string; by: string | null } | null;
   const set: typeof session.store.setState = (fn) => session.store.setState(fn);
   if (!leading && !leader && !spot) return null;
   return (
-    <div className="lead-banner" data-testid="lead-banner">
+    <div
+      className="lead-banner"
+      data-testid="lead-banner"
+      data-lead-view={leaderView ? `${leaderView.x},${leaderView.y},${leaderView.zoom}` : undefined}
+    >
       {leading ? (
         <p className="lead-line" data-testid="leading">
           <span>{t('present.leading')}</span>

@@ -88,7 +88,8 @@ export function usePresentation(): boolean {
     if (!rect || !bounds || rect.width === 0) return;
     const legend = domNode?.querySelector<HTMLElement>('[data-testid="legend"]:not(.legend--folded)');
     const reserveLeft = legend ? legend.offsetWidth + LEGEND_GAP : 0;
-    const minZoom = readableZoom(labelFontPx(domNode));
+    // Rounded up: the browser keeps the zoom as a float and may draw 15.99998 px otherwise.
+    const minZoom = Math.ceil(readableZoom(labelFontPx(domNode)) * 1000) / 1000;
     void flow.setViewport(
       presentationViewport(bounds, rect.width, rect.height, { minZoom, maxZoom: Math.max(minZoom, PRESENT_MAX_ZOOM), padding: PADDING, reserveLeft }),
     );

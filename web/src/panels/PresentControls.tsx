@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { EditorState } from '../store/editorStore.ts';
+import { LOOP_LABELS_KEY } from '../store/editorStore.ts';
 import { newLeadRound, type Spot } from '../sync/lead.ts';
 import '../canvas/present.css';
 
@@ -24,6 +25,7 @@ export function PresentControls({ className = '' }: { className?: string }) {
   const leading = useEditor((s) => s.leading !== null);
   const spotted = useEditor((s) => s.spot !== null);
   const candidate = useEditor((s) => JSON.stringify(spotCandidate(s)));
+  const loopLabels = useEditor((s) => s.showLoopLabels);
   const set: typeof session.store.setState = (fn) => session.store.setState(fn);
   return (
     <div className={`present-controls ${className}`} role="group" aria-label={t('present.controls')}>
@@ -32,6 +34,21 @@ export function PresentControls({ className = '' }: { className?: string }) {
           {t('present.start')}
         </button>
       )}
+      <button
+        type="button"
+        aria-pressed={loopLabels}
+        onClick={() => {
+          set((s) => void (s.showLoopLabels = !loopLabels));
+          try {
+            localStorage.setItem(LOOP_LABELS_KEY, loopLabels ? 'hidden' : 'shown');
+          } catch {
+            // Not remembered.
+          }
+        }}
+        data-testid="loop-labels-button"
+      >
+        {t('present.loopLabelsShort')}
+      </button>
       {role === 'facilitator' ? (
         <>
           <button
