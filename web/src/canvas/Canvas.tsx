@@ -257,7 +257,7 @@ export function Canvas() {
       <LeadBanner followed={followed} />
       {presenting ? (
         <div className="present-bar" data-testid="present-bar">
-          <PresentControls />
+          <PresentControls compact />
           <button
             type="button"
             onClick={() => store.setState((s) => void (s.presenting = false))}

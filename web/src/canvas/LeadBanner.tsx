@@ -33,21 +33,14 @@ export function LeadBanner({ followed }: { followed: { name: string; round: numb
   const spotText = useEditor((s) => JSON.stringify(describeSpot(s)));
   const spot = JSON.parse(spotText) as { what: string; by: string | null } | null;
   const set: typeof session.store.setState = (fn) => session.store.setState(fn);
-  if (!leading && !leader && !spot) return null;
+  if (!leader && !spot) return null;
   return (
     <div
       className="lead-banner"
       data-testid="lead-banner"
       data-lead-view={leaderView ? `${leaderView.x},${leaderView.y},${leaderView.zoom}` : undefined}
     >
-      {leading ? (
-        <p className="lead-line" data-testid="leading">
-          <span>{t('present.leading')}</span>
-          <button type="button" onClick={() => set((s) => void (s.leading = null))}>
-            {t('present.leadStop')}
-          </button>
-        </p>
-      ) : followed ? (
+      {leading ? null : followed ? (
         <p className="lead-line" role="status" data-testid="follow-banner">
           <span>
             <strong>{t('present.following', { name: followed.name })}</strong> <span className="lead-hint">{t('present.followHint')}</span>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Panel } from '@xyflow/react';
+import { Panel, useStore, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_KINDS } from '@samenzicht/shared/model/types';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
@@ -9,6 +9,9 @@ import { NARROW_QUERY } from '../ui/useMediaQuery.ts';
 import { useLegendCorner } from './useLegendCorner.ts';
 
 const STORAGE_KEY = 'samenzicht.legend';
+/** On a canvas narrower than this (a phone) the legend starts folded: open, it would hide most of the diagram. */
+const NARROW_PX = 600;
+const selectNarrow = (s: ReactFlowState) => s.width > 0 && s.width < NARROW_PX;
 
 /** Shows or hides the R1/B1 labels of loops on the canvas (remembered on this device). */
 export function LoopLabelsToggle() {
@@ -59,7 +62,8 @@ export function Legend({ withControls }: { withControls: boolean }) {
       // Not remembered.
     }
   };
-  const folded = !open || (corner === null && !forced);
+  const narrow = useStore(selectNarrow);
+  const folded = !open || ((corner === null || narrow) && !forced);
   return (
     <>
       {folded ? (

@@ -50,6 +50,12 @@ export function useFollow(): { name: string; round: number } | null {
     };
     apply();
     const unsubscribe = store.subscribe(apply);
+    // A canvas that changes size (a panel, a turned phone) is fitted to the leader's view again.
+    const unsubscribeSize = flowStore.subscribe((state, prev) => {
+      if (state.width === prev.width && state.height === prev.height) return;
+      shown = null;
+      apply();
+    });
     const stop = () => store.setState((s) => void (s.unfollowed = round));
     const dom = flowStore.getState().domNode;
     const options = { capture: true, passive: true } as const;
@@ -57,6 +63,7 @@ export function useFollow(): { name: string; round: number } | null {
     dom?.addEventListener('wheel', stop, options);
     return () => {
       unsubscribe();
+      unsubscribeSize();
       dom?.removeEventListener('pointerdown', stop, options);
       dom?.removeEventListener('wheel', stop, options);
     };

@@ -86,12 +86,18 @@ export function usePresentation(): boolean {
     const rect = domNode?.getBoundingClientRect();
     const bounds = diagramBox(nodeLookup.values());
     if (!rect || !bounds || rect.width === 0) return;
-    const legend = domNode?.querySelector<HTMLElement>('[data-testid="legend"]:not(.legend--folded)');
+    const legend = domNode?.querySelector<HTMLElement>('[data-testid="legend"]');
+    // The open legend, also while folded for want of a free corner: with its strip kept free, it fits top-left.
     const reserveLeft = legend ? legend.offsetWidth + LEGEND_GAP : 0;
     // Rounded up: the browser keeps the zoom as a float and may draw 15.99998 px otherwise.
     const minZoom = Math.ceil(readableZoom(labelFontPx(domNode)) * 1000) / 1000;
     void flow.setViewport(
-      presentationViewport(bounds, rect.width, rect.height, { minZoom, maxZoom: Math.max(minZoom, PRESENT_MAX_ZOOM), padding: PADDING, reserveLeft }),
+      presentationViewport(bounds, rect.width, rect.height, {
+        minZoom,
+        maxZoom: Math.max(minZoom, PRESENT_MAX_ZOOM),
+        padding: PADDING,
+        reserveLeft,
+      }),
     );
   }, [presenting, flow, flowStore]);
 

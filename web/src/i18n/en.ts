@@ -461,6 +461,7 @@ export const en: Messages = {
       multi: 'Choose more factors',
       move: 'Move the chosen factors (with Shift: bigger steps)',
       focus: 'To the next factor or button',
+      present: 'Present on the big screen (Esc: stop)',
       help: 'Open this overview',
       escape: 'Close, or stop editing',
       connect: 'Connect the chosen factor to another',

@@ -460,6 +460,7 @@ export const nl = {
       multi: 'Meer factoren kiezen',
       move: 'Gekozen factoren verplaatsen (met Shift: grotere stappen)',
       focus: 'Naar de volgende factor of knop',
+      present: 'Presenteren op het grote scherm (Esc: stoppen)',
       help: 'Dit overzicht openen',
       escape: 'Sluiten, of stoppen met bewerken',
       connect: 'Verband maken vanaf de gekozen factor',

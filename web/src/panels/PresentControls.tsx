@@ -17,7 +17,7 @@ function spotCandidate(state: EditorState): Spot | null {
  * "Presenteren" for everyone; "Iedereen volgt mij" and "Aanwijzen" for the facilitator. Self-contained, so it can
  * sit in the header, a menu, the toolbar or the floating bar of presentation mode.
  */
-export function PresentControls({ className = '' }: { className?: string }) {
+export function PresentControls({ className = '', compact = false }: { className?: string; compact?: boolean }) {
   const { t } = useTranslation();
   const session = useSession();
   const role = useEditor((s) => s.role);
@@ -34,21 +34,23 @@ export function PresentControls({ className = '' }: { className?: string }) {
           {t('present.start')}
         </button>
       )}
-      <button
-        type="button"
-        aria-pressed={loopLabels}
-        onClick={() => {
-          set((s) => void (s.showLoopLabels = !loopLabels));
-          try {
-            localStorage.setItem(LOOP_LABELS_KEY, loopLabels ? 'hidden' : 'shown');
-          } catch {
-            // Not remembered.
-          }
-        }}
-        data-testid="loop-labels-button"
-      >
-        {t('present.loopLabelsShort')}
-      </button>
+      {compact ? null : (
+        <button
+          type="button"
+          aria-pressed={loopLabels}
+          onClick={() => {
+            set((s) => void (s.showLoopLabels = !loopLabels));
+            try {
+              localStorage.setItem(LOOP_LABELS_KEY, loopLabels ? 'hidden' : 'shown');
+            } catch {
+              // Not remembered.
+            }
+          }}
+          data-testid="loop-labels-button"
+        >
+          {t('present.loopLabelsShort')}
+        </button>
+      )}
       {role === 'facilitator' ? (
         <>
           <button
