@@ -67,6 +67,13 @@ function boundsOf(nodes: readonly FactorFlowNode[]): Rect {
 }
 const edgeTypes = { link: LinkEdge };
 
+/** The width the open legend takes at the left, or 0 when it is hidden or would leave the diagram under half the canvas. */
+function legendStrip(domNode: Element | null, width: number): number {
+  const legend = domNode?.querySelector<HTMLElement>('[data-testid="legend"]:not(.legend--folded)');
+  const strip = legend ? legend.offsetWidth + 15 : 0;
+  return strip > 0 && strip < width / 2 ? strip : 0;
+}
+
 /** The shared diagram: React Flow events become commands on the Yjs document. */
 export function Canvas() {
   const session = useSession();
@@ -89,11 +96,14 @@ export function Canvas() {
   useLayoutEffect(() => {
     if (fitted.current || !connected) return;
     fitted.current = true;
-    const { width, height, minZoom } = flowStore.getState();
+    const { width, height, minZoom, domNode } = flowStore.getState();
     if (nodes.length === 0) return;
-    if (width > 0 && height > 0)
-      void flow.setViewport(getViewportForBounds(boundsOf(nodes), width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
-    else void flow.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
+    if (width > 0 && height > 0) {
+      // The open legend's strip stays free, so it covers no factor at first (legendStrip: only where it leaves room).
+      const reserve = legendStrip(domNode, width);
+      const fit = getViewportForBounds(boundsOf(nodes), width - reserve, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
+      void flow.setViewport({ ...fit, x: fit.x + reserve });
+    } else void flow.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
   }, [connected, nodes, flow, flowStore]);
 
   // Drag positions reach the store at most once per animation frame: rendering inside every mouse move made a
@@ -257,7 +267,7 @@ export function Canvas() {
       <LeadBanner followed={followed} />
       {presenting ? (
         <div className="present-bar" data-testid="present-bar">
-          <PresentControls compact />
+          <PresentControls parts={['lead', 'spot']} />
           <button
             type="button"
             onClick={() => store.setState((s) => void (s.presenting = false))}

@@ -324,7 +324,7 @@ export const en: Messages = {
     spotNow: 'We are now talking about: {{what}}',
     spotBy: '{{name}} points at: {{what}}',
     loopLabels: 'Show loops (R1, B1)',
-    loopLabelsShort: 'Loops R1, B1',
+    loopLabelsShort: 'Loops',
     loopLegend: 'loop (R: reinforces itself, B: slows itself down)',
   },
   sidebar: {

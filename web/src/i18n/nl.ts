@@ -323,7 +323,7 @@ export const nl = {
     spotNow: 'We hebben het nu over: {{what}}',
     spotBy: '{{name}} wijst aan: {{what}}',
     loopLabels: 'Kringlopen tonen (R1, B1)',
-    loopLabelsShort: 'Kringlopen R1, B1',
+    loopLabelsShort: 'Kringlopen',
     loopLegend: 'kringloop (R: versterkt zichzelf, B: remt zichzelf)',
   },
   sidebar: {

@@ -17,7 +17,10 @@ function spotCandidate(state: EditorState): Spot | null {
  * "Presenteren" for everyone; "Iedereen volgt mij" and "Aanwijzen" for the facilitator. Self-contained, so it can
  * sit in the header, a menu, the toolbar or the floating bar of presentation mode.
  */
-export function PresentControls({ className = '', compact = false }: { className?: string; compact?: boolean }) {
+export type PresentPart = 'present' | 'loops' | 'lead' | 'spot';
+const ALL_PARTS: readonly PresentPart[] = ['present', 'loops', 'lead', 'spot'];
+
+export function PresentControls({ className = '', parts = ALL_PARTS }: { className?: string; parts?: readonly PresentPart[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const role = useEditor((s) => s.role);
@@ -29,12 +32,12 @@ export function PresentControls({ className = '', compact = false }: { className
   const set: typeof session.store.setState = (fn) => session.store.setState(fn);
   return (
     <div className={`present-controls ${className}`} role="group" aria-label={t('present.controls')}>
-      {presenting ? null : (
+      {presenting || !parts.includes('present') ? null : (
         <button type="button" onClick={() => set((s) => void (s.presenting = true))} title={t('present.startHint')} data-testid="present">
           {t('present.start')}
         </button>
       )}
-      {compact ? null : (
+      {!parts.includes('loops') ? null : (
         <button
           type="button"
           aria-pressed={loopLabels}
@@ -51,33 +54,33 @@ export function PresentControls({ className = '', compact = false }: { className
           {t('present.loopLabelsShort')}
         </button>
       )}
-      {role === 'facilitator' ? (
-        <>
+      {role === 'facilitator' && parts.includes('lead') ? (
+        <button
+          type="button"
+          aria-pressed={leading}
+          title={t('present.leadHint')}
+          onClick={() => set((s) => void (s.leading = s.leading === null ? newLeadRound() : null))}
+          data-testid="lead"
+        >
+          {leading ? t('present.leadStop') : t('present.lead')}
+        </button>
+      ) : null}
+      {role === 'facilitator' && parts.includes('spot') ? (
+        spotted ? (
+          <button type="button" aria-pressed="true" onClick={() => set((s) => void (s.spot = null))} data-testid="spotlight-clear">
+            {t('present.spotClear')}
+          </button>
+        ) : (
           <button
             type="button"
-            aria-pressed={leading}
-            title={t('present.leadHint')}
-            onClick={() => set((s) => void (s.leading = s.leading === null ? newLeadRound() : null))}
-            data-testid="lead"
+            title={t('present.spotHint')}
+            disabled={candidate === 'null'}
+            onClick={() => set((s) => void (s.spot = spotCandidate(s)))}
+            data-testid="spotlight"
           >
-            {leading ? t('present.leadStop') : t('present.lead')}
+            {t('present.spot')}
           </button>
-          {spotted ? (
-            <button type="button" aria-pressed="true" onClick={() => set((s) => void (s.spot = null))} data-testid="spotlight-clear">
-              {t('present.spotClear')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              title={t('present.spotHint')}
-              disabled={candidate === 'null'}
-              onClick={() => set((s) => void (s.spot = spotCandidate(s)))}
-              data-testid="spotlight"
-            >
-              {t('present.spot')}
-            </button>
-          )}
-        </>
+        )
       ) : null}
     </div>
   );

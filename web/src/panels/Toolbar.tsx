@@ -1,3 +1,4 @@
+import { PresentControls } from './PresentControls.tsx';
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +102,7 @@ export function Toolbar() {
         <Icon name="fit" />
         <span className="toolbar-text">{t('toolbar.fitView')}</span>
       </button>
+      <PresentControls parts={['loops', 'lead', 'spot']} />
     </div>
   );
 }
