@@ -6,7 +6,7 @@ import { Canvas } from '../canvas/Canvas.tsx';
 import { LongPressAdd } from '../canvas/LongPressAdd.tsx';
 import { FileDrop } from '../files/FileDrop.tsx';
 import { EditorHeader } from '../panels/EditorHeader.tsx';
-import type { HeaderAction } from '../panels/headerActions.ts';
+import { usePresentActions } from '../panels/PresentControls.tsx';
 import { NamePrompt } from '../panels/NamePrompt.tsx';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
@@ -20,8 +20,6 @@ import { rememberRecent } from '../sync/links.ts';
 import { createSession, type Session } from '../sync/session.ts';
 import { takeJoinWay } from '../join/joinWay.ts';
 
-const NO_ACTIONS: readonly HeaderAction[] = [];
-
 function Editor({ session, name, colour, onRename }: { session: Session; name: string; colour: string; onRename: () => void }) {
   const { t } = useTranslation();
   const closeReason = useStore(session.store, (s) => s.closeReason);
@@ -31,6 +29,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useShortcuts(session, openHelp);
+  const presentActions = usePresentActions(session);
 
   useEffect(() => {
     if (title) rememberRecent({ id: session.id, title, link: window.location.href, openedAt: Date.now() });
@@ -41,7 +40,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
       <ReactFlowProvider>
         <div className="editor">
           {/* Presenting, following and joining codes add their buttons through `extraActions` (panels/headerActions.ts). */}
-          <EditorHeader name={name} colour={colour} onRename={onRename} onHelp={openHelp} extraActions={NO_ACTIONS} />
+          <EditorHeader name={name} colour={colour} onRename={onRename} onHelp={openHelp} extraActions={presentActions} />
           {closeReason ? (
             <div className="banner banner--warning" role="alert" data-testid="closed">
               {t(`connection.${closeReason}`)}

@@ -1,8 +1,12 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import type { EditorState } from '../store/editorStore.ts';
 import { LOOP_LABELS_KEY } from '../store/editorStore.ts';
 import { newLeadRound, type Spot } from '../sync/lead.ts';
+import type { Session } from '../sync/session.ts';
+import type { HeaderAction } from './headerActions.ts';
 import '../canvas/present.css';
 
 /** What "Aanwijzen" would point at: the one selected factor, else the one selected link, else the chosen loop. */
@@ -83,5 +87,26 @@ export function PresentControls({ className = '', parts = ALL_PARTS }: { classNa
         )
       ) : null}
     </div>
+  );
+}
+
+/**
+ * "Presenteren" as an action of the header (a button on a wide screen, a menu item on a phone; panels/headerActions.ts),
+ * for every role: a viewer's link on the room's screen presents too.
+ */
+export function usePresentActions(session: Session): readonly HeaderAction[] {
+  const { t } = useTranslation();
+  const presenting = useStore(session.store, (s) => s.presenting);
+  return useMemo(
+    () => [
+      {
+        id: 'present',
+        label: t('present.start'),
+        onSelect: () => session.store.setState((s) => void (s.presenting = true)),
+        testId: 'present',
+        pressed: presenting,
+      },
+    ],
+    [t, session, presenting],
   );
 }
