@@ -14,6 +14,7 @@ import {
   type Rect,
 } from '@xyflow/react';
 import { addFactor, moveFactors, removeFactors, removeLinks } from '@samenzicht/shared/ydoc/commands';
+import { useTranslation } from 'react-i18next';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { FactorNode } from './FactorNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
@@ -86,6 +87,7 @@ export function Canvas() {
   const flowStore = useStoreApi<FactorFlowNode, LinkFlowEdge>();
   const far = useFarFromStore();
   const fitted = useRef(false);
+  const { t } = useTranslation();
   const presenting = usePresentation();
   const followed = useFollow();
   useLeadPublisher();
