@@ -102,7 +102,7 @@ export function Toolbar() {
         <Icon name="fit" />
         <span className="toolbar-text">{t('toolbar.fitView')}</span>
       </button>
-      <PresentControls parts={['loops', 'lead', 'spot']} />
+      <PresentControls parts={['loops', 'lead', 'spot']} className="toolbar-present" />
     </div>
   );
 }
