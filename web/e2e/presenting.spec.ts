@@ -137,7 +137,19 @@ describe('the big screen and the facilitator lead', () => {
     const listed = await page.$$eval('[data-testid="loop"]', (els) => els.map((el) => el.getAttribute('data-loop-id')!));
     expect(listed.length).toBeGreaterThan(0);
     const labelled = await page.$$eval('[data-testid="loop-label"]', (els) => els.map((el) => el.getAttribute('data-loop-id')!));
-    expect(labelled.sort()).toEqual(listed.slice(0, 40).sort());
+    // Every label names a listed loop; a loop whose middle is too crowded for a free place gets none rather than
+    // one drawn over another (the medium example has more loops than its middle has room for).
+    expect(labelled.length).toBeGreaterThan(Math.min(listed.length, 40) / 2);
+    expect(labelled.filter((id) => !listed.slice(0, 40).includes(id))).toEqual([]);
+    const boxes = await page.$$eval('[data-testid="loop-label"]', (els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
+    }
     expect(await page.getByTestId('loop-label').first().getAttribute('title')).toMatch(/^(Versterkend|Balancerend) [RB]\d+/);
 
     const toggle = page.getByTestId('loop-labels-button');
@@ -146,7 +158,7 @@ describe('the big screen and the facilitator lead', () => {
     await expect.poll(() => page.getByTestId('loop-label').count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('samenzicht.loopLabels'))).toBe('hidden');
     await toggle.click();
-    await expect.poll(() => page.getByTestId('loop-label').count()).toBe(listed.slice(0, 40).length);
+    await expect.poll(() => page.getByTestId('loop-label').count()).toBe(labelled.length);
   });
 
   it('a participant follows the facilitator view and stops by touching the canvas', async () => {

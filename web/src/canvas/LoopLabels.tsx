@@ -57,6 +57,9 @@ export function LoopLabels() {
   const sizes = useEditor((s) => s.sizes);
   const zoom = useStore(selectZoom);
   const loops = useMemo(() => (patterns ? labelledLoops(patterns.loops) : []), [patterns]);
+  // Zoomed out, labels are drawn larger than their diagram size to stay readable: placed at that size, so they do
+  // not cover each other. In steps of a quarter, so a pinch does not place them anew on every frame.
+  const scale = Math.ceil(Math.max(1, MIN_SCREEN_SCALE / zoom) * 4) / 4;
   const points = useMemo(() => {
     if (!show || loops.length === 0) return new Map<string, { x: number; y: number }>();
     const boxes = new Map<string, Box>();
@@ -65,10 +68,9 @@ export function LoopLabels() {
       const size = sizes.get(factor.id) ?? DEFAULT_BOX;
       boxes.set(factor.id, { x: factor.position.x, y: factor.position.y, width: size.width, height: size.height });
     }
-    return placeLoopLabels(loops, boxes);
-  }, [show, loops, factors, sizes]);
+    return placeLoopLabels(loops, boxes, scale);
+  }, [show, loops, factors, sizes, scale]);
   if (!show || loops.length === 0) return null;
-  const scale = Math.max(1, MIN_SCREEN_SCALE / zoom);
   return (
     <ViewportPortal>
       <div className="loop-labels" data-testid="loop-labels">

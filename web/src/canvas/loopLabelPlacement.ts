@@ -1,6 +1,8 @@
 /**
  * Where each loop's "R1"/"B1" label goes on the canvas: near the middle of the loop's factors (the mean of their
- * centres), moved outwards step by step until it covers no factor and no label placed before it.
+ * centres), moved outwards step by step until it covers no factor and no label placed before it. A loop for which
+ * no free place is found near its middle gets no label: one drawn on top of others could not be read (seen with the
+ * 40 loops of the medium example); it is still listed, with its number, in the Patronen panel.
  */
 import type { Box } from './presentFit.ts';
 import { intersects } from './legendPlacement.ts';
@@ -12,23 +14,22 @@ export interface LabelPoint {
 
 /** The label's box in diagram coordinates (a little larger than drawn, so it keeps a gap). */
 export const LOOP_LABEL_SIZE = { width: 56, height: 34 } as const;
-const RINGS = 8;
+const RINGS = 12;
 const STEP = 28;
 const DIRECTIONS = 12;
 
-function boxAt(point: LabelPoint): Box {
-  return {
-    x: point.x - LOOP_LABEL_SIZE.width / 2,
-    y: point.y - LOOP_LABEL_SIZE.height / 2,
-    width: LOOP_LABEL_SIZE.width,
-    height: LOOP_LABEL_SIZE.height,
-  };
+function boxAt(point: LabelPoint, scale: number): Box {
+  const width = LOOP_LABEL_SIZE.width * scale;
+  const height = LOOP_LABEL_SIZE.height * scale;
+  return { x: point.x - width / 2, y: point.y - height / 2, width, height };
 }
 
 /** Label centres per loop id; loops whose factors have no box get none. */
 export function placeLoopLabels(
   loops: readonly { readonly id: string; readonly factors: readonly string[] }[],
   boxes: ReadonlyMap<string, Box>,
+  /** How much larger than LOOP_LABEL_SIZE the labels are drawn (zoomed out, they keep a readable screen size). */
+  scale = 1,
 ): Map<string, LabelPoint> {
   const all = [...boxes.values()];
   const placed: Box[] = [];
@@ -41,22 +42,23 @@ export function placeLoopLabels(
       y: own.reduce((sum, b) => sum + b.y + b.height / 2, 0) / own.length,
     };
     const free = (point: LabelPoint) => {
-      const box = boxAt(point);
+      const box = boxAt(point, scale);
       return !all.some((b) => intersects(box, b)) && !placed.some((b) => intersects(box, b));
     };
-    let chosen: LabelPoint = centre;
+    let chosen: LabelPoint | null = null;
     search: for (let ring = 0; ring <= RINGS; ring++) {
       const count = ring === 0 ? 1 : DIRECTIONS;
       for (let i = 0; i < count; i++) {
         const angle = (i / count) * 2 * Math.PI;
-        const point = { x: centre.x + Math.cos(angle) * ring * STEP, y: centre.y + Math.sin(angle) * ring * STEP };
+        const point = { x: centre.x + Math.cos(angle) * ring * STEP * scale, y: centre.y + Math.sin(angle) * ring * STEP * scale };
         if (free(point)) {
           chosen = point;
           break search;
         }
       }
     }
-    placed.push(boxAt(chosen));
+    if (chosen === null) continue;
+    placed.push(boxAt(chosen, scale));
     result.set(loop.id, chosen);
   }
   return result;

@@ -76,4 +76,18 @@ describe('loop labels', () => {
     }
     expect(intersects(labelBox(points.get('R1')!), labelBox(points.get('B1')!))).toBe(false);
   });
+
+  it('leaves out a label that finds no free place near its loop, instead of drawing it over others', () => {
+    // One factor, and many loops through it: the rings around it fill up, the rest get no label.
+    const boxes = new Map([['a', { x: 0, y: 0, width: 160, height: 60 }]]);
+    const loops = Array.from({ length: 400 }, (_, i) => ({ id: `R${i + 1}`, factors: ['a'] }));
+    const points = [...placeLoopLabels(loops, boxes).values()];
+    expect(points.length).toBeGreaterThan(10);
+    expect(points.length).toBeLessThan(400);
+    const labelBox = (p: { x: number; y: number }) => ({ x: p.x - 28, y: p.y - 17, ...LOOP_LABEL_SIZE });
+    for (const [i, p] of points.entries()) {
+      expect(intersects(labelBox(p), boxes.get('a')!)).toBe(false);
+      for (const q of points.slice(i + 1)) expect(intersects(labelBox(p), labelBox(q))).toBe(false);
+    }
+  });
 });
