@@ -23,8 +23,13 @@ export function useLegendCorner(legend: RefObject<HTMLElement | null>, withContr
   useEffect(() => {
     const el = legend.current;
     if (!el) return;
+    // The same size keeps the same object: a new one on every run of this effect (it runs after every render, as
+    // the legend element can change) re-rendered without end, which starved React's other work (a lazy dialog
+    // never appeared: export.spec) and kept a core busy.
     const measure = () => {
-      if (el.offsetWidth > 0) setSize({ width: el.offsetWidth, height: el.offsetHeight });
+      const width = el.offsetWidth;
+      const height = el.offsetHeight;
+      if (width > 0) setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }));
     };
     measure();
     const observer = new ResizeObserver(measure);
