@@ -65,7 +65,8 @@ const smallTargets = (page: Page, selector: string) =>
         if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
         // Read out but not shown (a toolbar word on a phone).
         if (box.width <= 1 && box.height <= 1) continue;
-        if (box.width < 44 || box.height < 44) {
+        // 0.01 px for floating point: a box moved by a fractional transform can measure 43.99999 px.
+        if (box.width < 43.99 || box.height < 43.99) {
           found.push(
             `${el.tagName.toLowerCase()} "${el.getAttribute('aria-label') ?? el.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`,
           );
@@ -112,7 +113,7 @@ describe('every device', () => {
       expect(await smallTargets(page, '.editor-header, .toolbar, .panel-bar'), at).toEqual([]);
       await page.getByTestId('header-menu').tap();
       await page.getByTestId('header-menu-sheet').waitFor();
-      // Measured at rest: while the sheet slides up, a 44 px button can measure 43.9 px.
+      // Measured at rest, after the sheet's slide-up.
       await page.getByTestId('header-menu-sheet').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
       expect(await smallTargets(page, '[data-testid="header-menu-sheet"]'), at).toEqual([]);
       expect(await sideways(page), `${at} with the menu open`).toBeLessThanOrEqual(0);
