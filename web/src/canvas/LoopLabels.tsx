@@ -13,6 +13,7 @@ export const MAX_LOOP_LABELS = 40;
 const DEFAULT_BOX = { width: 180, height: 70 };
 /** Zoomed out, labels keep at least this share of their size on screen. */
 const MIN_SCREEN_SCALE = 0.6;
+const MAX_SCALE = 1.5;
 
 const selectZoom = (s: ReactFlowState) => s.transform[2];
 
@@ -59,7 +60,9 @@ export function LoopLabels() {
   const loops = useMemo(() => (patterns ? labelledLoops(patterns.loops) : []), [patterns]);
   // Zoomed out, labels are drawn larger than their diagram size to stay readable: placed at that size, so they do
   // not cover each other. In steps of a quarter, so a pinch does not place them anew on every frame.
-  const scale = Math.ceil(Math.max(1, MIN_SCREEN_SCALE / zoom) * 4) / 4;
+  // At most 1.5 times: on a phone's fitted view (zoom 0.2) labels three times their size crowded the tiny diagram
+  // and were pushed far from their loops; there one zooms in to read, labels and factors alike.
+  const scale = Math.ceil(Math.min(MAX_SCALE, Math.max(1, MIN_SCREEN_SCALE / zoom)) * 4) / 4;
   const points = useMemo(() => {
     if (!show || loops.length === 0) return new Map<string, { x: number; y: number }>();
     const boxes = new Map<string, Box>();
