@@ -11,4 +11,6 @@ export const ANALYSIS_LIMITS = {
   links: { add: 20_000, read: 40_000 },
   actors: { add: 500, read: 1_000 },
   loops: { add: 2_000, read: 4_000 },
+  // One per person and factor or link; a generous bound for many people marking a large diagram.
+  stances: { add: 50_000, read: 100_000 },
 } as const;

@@ -51,12 +51,32 @@ export interface LoopName {
   readonly name: string;
 }
 
+/** How one person involved sees a factor or link: "herken ik", "twijfel", "herken ik niet". */
+export type Stance = 'recognise' | 'doubt' | 'not-recognise';
+
+/** The stance of actor `actor` on the factor or link `on` (file version 2; model/stance.ts). */
+export interface StanceMark {
+  readonly actor: string;
+  readonly on: string;
+  readonly stance: Stance;
+}
+
+/** Whether the analysis counts toward the cross-case signals, and its team label (file version 2; model/signals.ts). */
+export interface SignalSettings {
+  readonly share: boolean;
+  readonly team: string;
+}
+
 export interface Analysis {
   readonly title: string;
   readonly factors: readonly Factor[];
   readonly links: readonly Link[];
   readonly actors: readonly Actor[];
   readonly loops: readonly LoopName[];
+  /** Absent (or empty) when nobody marked anything. */
+  readonly stances?: readonly StanceMark[];
+  /** Absent when the defaults (`{ share: false, team: "" }`). */
+  readonly signals?: SignalSettings;
 }
 
 /** Returns true when `value` is one of `options` (narrowing the type). */

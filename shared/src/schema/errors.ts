@@ -22,6 +22,10 @@ export type IssueCode =
   | 'unknownFactor'
   | 'unknownLink'
   | 'emptyLoop'
+  | 'unknownActor'
+  | 'unknownTarget'
+  | 'duplicateStance'
+  | 'expectedBoolean'
   | 'unknownField';
 
 export interface Issue {

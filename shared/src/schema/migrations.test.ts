@@ -65,7 +65,23 @@ describe('migrateFile with fake numbered migrations', () => {
  * file the migration must turn it into (without `version`, which migrateFile stamps). Adding a migration without a
  * fixture here fails the tests below.
  */
-const FIXTURES: Readonly<Record<number, { readonly before: RawFile; readonly after: RawFile }>> = {};
+const VERSION_1_FILE: RawFile = {
+  format: 'samenzicht/analysis',
+  version: 1,
+  title: 'Voorbeeldgezin',
+  factors: [
+    { id: 'f1', label: 'Schulden', kind: 'perpetuating', domain: 'context', position: { x: 0, y: 0 } },
+    { id: 'f2', label: 'Stress', kind: 'perpetuating' },
+  ],
+  links: [{ id: 'l1', from: 'f1', to: 'f2', polarity: '+' }],
+  actors: [{ id: 'a1', name: 'Moeder', role: 'parent', factors: ['f1'] }],
+  loops: [],
+};
+
+const FIXTURES: Readonly<Record<number, { readonly before: RawFile; readonly after: RawFile }>> = {
+  // 1 → 2 adds nothing: every version-2 field is optional and its default means "as in version 1".
+  1: { before: VERSION_1_FILE, after: VERSION_1_FILE },
+};
 
 describe('MIGRATIONS', () => {
   it('has exactly one migration for every version below the current one, and none beyond', () => {

@@ -14,10 +14,14 @@ export interface Migration {
 }
 
 /** The newest file version this program writes and reads. */
-export const CURRENT_FILE_VERSION = 1;
+export const CURRENT_FILE_VERSION = 2;
 
-/** Version 1 is the first format, so no migration exists yet; new ones are appended here, in order. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** The numbered migrations, in order; new ones are appended here. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 1 → 2 (CONTRACT.md §1 "Version 2"): every new field (stances, comments, signals, language, story, a factor's
+  // signal) is optional with a default that means "as before", so a version-1 file is a version-2 file as it is.
+  { from: 1, migrate: (file) => ({ ok: true, file }) },
+];
 
 /** Migrates `file` from `version` up to `target`, one numbered step at a time. */
 export function migrateFile(

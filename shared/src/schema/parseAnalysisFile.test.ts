@@ -135,9 +135,9 @@ const MISTAKES: readonly MistakeCase[] = [
   },
   {
     mistake: 'a newer version',
-    input: withChange((f) => (f.version = 2)),
+    input: withChange((f) => (f.version = 3)),
     path: 'version',
-    message: /^made by a newer Samenzicht \(file version 2, this program reads up to 1\)/,
+    message: /^made by a newer Samenzicht \(file version 3, this program reads up to 2\)/,
   },
   { mistake: 'a title that is not text', input: withChange((f) => (f.title = 7)), path: 'title', message: 'expected text, got 7' },
   {
@@ -431,7 +431,7 @@ describe('parseAnalysisFile: every mistake names its place', () => {
           path: 'version',
           message: expect.stringContaining('made by a newer Samenzicht'),
           code: 'newerVersion',
-          params: { version: 99, known: 1 },
+          params: { version: 99, known: 2 },
         },
       ],
       warnings: [],
@@ -598,8 +598,13 @@ describe('parseAnalysisText', () => {
 });
 
 describe('toAnalysisFile', () => {
-  it('turns a parsed full file back into the same file', () => {
-    expect(toAnalysisFile(parseOk(fullFile()))).toEqual(fullFile());
+  it('turns a parsed full version-1 file back into the same file, as version 2 with its new fields at their defaults', () => {
+    expect(toAnalysisFile(parseOk(fullFile()))).toEqual({
+      ...fullFile(),
+      version: 2,
+      stances: [],
+      signals: { share: false, team: '' },
+    });
   });
 
   it('writes a file that parses again to the same model, without warnings', () => {

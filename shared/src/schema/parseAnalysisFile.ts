@@ -12,7 +12,11 @@ import {
   type Link,
   type LoopName,
   type Position,
+  type SignalSettings,
+  type StanceMark,
 } from '../model/types.ts';
+import { STANCES } from '../model/stance.ts';
+import { SIGNALS_LIMITS, isDefaultSignals, signalsValue } from '../model/signals.ts';
 import { placeByKind } from '../graph/placeByKind.ts';
 import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
 import { cleanText } from '../model/text.ts';
@@ -36,6 +40,8 @@ export const FILE_LIMITS = {
   links: ANALYSIS_LIMITS.links.read,
   actors: ANALYSIS_LIMITS.actors.read,
   loops: ANALYSIS_LIMITS.loops.read,
+  stances: ANALYSIS_LIMITS.stances.read,
+  teamLength: SIGNALS_LIMITS.teamLength,
   labelLength: FACTOR_LIMITS.labelLength,
   noteLength: FACTOR_LIMITS.noteLength,
   linkNoteLength: LINK_LIMITS.noteLength,
@@ -47,11 +53,13 @@ export const FILE_LIMITS = {
 
 const MAX_ERRORS = 100;
 
-const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops']);
+const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops', 'stances', 'signals']);
 const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position']);
 const KNOWN_LINK = new Set(['id', 'from', 'to', 'polarity', 'note']);
 const KNOWN_ACTOR = new Set(['id', 'name', 'role', 'factors']);
 const KNOWN_LOOP = new Set(['links', 'name']);
+const KNOWN_STANCE = new Set(['actor', 'on', 'stance']);
+const KNOWN_SIGNALS = new Set(['share', 'team']);
 
 class Collector {
   readonly errors: Issue[] = [];
@@ -252,6 +260,50 @@ function readLoops(c: Collector, raw: unknown, linkIds: Set<string>): LoopName[]
   return out;
 }
 
+function readStances(c: Collector, raw: unknown, actorIds: Set<string>, targetIds: Set<string>): StanceMark[] {
+  const seen = new Set<string>();
+  const out: StanceMark[] = [];
+  readList(c, 'stances', raw, FILE_LIMITS.stances, false).forEach((item, i) => {
+    const path = `stances[${i}]`;
+    if (c.full) return;
+    if (!isRecord(item))
+      return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
+    warnUnknown(c, path, item, KNOWN_STANCE);
+    const actor = readString(c, `${path}.actor`, item.actor, FILE_LIMITS.idLength);
+    const on = readString(c, `${path}.on`, item.on, FILE_LIMITS.idLength);
+    if (typeof item.actor === 'string' && !actorIds.has(actor))
+      c.error(`${path}.actor`, `no actor has id ${describeValue(actor)}`, 'unknownActor', { id: describeValue(actor) });
+    if (typeof item.on === 'string' && !targetIds.has(on))
+      c.error(`${path}.on`, `no factor or link has id ${describeValue(on)}`, 'unknownTarget', { id: describeValue(on) });
+    const stance = readEnum(c, `${path}.stance`, STANCES, item.stance);
+    const pair = JSON.stringify([actor, on]);
+    if (seen.has(pair))
+      c.error(path, `a second stance of actor ${describeValue(actor)} on ${describeValue(on)}`, 'duplicateStance', {
+        actor: describeValue(actor),
+        on: describeValue(on),
+      });
+    seen.add(pair);
+    out.push({ actor, on, stance });
+  });
+  return out;
+}
+
+function readSignalSettings(c: Collector, raw: unknown): SignalSettings | undefined {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) {
+    c.error('signals', `expected an object { share, team }, got ${describeValue(raw)}`, 'expectedObject', { got: describeValue(raw) });
+    return undefined;
+  }
+  warnUnknown(c, 'signals', raw, KNOWN_SIGNALS);
+  let share = false;
+  if (raw.share !== undefined) {
+    if (typeof raw.share === 'boolean') share = raw.share;
+    else c.error('signals.share', `expected true or false, got ${describeValue(raw.share)}`, 'expectedBoolean', { got: describeValue(raw.share) });
+  }
+  const team = readText(c, 'signals.team', raw.team, FILE_LIMITS.teamLength, '');
+  return { share, team };
+}
+
 /**
  * Parses an analysis file (already JSON-decoded) into an `Analysis`, migrating older versions.
  * Never throws; every error names its path, e.g. `factors[3].kind: expected one of …, got "probleem"`.
@@ -302,12 +354,24 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
   const linkIds = new Set(links.map((l) => l.id));
   const actors = readActors(c, file.actors, factorIds);
   const loops = readLoops(c, file.loops, linkIds);
+  const stances = readStances(c, file.stances, new Set(actors.map((a) => a.id)), new Set([...factorIds, ...linkIds]));
+  const signals = readSignalSettings(c, file.signals);
 
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
 
   const placed = placeByKind(rawFactors);
   const factors: Factor[] = rawFactors.map((f) => ({ ...f, position: f.position ?? placed.get(f.id)! }));
-  return { ok: true, value: { title, factors, links, actors, loops }, warnings: c.warnings };
+  const value: Analysis = {
+    title,
+    factors,
+    links,
+    actors,
+    loops,
+    // Left out when empty or default, as the document reader does, so a model compares equal however it was made.
+    ...(stances.length > 0 ? { stances } : {}),
+    ...(signals && !isDefaultSignals(signals) ? { signals } : {}),
+  };
+  return { ok: true, value, warnings: c.warnings };
 }
 
 /** Parses the text of a file (JSON) and then its content; a JSON syntax error is reported too. */
@@ -340,5 +404,7 @@ export function toAnalysisFile(analysis: Analysis): Record<string, unknown> {
     links: analysis.links.map((l) => ({ id: l.id, from: l.from, to: l.to, polarity: l.polarity, note: l.note })),
     actors: analysis.actors.map((a) => ({ id: a.id, name: a.name, role: a.role, factors: [...a.factors] })),
     loops: analysis.loops.map((l) => ({ links: [...l.links], name: l.name })),
+    stances: (analysis.stances ?? []).map((s) => ({ actor: s.actor, on: s.on, stance: s.stance })),
+    signals: signalsValue(analysis.signals ?? { share: false, team: '' }),
   };
 }

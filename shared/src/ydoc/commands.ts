@@ -14,7 +14,10 @@ import { clampPosition } from '../model/position.ts';
 import { readableText } from '../model/text.ts';
 import type { Actor, Analysis, Factor, Link, LoopName, Position } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
-import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
+import { getMaps } from './shape.ts';
+import { stampSchema } from './stamp.ts';
+import { writeStances } from './stances.ts';
+import { signalsValue } from '../model/signals.ts';
 import { isEntity } from './read.ts';
 
 export type FactorPatch = Partial<Omit<Factor, 'id' | 'position'>>;
@@ -37,12 +40,6 @@ function writeLoopName(doc: Y.Doc, loop: LoopName): void {
   getMaps(doc).loopNames.set(loopKey(loop.links), loopNameValue(loop));
 }
 
-/** Records the schema version this code writes, but never lowers it: a newer client's document stays newer. */
-function stampSchema(doc: Y.Doc): void {
-  const { meta } = getMaps(doc);
-  const current = meta.get('schemaVersion');
-  if (typeof current !== 'number' || current < DOC_SCHEMA_VERSION) meta.set('schemaVersion', DOC_SCHEMA_VERSION);
-}
 
 /** Adds a factor and returns its id. */
 export function addFactor(doc: Y.Doc, origin: unknown, init: NewFactor, id: string = newId('f')): string {
@@ -180,11 +177,13 @@ export function setLoopName(doc: Y.Doc, origin: unknown, links: readonly string[
 export function replaceAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis): void {
   const maps = getMaps(doc);
   doc.transact(() => {
-    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames] as Y.Map<unknown>[]) {
+    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames, maps.stances] as Y.Map<unknown>[]) {
       for (const key of [...map.keys()]) map.delete(key);
     }
     stampSchema(doc);
     maps.meta.set('title', readableText(analysis.title, ANALYSIS_LIMITS.titleLength));
+    if (analysis.signals) maps.meta.set('signals', signalsValue(analysis.signals));
+    else maps.meta.delete('signals');
     writeContent(doc, analysis);
   }, origin);
 }
@@ -194,6 +193,7 @@ function writeContent(doc: Y.Doc, analysis: Analysis): void {
   for (const link of analysis.links) writeLink(doc, link);
   for (const actor of analysis.actors) writeActor(doc, actor);
   for (const loop of analysis.loops) writeLoopName(doc, loop);
+  writeStances(doc, analysis.stances ?? []);
 }
 
 /**
@@ -219,6 +219,7 @@ export function insertAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, 
       links: analysis.links.map((l) => ({ ...l, id: remap(l.id), from: remap(l.from), to: remap(l.to) })),
       actors: analysis.actors.map((a) => ({ ...a, id: remap(a.id), factors: a.factors.map(remap) })),
       loops: analysis.loops.map((l) => ({ ...l, links: l.links.map(remap) })),
+      stances: (analysis.stances ?? []).map((s) => ({ ...s, actor: remap(s.actor), on: remap(s.on) })),
     });
   }, origin);
   return ids;

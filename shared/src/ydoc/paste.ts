@@ -4,6 +4,7 @@ import type { Actor, Analysis, Position } from '../model/types.ts';
 import { insertAnalysis, setActorFactors } from './commands.ts';
 import { isEntity, readActor } from './read.ts';
 import { getMaps } from './shape.ts';
+import { writeStances } from './stances.ts';
 
 function actorKey(actor: Pick<Actor, 'name' | 'role'>): string | null {
   const name = actor.name.trim().toLocaleLowerCase('nl');
@@ -27,9 +28,25 @@ export function pasteAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, o
   });
   const known = analysis.actors.filter((a) => present.has(actorKey(a) ?? ''));
   const fresh = analysis.actors.filter((a) => !present.has(actorKey(a) ?? ''));
+  const knownIds = new Set(known.map((a) => a.id));
+  const stances = analysis.stances ?? [];
   let ids = new Map<string, string>();
   doc.transact(() => {
-    ids = insertAnalysis(doc, origin, { ...analysis, actors: fresh }, offset);
+    ids = insertAnalysis(
+      doc,
+      origin,
+      { ...analysis, actors: fresh, stances: stances.filter((s) => !knownIds.has(s.actor)) },
+      offset,
+    );
+    // The stances of a person already present become theirs, on the pasted factors and links.
+    writeStances(
+      doc,
+      stances.flatMap((s) => {
+        const actor = knownIds.has(s.actor) ? present.get(actorKey(known.find((a) => a.id === s.actor)!)!) : undefined;
+        const on = ids.get(s.on);
+        return actor && on ? [{ ...s, actor, on }] : [];
+      }),
+    );
     for (const actor of known) {
       const id = present.get(actorKey(actor)!)!;
       setActorFactors(

@@ -4,10 +4,11 @@
  * re-render exactly what changed.
  */
 import type * as Y from 'yjs';
-import type { Actor, Factor, Link, LoopName } from '../model/types.ts';
+import type { Actor, Factor, Link, LoopName, SignalSettings, StanceMark } from '../model/types.ts';
+import { readAllStances, readStance } from '../model/stance.ts';
 import { dedupeLinks } from '../model/link.ts';
 import { getMaps } from './shape.ts';
-import { isEntity, readActor, readFactor, readLink, readLoopName, readTitle } from './read.ts';
+import { isEntity, readActor, readFactor, readLink, readLoopName, readSignalSettings, readTitle } from './read.ts';
 
 export interface ProjectionState {
   readonly title: string;
@@ -16,6 +17,9 @@ export interface ProjectionState {
   readonly links: ReadonlyMap<string, Link>;
   readonly actors: ReadonlyMap<string, Actor>;
   readonly loopNames: ReadonlyMap<string, LoopName>;
+  /** Every stance stored, keyed by `stanceKey`, including ones whose person or factor/link is gone. */
+  readonly stances: ReadonlyMap<string, StanceMark>;
+  readonly signals: SignalSettings;
 }
 
 export interface Projection {
@@ -57,6 +61,21 @@ function collectIds(events: AnyEvent[], top: Y.Map<unknown>): Set<string> {
   return ids;
 }
 
+function refreshStances(current: ReadonlyMap<string, StanceMark>, map: Y.Map<unknown>, keys: Set<string>): Map<string, StanceMark> {
+  const next = new Map(current);
+  for (const key of keys) {
+    const mark = readStance(key, map.get(key));
+    if (mark) next.set(key, mark);
+    else next.delete(key);
+  }
+  return next;
+}
+
+/** The previous settings object when nothing in it changed (so views of it do not re-render). */
+function sameSignals(previous: SignalSettings, next: SignalSettings): SignalSettings {
+  return previous.share === next.share && previous.team === next.team ? previous : next;
+}
+
 /** Creates a projection of `doc`; listeners are called once per transaction that changed the analysis. */
 export function createProjection(doc: Y.Doc): Projection {
   const maps = getMaps(doc);
@@ -75,9 +94,11 @@ export function createProjection(doc: Y.Doc): Projection {
     links: readAll(maps.links, readLink),
     actors: readAll(maps.actors, readActor),
     loopNames: loopEntries(),
+    stances: readAllStances(maps.stances),
+    signals: readSignalSettings(doc),
   };
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
-  const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false };
+  const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false, stances: new Set<string>() };
 
   const onFactors = (events: AnyEvent[]) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
   const onLinks = (events: AnyEvent[]) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
@@ -88,21 +109,25 @@ export function createProjection(doc: Y.Doc): Projection {
   const onLoops = () => {
     pending.loops = true;
   };
+  const onStances = (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((key) => pending.stances.add(key));
   // Deep observers run before 'afterTransaction', so all changes of one transaction are collected by then.
   const onAfterTransaction = (tr: Y.Transaction) => {
-    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops) return;
+    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops && !pending.stances.size) return;
     state = {
       title: pending.meta ? readTitle(doc) : state.title,
       factors: pending.factors.size ? refresh(state.factors, maps.factors, pending.factors, readFactor) : state.factors,
       links: pending.links.size ? refresh(state.links, maps.links, pending.links, readLink) : state.links,
       actors: pending.actors.size ? refresh(state.actors, maps.actors, pending.actors, readActor) : state.actors,
       loopNames: pending.loops ? loopEntries() : state.loopNames,
+      stances: pending.stances.size ? refreshStances(state.stances, maps.stances, pending.stances) : state.stances,
+      signals: pending.meta ? sameSignals(state.signals, readSignalSettings(doc)) : state.signals,
     };
     pending.factors.clear();
     pending.links.clear();
     pending.actors.clear();
     pending.meta = false;
     pending.loops = false;
+    pending.stances.clear();
     for (const listener of listeners) listener(state, tr.origin);
   };
 
@@ -111,6 +136,7 @@ export function createProjection(doc: Y.Doc): Projection {
   maps.actors.observeDeep(onActors);
   maps.meta.observe(onMeta);
   maps.loopNames.observe(onLoops);
+  maps.stances.observe(onStances);
   doc.on('afterTransaction', onAfterTransaction);
 
   return {
@@ -125,6 +151,7 @@ export function createProjection(doc: Y.Doc): Projection {
       maps.actors.unobserveDeep(onActors);
       maps.meta.unobserve(onMeta);
       maps.loopNames.unobserve(onLoops);
+      maps.stances.unobserve(onStances);
       doc.off('afterTransaction', onAfterTransaction);
       listeners.clear();
     },

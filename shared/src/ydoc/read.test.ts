@@ -10,7 +10,7 @@ import { getMaps } from './shape.ts';
 function fullFile() {
   return {
     format: 'samenzicht/analysis',
-    version: 1,
+    version: 2,
     title: 'Testgezin — verklarende analyse',
     factors: [
       {
@@ -65,6 +65,12 @@ function fullFile() {
       { links: ['l5', 'l1'], name: 'Piekeren' },
       { links: ['l2', 'l3', 'l1'], name: 'De schuldenspiraal' },
     ],
+    stances: [
+      { actor: 'a2', on: 'l1', stance: 'doubt' },
+      { actor: 'a1', on: 'f2', stance: 'recognise' },
+      { actor: 'a2', on: 'f2', stance: 'not-recognise' },
+    ],
+    signals: { share: true, team: 'Team Noord' },
   };
 }
 
@@ -89,6 +95,7 @@ describe('round trip: file → document → file', () => {
       links: sortedById(input.links),
       actors: sortedById(input.actors),
       loops: [...input.loops].sort((a, b) => (loopKey(a.links) < loopKey(b.links) ? -1 : 1)),
+      stances: [input.stances[1], input.stances[2], input.stances[0]],
     });
   });
 

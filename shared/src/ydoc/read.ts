@@ -12,7 +12,9 @@ import { readFactor } from '../model/factor.ts';
 import { dedupeLinks, readLink } from '../model/link.ts';
 import { readLoopName } from '../model/loopName.ts';
 import { readableText } from '../model/text.ts';
-import type { Actor, Analysis, Factor, Link, LoopName } from '../model/types.ts';
+import { readStances } from '../model/stance.ts';
+import { isDefaultSignals, readSignals } from '../model/signals.ts';
+import type { Actor, Analysis, Factor, Link, LoopName, SignalSettings } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
 import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
 
@@ -25,6 +27,11 @@ export { readLoopName } from '../model/loopName.ts';
 /** Reads the title of the analysis. */
 export function readTitle(doc: Y.Doc): string {
   return readableText(getMaps(doc).meta.get('title'), ANALYSIS_LIMITS.titleLength);
+}
+
+/** Reads the signals settings (CONTRACT.md §1 version 2) kept in meta; the defaults when absent. */
+export function readSignalSettings(doc: Y.Doc): SignalSettings {
+  return readSignals(getMaps(doc).meta.get('signals'));
 }
 
 /** The schema version the document was last written with (1 when it does not say). */
@@ -70,6 +77,9 @@ export function readAnalysis(doc: Y.Doc): Analysis {
     if (through.length > 0 && through.every((l) => linkIds.has(l))) loops.push({ links: through, name: loop.name, id: key });
   });
   const seenLoops = new Set<string>();
+  // Stances whose person or factor/link is gone stay in the document (a restore brings them back) but are not read.
+  const stances = readStances(maps.stances, new Set(actors.map((a) => a.id)), new Set([...factorIds, ...linkIds]), ANALYSIS_LIMITS.stances.read);
+  const signals = readSignalSettings(doc);
   return {
     title: readTitle(doc),
     factors,
@@ -86,5 +96,8 @@ export function readAnalysis(doc: Y.Doc): Analysis {
       })
       .slice(0, ANALYSIS_LIMITS.loops.read)
       .map(({ links, name }) => ({ links, name })),
+    // Left out when empty or default, as the file parser does.
+    ...(stances.length > 0 ? { stances } : {}),
+    ...(isDefaultSignals(signals) ? {} : { signals }),
   };
 }

@@ -50,7 +50,7 @@ describe('pickFactors', () => {
 describe('clipboard text', () => {
   it('is an analysis file that reads back to the same selection', () => {
     const text = toClipboardText(ANALYSIS, new Set(['f1', 'f2']))!;
-    expect(JSON.parse(text)).toMatchObject({ format: 'samenzicht/analysis', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'samenzicht/analysis', version: 2 });
     expect(fromClipboardText(text)).toEqual(pickFactors(ANALYSIS, new Set(['f1', 'f2'])));
   });
 
