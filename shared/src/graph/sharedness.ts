@@ -59,13 +59,7 @@ function tally(stances: ReadonlyMap<string, Stance>, participants: number): Targ
   }
   const kinds = (recognise > 0 ? 1 : 0) + (doubt > 0 ? 1 : 0) + (notRecognise > 0 ? 1 : 0);
   const status: SharedStatus =
-    stances.size === 0
-      ? 'unmarked'
-      : kinds > 1
-        ? 'differs'
-        : participants > 0 && recognise === participants
-          ? 'shared'
-          : 'partial';
+    stances.size === 0 ? 'unmarked' : kinds > 1 ? 'differs' : participants > 0 && recognise === participants ? 'shared' : 'partial';
   return { stances, recognise, doubt, notRecognise, unmarked: participants - stances.size, status };
 }
 
@@ -103,11 +97,13 @@ export function computeSharedness(analysis: Input): Sharedness {
 }
 
 /** Whether every participant recognises a loop (its factors and links, as `findLoops` gives them). */
-export function loopSharedness(loop: { readonly factors: readonly string[]; readonly links: readonly string[] }, sharedness: Sharedness): LoopSharedness {
-  const parts = [
-    ...loop.factors.map((id) => sharedness.factors.get(id)),
-    ...loop.links.map((id) => sharedness.links.get(id)),
-  ].filter((t): t is TargetSharedness => t !== undefined);
+export function loopSharedness(
+  loop: { readonly factors: readonly string[]; readonly links: readonly string[] },
+  sharedness: Sharedness,
+): LoopSharedness {
+  const parts = [...loop.factors.map((id) => sharedness.factors.get(id)), ...loop.links.map((id) => sharedness.links.get(id))].filter(
+    (t): t is TargetSharedness => t !== undefined,
+  );
   const recognisedBy = sharedness.participants.filter(
     (actor) => parts.length > 0 && parts.every((t) => t.stances.get(actor) === 'recognise'),
   );
@@ -125,7 +121,6 @@ export function loopSharedness(loop: { readonly factors: readonly string[]; read
 /** The factor and link ids a filter shows: those whose stances differ, or those nobody marked. */
 export function idsWithStatus(sharedness: Sharedness, status: SharedStatus): Set<string> {
   const out = new Set<string>();
-  for (const map of [sharedness.factors, sharedness.links])
-    for (const [id, t] of map) if (t.status === status) out.add(id);
+  for (const map of [sharedness.factors, sharedness.links]) for (const [id, t] of map) if (t.status === status) out.add(id);
   return out;
 }

@@ -41,7 +41,12 @@ const byActorThenTarget = (a: StanceMark, b: StanceMark) =>
  * The stances of a `stances` map whose actor and target exist, sorted by actor then target (Y.Map order differs per
  * replica), at most `limit`.
  */
-export function readStances(map: Y.Map<unknown>, actorIds: ReadonlySet<string>, targetIds: ReadonlySet<string>, limit: number): StanceMark[] {
+export function readStances(
+  map: Y.Map<unknown>,
+  actorIds: ReadonlySet<string>,
+  targetIds: ReadonlySet<string>,
+  limit: number,
+): StanceMark[] {
   const out: StanceMark[] = [];
   map.forEach((value, key) => {
     const mark = readStance(key, value);

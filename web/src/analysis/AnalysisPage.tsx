@@ -19,6 +19,7 @@ import { loadColour, loadName, saveName } from '../sync/identity.ts';
 import { rememberRecent } from '../sync/links.ts';
 import { createSession, type Session } from '../sync/session.ts';
 import { takeJoinWay } from '../join/joinWay.ts';
+import { SeatGate } from '../stances/SeatGate.tsx';
 
 function Editor({ session, name, colour, onRename }: { session: Session; name: string; colour: string; onRename: () => void }) {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ function Editor({ session, name, colour, onRename }: { session: Session; name: s
             <Sidebar />
           </div>
           <Toasts />
+          {name ? <SeatGate /> : null}
           {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
         </div>
       </ReactFlowProvider>

@@ -39,6 +39,7 @@ import { CanvasHint } from './CanvasHint.tsx';
 import { ConnectBar } from './ConnectBar.tsx';
 import { LinkingNotice } from './LinkingNotice.tsx';
 import { SelectionActions } from './SelectionActions.tsx';
+import { SelectedStanceBar } from '../stances/SelectedStanceBar.tsx';
 import { useLinkingProps } from './useLinkingProps.ts';
 
 const nodeTypes = { factor: FactorNode };
@@ -260,6 +261,7 @@ export function Canvas() {
           <LoopLabels />
           <Spotlight />
           <SelectionActions />
+          <SelectedStanceBar />
         </ReactFlow>
       </FarContext.Provider>
       <CanvasHint />

@@ -7,6 +7,7 @@ import { KindIcon } from './KindIcon.tsx';
 import { FactorHandles } from './FactorHandles.tsx';
 import { useFar } from './levelOfDetail.ts';
 import { LabelEditor } from './LabelEditor.tsx';
+import { StanceMarks } from '../stances/StanceMarks.tsx';
 
 function classNameOf({ data, selected }: NodeProps<FactorFlowNode>): string {
   const { factor, dimmed } = data;
@@ -66,6 +67,7 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
           {actorNames}
         </div>
       ) : null}
+      <StanceMarks id={id} />
       {factor.note ? (
         <span className="factor-note-mark" title={factor.note} aria-label={factor.note}>
           i

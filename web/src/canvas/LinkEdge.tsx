@@ -1,4 +1,5 @@
 import { memo, useCallback } from 'react';
+import { LinkStanceMarks } from '../stances/LinkStanceMarks.tsx';
 import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +92,10 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
           </EdgeLabelRenderer>
         ) : null
       ) : (
-        <LinkMarks id={id} line={line} data={data} />
+        <>
+          <LinkMarks id={id} line={line} data={data} />
+          <LinkStanceMarks id={id} line={line} />
+        </>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { useEditor } from '../store/EditorContext.tsx';
+import { PeerActorName } from '../stances/PeerSeat.tsx';
 
 /** Other people's pointers, placed in flow coordinates so they stay on the same spot of the diagram. */
 function RemoteCursorsView() {
@@ -20,6 +21,7 @@ function RemoteCursorsView() {
             </svg>
             <span className="remote-cursor-name" style={{ background: peer.colour }}>
               {peer.name}
+              <PeerActorName peer={peer} />
             </span>
           </div>
         ) : null,

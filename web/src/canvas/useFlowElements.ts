@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorContext.tsx';
 import { shownLoopId } from '../store/editorStore.ts';
 import { createEdgeBuilder, createNodeBuilder } from './toFlow.ts';
+import { useStanceFilter } from '../stances/useStanceFilter.ts';
 
 /** The React Flow nodes of this editor, rebuilt only when an input changed, reusing unchanged node objects. */
 export function useFlowNodes() {
@@ -23,7 +24,8 @@ export function useFlowNodes() {
   );
   // Kept stable between builds, so a drag frame is recognised as changing nothing but the dragged factors.
   const loopFactors = useMemo(() => (inputs.loop ? new Set(inputs.loop.factors) : null), [inputs.loop]);
-  return useMemo(() => build({ ...inputs, loopFactors }), [build, inputs, loopFactors]);
+  const nodes = useMemo(() => build({ ...inputs, loopFactors }), [build, inputs, loopFactors]);
+  return useStanceFilter(nodes);
 }
 
 /** The React Flow edges of this editor (links whose two ends exist). */
@@ -49,5 +51,6 @@ export function useFlowEdges() {
     }),
     [loop, patterns, showBreakPoints],
   );
-  return useMemo(() => build({ factors, links }, selected, readOnly, marks), [build, factors, links, selected, readOnly, marks]);
+  const edges = useMemo(() => build({ factors, links }, selected, readOnly, marks), [build, factors, links, selected, readOnly, marks]);
+  return useStanceFilter(edges);
 }

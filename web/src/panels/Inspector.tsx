@@ -7,6 +7,7 @@ import { setPolarity } from '../canvas/linking.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LiveTextField } from '../text/LiveTextField.tsx';
 import { AlsoEditing } from './AlsoEditing.tsx';
+import { StanceBar } from '../stances/StanceBar.tsx';
 import { textOf } from '../text/textSource.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
@@ -148,6 +149,7 @@ function LinkFields({ linkId }: { linkId: string }) {
   if (!link) return null;
   return (
     <div className="inspector-fields" data-testid="inspector-link">
+      <StanceBar on={link.id} />
       <p>
         <strong>{t('inspector.link')}</strong>: {t('inspector.linkFromTo', { from: from || '…', to: to || '…' })}
       </p>

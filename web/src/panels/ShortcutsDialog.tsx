@@ -33,6 +33,7 @@ const ROWS: ReadonlyArray<{ action: string; combos: readonly Combo[] }> = [
   { action: 'multi', combos: [['Shift', '~click']] },
   { action: 'move', combos: [['~arrows']] },
   { action: 'focus', combos: [['Tab'], ['Shift', 'Tab']] },
+  { action: 'stance', combos: [['1'], ['2'], ['3']] },
   { action: 'present', combos: [['P']] },
   { action: 'help', combos: [['?']] },
   { action: 'escape', combos: [['Escape']] },

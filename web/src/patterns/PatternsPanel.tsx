@@ -5,6 +5,7 @@ import { setLoopName } from '@samenzicht/shared/ydoc/commands';
 import { CommitField } from '../panels/CommitField.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LOOP_NAME_LIMITS } from '@samenzicht/shared/model/loopName';
+import { LoopShared, SharednessSummary } from '../stances/SharednessSummary.tsx';
 
 const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; strengths: string[] }) {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; stren
         data-testid="loop-name"
       />
       <p className="loop-path">{[...labels, labels[0]].join(' → ')}</p>
+      <LoopShared loop={loop} />
       {strengths.length > 0 ? <p className="hint">{t('patterns.strengths', { names: strengths.join(', ') })}</p> : null}
       <button
         type="button"
@@ -134,6 +136,7 @@ export function PatternsPanel() {
   return (
     <div className="patterns" data-testid="patterns">
       <PatternsRevision />
+      <SharednessSummary />
       <p data-testid="patterns-summary">
         {t('patterns.summary', { count: patterns.loops.length })}
         {patterns.loops.length > 0 ? `, ${t('patterns.viciousCount', { count: vicious.length })}` : ''}.

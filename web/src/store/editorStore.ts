@@ -14,6 +14,7 @@ import type { Patterns } from '@samenzicht/shared/graph/patterns';
 import type { Editing } from '../sync/editingPresence.ts';
 import type { DeletedWhileEditing } from '../text/deletedWhileEditing.ts';
 import type { Lead, Spot } from '../sync/lead.ts';
+import type { Seat, StanceFilter } from '../stances/seat.ts';
 
 enableMapSet();
 // The projection is immutable by construction; deep-freezing thousands of factors on every change only costs time.
@@ -37,6 +38,8 @@ export interface Peer {
   readonly editing: Editing | null;
   /** Their lead (follow me, what they point at), parsed defensively (sync/lead.ts). */
   readonly lead?: Lead | null;
+  /** Who they are in the analysis (an actor id) and their link's role, parsed defensively (stances/seat.ts). */
+  readonly seat?: Seat | null;
 }
 
 export interface Size {
@@ -107,6 +110,12 @@ export interface EditorState {
   readonly spot: Spot | null;
   /** The round of someone's lead this person stopped following. */
   readonly unfollowed: number | null;
+  /** Who this person is in the analysis (an actor id; remembered per analysis on this device), or null. */
+  readonly myActor: string | null;
+  /** Whether this person was asked who they are (or chose) in this page; the question is asked once. */
+  readonly seatAsked: boolean;
+  /** The canvas shows only what differs, or only what nobody marked (stances/StanceFilterBar.tsx). */
+  readonly stanceFilter: StanceFilter | null;
 }
 
 export const LOOP_LABELS_KEY = 'samenzicht.loopLabels';
@@ -167,6 +176,9 @@ export function createEditorStore(doc: ProjectionState) {
       leading: null as number | null,
       spot: null as Spot | null,
       unfollowed: null as number | null,
+      myActor: null as string | null,
+      seatAsked: false,
+      stanceFilter: null as StanceFilter | null,
     })),
   );
 }

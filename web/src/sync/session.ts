@@ -23,6 +23,7 @@ import { trackRemoteAdds } from './announcements.ts';
 import { trackAcks, type AckTracker } from './ack.ts';
 import { ACK_PROTOCOL } from '@samenzicht/shared/sync/ackProtocol';
 import { parseLead } from './lead.ts';
+import { parseSeat } from '../stances/seat.ts';
 
 /** Awareness fields this app publishes. */
 interface PresenceState {
@@ -32,6 +33,7 @@ interface PresenceState {
   selection?: unknown;
   editing?: unknown;
   lead?: unknown;
+  seat?: unknown;
 }
 
 export interface Session {
@@ -82,6 +84,7 @@ function readPeers(awareness: WebsocketProvider['awareness']): Peer[] {
       selection: readSelection(state.selection),
       editing: readEditing(state.editing),
       lead,
+      seat: parseSeat(state.seat),
     });
   });
   return peers.sort((a, b) => a.clientId - b.clientId);
