@@ -225,10 +225,14 @@ describe('toExportFileName', () => {
 
 describe('parseExportQuery', () => {
   it('has defaults and reads every parameter', () => {
-    expect(parseExportQuery('/x')).toEqual({ ok: true, query: { scale: 2, paper: 'A4', language: 'nl', actors: false, loops: [] } });
+    expect(parseExportQuery('/x')).toEqual({
+      ok: true,
+      query: { scale: 2, paper: 'A4', language: 'nl', actors: false, stances: true, loops: [] },
+    });
+    expect(parseExportQuery('/x?stances=0')).toMatchObject({ ok: true, query: { stances: false } });
     expect(parseExportQuery('/x?scale=3&paper=a3&lang=en&actors=1&loops=R1,%20B2')).toEqual({
       ok: true,
-      query: { scale: 3, paper: 'A3', language: 'en', actors: true, loops: ['R1', 'B2'] },
+      query: { scale: 3, paper: 'A3', language: 'en', actors: true, stances: true, loops: ['R1', 'B2'] },
     });
   });
 });

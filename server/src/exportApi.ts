@@ -1,6 +1,6 @@
 /**
  * `GET /api/analyses/:id/export.png|.svg|.pdf` (CONTRACT.md §2): the analysis rendered for the case file, for any
- * role. Query: `scale=1..4` (PNG, default 2), `paper=A4|A3` (PDF), `lang=nl|en`, `actors=1`, `loops=R1,B2`.
+ * role. Query: `scale=1..4` (PNG, default 2), `paper=A4|A3` (PDF), `lang=nl|en`, `actors=1`, `loops=R1,B2`, `stances=0` (leave out the stance marks and the shared-ness headline).
  * Each export is written to the access log.
  *
  * The main thread only checks the token and the query, has the stored bytes of the analysis read (a live room
@@ -55,11 +55,12 @@ export function parseExportQuery(rawUrl: string | undefined): { ok: true; query:
   const language = params.get('lang') ?? 'nl';
   if (language !== 'nl' && language !== 'en') return { ok: false, error: EXPORT_MESSAGES.badLanguage };
   const actors = ['1', 'true', 'yes'].includes(params.get('actors') ?? '');
+  const stances = !['0', 'false', 'no'].includes(params.get('stances') ?? '');
   const loops = (params.get('loops') ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  return { ok: true, query: { scale, paper, language, actors, loops } };
+  return { ok: true, query: { scale, paper, language, actors, stances, loops } };
 }
 
 /** The file name of an export (shared with the browser's export dialog). */

@@ -71,7 +71,17 @@ describe('POST /api/analyses', () => {
       expect(body.links[role]).toBe(`${server.url}/a/${body.id}#${body.tokens[role]}`);
     }
     const file = await (await api(`/api/analyses/${body.id}`, { token: body.tokens.viewer })).json();
-    expect(file).toEqual({ format: 'samenzicht/analysis', version: 1, title: 'Nieuw', factors: [], links: [], actors: [], loops: [] });
+    expect(file).toEqual({
+      format: 'samenzicht/analysis',
+      version: 2,
+      title: 'Nieuw',
+      factors: [],
+      links: [],
+      actors: [],
+      loops: [],
+      stances: [],
+      signals: { share: false, team: '' },
+    });
   });
 
   it('with an empty body creates an untitled analysis', async () => {

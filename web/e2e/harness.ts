@@ -124,6 +124,8 @@ export async function newPerson(browser: Browser, name: string, language = 'nl')
     ([n, lang]) => {
       if (!localStorage.getItem('samenzicht.name')) localStorage.setItem('samenzicht.name', n!);
       if (!localStorage.getItem('samenzicht.language')) localStorage.setItem('samenzicht.language', lang!);
+      // Like the name, "Wie ben jij in deze analyse?" is answered beforehand: "niet meer vragen" (stances.spec asks).
+      if (!localStorage.getItem('samenzicht.seatAsk')) localStorage.setItem('samenzicht.seatAsk', 'never');
     },
     [name, language],
   );

@@ -186,6 +186,7 @@ describe('linking', () => {
       context = await session.browser.newContext({ viewport: { width: 1180, height: 820 }, hasTouch: true, isMobile: true });
       await context.addInitScript(() => {
         localStorage.setItem('samenzicht.name', 'Vinger');
+        localStorage.setItem('samenzicht.seatAsk', 'never');
         localStorage.setItem('samenzicht.language', 'nl');
         localStorage.setItem('samenzicht.legend', 'hidden');
       });

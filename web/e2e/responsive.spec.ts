@@ -89,6 +89,7 @@ describe('every device', () => {
     await context.addInitScript((give) => {
       if (give && !localStorage.getItem('samenzicht.name')) localStorage.setItem('samenzicht.name', 'Ingrid');
       localStorage.setItem('samenzicht.language', 'nl');
+      localStorage.setItem('samenzicht.seatAsk', 'never');
     }, named);
     const page = await context.newPage();
     if (named) {

@@ -1,7 +1,7 @@
 /**
  * `npm run export -- <file> --png out.png [--scale N] [--svg out.svg] [--pdf out.pdf]` (CONTRACT.md §3): renders
  * an analysis without a browser. The input is a .samenzicht.json file or a PNG that carries an analysis. Also:
- * `--paper A4|A3` (PDF), `--lang nl|en`, `--actors` (names in the boxes), `--loops R1,B2` (highlight loops).
+ * `--paper A4|A3` (PDF), `--lang nl|en`, `--actors` (names in the boxes), `--no-stances` (no stance marks and shared-ness headline), `--loops R1,B2` (highlight loops).
  * A bad file or bad options: a short message on stderr (Dutch / English) and exit code 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import { forTerminal } from './terminalText.ts';
 
 const USAGE =
   'Gebruik / usage: npm run export -- <bestand.samenzicht.json | afbeelding.png> --png uit.png [--scale 1-4] [--svg uit.svg] ' +
-  '[--pdf uit.pdf] [--paper A4|A3] [--lang nl|en] [--actors] [--loops R1,B2]';
+  '[--pdf uit.pdf] [--paper A4|A3] [--lang nl|en] [--actors] [--no-stances] [--loops R1,B2]';
 
 const CLI_LOOP_LIMITS = { maxLoops: 10_000, timeBudgetMs: 10_000 } as const;
 
@@ -32,6 +32,7 @@ interface Options {
   readonly paper: Paper;
   readonly language: ExportLanguage;
   readonly actors: boolean;
+  readonly stances: boolean;
   readonly loops: readonly string[];
 }
 
@@ -42,9 +43,11 @@ export function parseExportArgs(args: readonly string[]): Options | string {
   const values = new Map<string, string>();
   const positional: string[] = [];
   let actors = false;
+  let stances = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--actors') actors = true;
+    else if (arg === '--no-stances') stances = false;
     else if (WITH_VALUE.has(arg)) {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `Bij ${arg} hoort een waarde / ${arg} needs a value`;
@@ -77,6 +80,7 @@ export function parseExportArgs(args: readonly string[]): Options | string {
     paper,
     language,
     actors,
+    stances,
     loops,
   };
 }
@@ -135,7 +139,13 @@ async function run(args: readonly string[]): Promise<number> {
     console.error(`Onbekende kringloop / unknown loop: ${forTerminal(unknown.join(', '))} (zie / see npm run analyze)`);
     return 1;
   }
-  const common = { language: options.language, exportedAt: new Date(), showActors: options.actors, highlightLoops: loops };
+  const common = {
+    language: options.language,
+    exportedAt: new Date(),
+    showActors: options.actors,
+    stances: options.stances,
+    highlightLoops: loops,
+  };
   const fonts = await loadExportFonts();
 
   if (options.svg) {

@@ -15,6 +15,8 @@ export interface ExportQuery {
   readonly paper: Paper;
   readonly language: ExportLanguage;
   readonly actors: boolean;
+  /** The stance marks and the shared-ness headline (default true; `stances=0` leaves them out). */
+  readonly stances: boolean;
   readonly loops: readonly string[];
 }
 

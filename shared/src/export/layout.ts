@@ -9,8 +9,9 @@ import { layoutLegend, type HighlightLoop, type LegendItem } from './legendLayou
 import { layoutLink, type Rect } from './linkLayout.ts';
 import { textShape, translateShape, type LineShape, type Point, type Shape } from './shapes.ts';
 import { wrapText } from './textMetrics.ts';
-import { BOX, COLOURS, PAGE, POLARITY_COLOURS, TEXT } from './theme.ts';
+import { BOX, COLOURS, LINK, PAGE, POLARITY_COLOURS, TEXT } from './theme.ts';
 import { WORDS, formatExportDate, type ExportLanguage, type ExportWords } from './words.ts';
+import { boxMarksAt, layoutStanceHeader, prepareStances, stanceMarkShapes } from './stanceLayout.ts';
 
 export type { HighlightLoop, LegendItem };
 
@@ -27,6 +28,8 @@ export interface ExportOptions {
   readonly highlightLoops?: readonly HighlightLoop[];
   /** Default true. */
   readonly legend?: boolean;
+  /** Each person's stance marks and the shared-ness headline (when someone marked something); default true. */
+  readonly stances?: boolean;
 }
 
 export interface BoxLayout extends Rect {
@@ -127,6 +130,14 @@ function boxIndex(rects: readonly Rect[]): (p: Point, r: number) => boolean {
   };
 }
 
+/** Where a link's stance marks go: between its start and its +/− mark (at 40 % of the line, as on the canvas). */
+function markBefore(geometry: { segments: readonly LineShape[]; mark: Point }): Point {
+  const start = geometry.segments[0];
+  if (!start) return geometry.mark;
+  const t = 0.4 / LINK.markAt;
+  return { x: start.x1 + (geometry.mark.x - start.x1) * t, y: start.y1 + (geometry.mark.y - start.y1) * t };
+}
+
 function actorNamesByFactor(analysis: Analysis): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const actor of analysis.actors) {
@@ -188,7 +199,12 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
   const diagramHeight = contents.length > 0 ? maxY - minY + 2 * pad : 0;
   const contentWidth = Math.max(PAGE.minContentWidth, Math.ceil(diagramWidth));
 
-  const header = layoutHeader(analysis, words, options, contentWidth);
+  const stances = options.stances === false ? null : prepareStances(analysis);
+  const baseHeader = layoutHeader(analysis, words, options, contentWidth);
+  const stanceHeader = stances ? layoutStanceHeader(stances, language, contentWidth, baseHeader.height) : null;
+  const header = stanceHeader
+    ? { shapes: [...baseHeader.shapes, ...stanceHeader.shapes], height: baseHeader.height + stanceHeader.height }
+    : baseHeader;
   const diagramTop = PAGE.margin + header.height + PAGE.headerGap;
   const dx = PAGE.margin + pad - (contents.length > 0 ? minX : 0);
   const dy = diagramTop + pad - (contents.length > 0 ? minY : 0);
@@ -208,7 +224,12 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
       innerWidth: content.innerWidth,
       innerLeft: x + content.borders.left + BOX.padX,
       labelLines: content.labelLines,
-      shapes: content.shapes.map((s) => translateShape(s, x, y)),
+      shapes: [
+        ...content.shapes.map((s) => translateShape(s, x, y)),
+        ...(stances
+          ? stanceMarkShapes(stances, factor.id, boxMarksAt({ x, y, height: content.height }, x + content.borders.left + BOX.padX))
+          : []),
+      ],
     };
   });
   const boxById = new Map(boxes.map((b) => [b.factorId, b]));
@@ -230,7 +251,7 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
       faded: fading && !isHighlighted,
       segments: geometry.segments,
       mark: geometry.mark,
-      shapes: geometry.shapes,
+      shapes: stances ? [...geometry.shapes, ...stanceMarkShapes(stances, link.id, markBefore(geometry), true)] : geometry.shapes,
     });
   }
 
@@ -241,7 +262,13 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
   const headerShapes = move(header.shapes, PAGE.margin, PAGE.margin);
   const legendShapes = move(legend.shapes, PAGE.margin, legendTop);
 
-  const allText = [...headerShapes, ...legendShapes, ...legendItemsPlaced.flatMap((i) => i.shapes), ...boxes.flatMap((b) => b.shapes)]
+  const allText = [
+    ...headerShapes,
+    ...legendShapes,
+    ...legendItemsPlaced.flatMap((i) => i.shapes),
+    ...boxes.flatMap((b) => b.shapes),
+    ...(stances ? links.flatMap((l) => l.shapes) : []),
+  ]
     .flatMap((s) => (s.type === 'text' ? [s.text] : []))
     .join('\n');
 

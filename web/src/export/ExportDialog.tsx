@@ -55,6 +55,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [scale, setScale] = useState<number>(PNG_LIMITS.defaultScale);
   const [paper, setPaper] = useState<Paper>('A4');
   const [actors, setActors] = useState(false);
+  const [stances, setStances] = useState(true);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(pinnedLoop ? [pinnedLoop] : []));
   const [status, setStatus] = useState<Status>({ step: 'idle' });
   // False when the last export could not be written to the access log (after retries): said, not hidden.
@@ -70,6 +71,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     language,
     exportedAt: new Date(),
     showActors: actors,
+    stances,
     highlightLoops: highlightLoopsFor(patterns?.loops ?? [], chosen),
   });
 
@@ -80,10 +82,11 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     const layout = layoutExport(snapshot, {
       language,
       showActors: actors,
+      stances,
       highlightLoops: highlightLoopsFor(patterns?.loops ?? [], chosen),
     });
     return planPngSize(layout.width, layout.height, scale);
-  }, [format, snapshot, language, actors, patterns, chosen, scale]);
+  }, [format, snapshot, language, actors, stances, patterns, chosen, scale]);
 
   // A changed choice makes the last result (and its notice) out of date.
   const changed =
@@ -170,6 +173,8 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           <ShowChoice
             actors={actors}
             onActors={changed(setActors)}
+            stances={stances}
+            onStances={changed(setStances)}
             loops={patterns?.loops ?? null}
             chosen={chosen}
             onToggleLoop={toggleLoop}

@@ -81,6 +81,9 @@ export function PaperChoice({ value, onChange, disabled }: { value: Paper; onCha
 interface ShowChoiceProps {
   readonly actors: boolean;
   readonly onActors: (on: boolean) => void;
+  /** Each person's stance marks and the shared-ness headline. */
+  readonly stances: boolean;
+  readonly onStances: (on: boolean) => void;
   /** Null while the loops are still being computed. */
   readonly loops: readonly Loop[] | null;
   readonly chosen: ReadonlySet<string>;
@@ -89,7 +92,7 @@ interface ShowChoiceProps {
 }
 
 /** Names of the people involved in the boxes, and which loops to highlight (the one chosen in the panel is ticked). */
-export function ShowChoice({ actors, onActors, loops, chosen, onToggleLoop, disabled }: ShowChoiceProps) {
+export function ShowChoice({ actors, onActors, stances, onStances, loops, chosen, onToggleLoop, disabled }: ShowChoiceProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="export-show" disabled={disabled}>
@@ -97,6 +100,10 @@ export function ShowChoice({ actors, onActors, loops, chosen, onToggleLoop, disa
       <label>
         <input type="checkbox" checked={actors} onChange={(e) => onActors(e.target.checked)} data-testid="export-actors" />{' '}
         {t('export.actors')}
+      </label>
+      <label>
+        <input type="checkbox" checked={stances} onChange={(e) => onStances(e.target.checked)} data-testid="export-stances" />{' '}
+        {t('stances.exportOption')}
       </label>
       <div className="export-loops">
         <span>{t('export.loops')}</span>

@@ -644,6 +644,8 @@ export const en: Messages = {
     seatNewRole: 'Role',
     seatNone: "I'm not taking part as one of the people involved",
     seatNoneFacilitator: "I'm the facilitator (neutral)",
+    exportOption: 'Who recognises what: marks per person and how much everyone shares',
+    seatNever: "Don't ask again on this device (for example the big screen)",
     seatSave: 'Continue',
     seatLater: 'Later',
     seatAs: 'as {{actor}}',

@@ -643,6 +643,8 @@ export const nl = {
     seatNewRole: 'Rol',
     seatNone: 'Ik doe niet mee als betrokkene',
     seatNoneFacilitator: 'Ik ben de procesbegeleider (neutraal)',
+    exportOption: 'Wie herkent wat: tekens per persoon en hoeveel iedereen deelt',
+    seatNever: 'Niet meer vragen op dit apparaat (bijvoorbeeld het grote scherm)',
     seatSave: 'Verder',
     seatLater: 'Later',
     seatAs: 'als {{actor}}',

@@ -49,7 +49,7 @@ export function MySeat() {
     <button
       type="button"
       className="presence-seat presence-seat--me"
-      onClick={() => session.store.setState((s) => void (s.seatAsked = false))}
+      onClick={() => session.store.setState((s) => void (s.seatQuestion = 'open'))}
       data-testid="my-seat"
     >
       {name ? t('stances.seatAs', { actor: name }) : t('stances.seatChoose')}

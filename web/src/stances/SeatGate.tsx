@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { SeatPrompt } from './SeatPrompt.tsx';
 import { useSeat } from './useSeat.ts';
+import { loadAskSeat } from './seat.ts';
 import { useStanceKeys } from './useStanceKeys.ts';
 
 /**
@@ -16,8 +17,13 @@ export function SeatGate() {
   const onCorrected = useCallback((actor: string | null) => setCorrected(actor), []);
   useSeat(session, onCorrected);
   useStanceKeys(session);
+  // Asked on joining of someone who may edit; not of the facilitator, who is neutral by default (they can choose from
+  // the presence list), nor on a device that said "niet meer vragen" (a shared screen).
+  const [askOnJoin] = useState(loadAskSeat);
   const ask = useEditor(
-    (s) => !s.seatAsked && (s.role === 'editor' || s.role === 'facilitator') && s.connection === 'connected' && !s.readOnly,
+    (s) =>
+      !s.readOnly &&
+      (s.seatQuestion === 'open' || (s.seatQuestion === 'pending' && askOnJoin && s.role === 'editor' && s.connection === 'connected')),
   );
   const correctedName = useEditor((s) => (corrected ? (s.doc.actors.get(corrected)?.name ?? '') : null));
   return (

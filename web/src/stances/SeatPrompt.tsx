@@ -6,6 +6,7 @@ import { addActor } from '@samenzicht/shared/ydoc/commands';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { chooseMyActor } from './useSeat.ts';
+import { loadAskSeat, saveAskSeat } from './seat.ts';
 
 const NEW = '\u0000new';
 const NONE = '\u0000none';
@@ -29,14 +30,17 @@ export function SeatPrompt({ onClose }: { onClose: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;
+    saveAskSeat(!never);
     if (choice === NONE) chooseMyActor(session, null);
     else if (choice === NEW)
       chooseMyActor(session, addActor(session.doc, session.origin, { name: name.trim().slice(0, ACTOR_LIMITS.nameLength), role }));
     else chooseMyActor(session, choice);
     onClose();
   };
+  const [never, setNever] = useState(!loadAskSeat());
   const later = () => {
-    session.store.setState((s) => void (s.seatAsked = true));
+    saveAskSeat(!never);
+    session.store.setState((s) => void (s.seatQuestion = 'done'));
     onClose();
   };
 
@@ -102,6 +106,10 @@ export function SeatPrompt({ onClose }: { onClose: () => void }) {
             <span>{facilitator ? t('stances.seatNoneFacilitator') : t('stances.seatNone')}</span>
           </label>
         </fieldset>
+        <label className="check">
+          <input type="checkbox" checked={never} onChange={(e) => setNever(e.target.checked)} data-testid="seat-never" />
+          {t('stances.seatNever')}
+        </label>
         <div className="dialog-actions">
           <button type="button" onClick={later} data-testid="seat-later">
             {t('stances.seatLater')}

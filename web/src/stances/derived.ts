@@ -5,7 +5,7 @@
 import type { Actor, Stance } from '@samenzicht/shared/model/types';
 import { computeSharedness, idsWithStatus, type Sharedness } from '@samenzicht/shared/graph/sharedness';
 import { visibleLinks, type ProjectionState } from '@samenzicht/shared/ydoc/projection';
-import { PERSON_COLOURS } from '../sync/identity.ts';
+import { ACTOR_COLOURS } from '@samenzicht/shared/export/stanceLayout';
 import type { StanceFilter } from './seat.ts';
 
 /** One symbol per stance, so a mark reads without colour too. */
@@ -60,11 +60,11 @@ export function filterShows(doc: Input, filter: StanceFilter | null): ReadonlySe
   return ids;
 }
 
-/** Each person's colour: the person colours in the order of their ids, so two people never share one (up to 8). */
+/** Each person's colour, as in the export: in the order of their ids, so two people never share one (up to 8). */
 export function actorColour(actors: ReadonlyMap<string, Actor>, id: string): string {
   const ids = [...actors.keys()].sort();
   const index = ids.indexOf(id);
-  return PERSON_COLOURS[(index < 0 ? 0 : index) % PERSON_COLOURS.length]!;
+  return ACTOR_COLOURS[(index < 0 ? 0 : index) % ACTOR_COLOURS.length]!;
 }
 
 /** The first letter of a name (a whole grapheme, so an accent or emoji stays whole), upper case. */

@@ -69,6 +69,27 @@ export function saveMyActor(id: string, actor: string | null): void {
   }
 }
 
+const ASK_KEY = 'samenzicht.seatAsk';
+
+/** Whether this device asks "Wie ben jij in deze analyse?" on joining (not on a shared screen that said "never"). */
+export function loadAskSeat(): boolean {
+  try {
+    return localStorage.getItem(ASK_KEY) !== 'never';
+  } catch {
+    return true;
+  }
+}
+
+/** Remembers on this device whether to ask. */
+export function saveAskSeat(ask: boolean): void {
+  try {
+    if (ask) localStorage.removeItem(ASK_KEY);
+    else localStorage.setItem(ASK_KEY, 'never');
+  } catch {
+    // Private mode: asked again next time.
+  }
+}
+
 /** Forgets the choice for the analysis `id` (the person chosen was deleted): asked again. */
 export function forgetMyActor(id: string): void {
   try {

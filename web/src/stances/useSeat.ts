@@ -8,7 +8,7 @@ export function chooseMyActor(session: Session, actor: string | null): void {
   saveMyActor(session.id, actor);
   session.store.setState((s) => {
     s.myActor = actor;
-    s.seatAsked = true;
+    s.seatQuestion = 'done';
   });
 }
 
@@ -23,7 +23,7 @@ export function useSeat(session: Session, onCorrected: (actor: string | null) =>
     if (remembered !== null)
       session.store.setState((s) => {
         s.myActor = remembered === '' ? null : remembered;
-        s.seatAsked = true;
+        s.seatQuestion = 'done';
       });
   }, [session]);
 
@@ -60,7 +60,7 @@ export function useSeat(session: Session, onCorrected: (actor: string | null) =>
         forgetMyActor(session.id);
         session.store.setState((s) => {
           s.myActor = null;
-          s.seatAsked = false;
+          s.seatQuestion = 'pending';
         });
       }
     });

@@ -112,8 +112,8 @@ export interface EditorState {
   readonly unfollowed: number | null;
   /** Who this person is in the analysis (an actor id; remembered per analysis on this device), or null. */
   readonly myActor: string | null;
-  /** Whether this person was asked who they are (or chose) in this page; the question is asked once. */
-  readonly seatAsked: boolean;
+  /** "Wie ben jij in deze analyse?": not asked yet, open (asked for), or answered / put off (stances/SeatGate.tsx). */
+  readonly seatQuestion: 'pending' | 'open' | 'done';
   /** The canvas shows only what differs, or only what nobody marked (stances/StanceFilterBar.tsx). */
   readonly stanceFilter: StanceFilter | null;
 }
@@ -177,7 +177,7 @@ export function createEditorStore(doc: ProjectionState) {
       spot: null as Spot | null,
       unfollowed: null as number | null,
       myActor: null as string | null,
-      seatAsked: false,
+      seatQuestion: 'pending' as EditorState['seatQuestion'],
       stanceFilter: null as StanceFilter | null,
     })),
   );
