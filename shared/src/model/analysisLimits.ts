@@ -11,4 +11,5 @@ export const ANALYSIS_LIMITS = {
   links: { add: 20_000, read: 40_000 },
   actors: { add: 500, read: 1_000 },
   loops: { add: 2_000, read: 4_000 },
+  comments: { add: 5_000, read: 10_000 },
 } as const;

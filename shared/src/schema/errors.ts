@@ -22,6 +22,12 @@ export type IssueCode =
   | 'unknownFactor'
   | 'unknownLink'
   | 'emptyLoop'
+  | 'unknownTarget'
+  | 'unknownComment'
+  | 'unknownActor'
+  | 'replyCircle'
+  | 'expectedTime'
+  | 'expectedBoolean'
   | 'unknownField';
 
 export interface Issue {

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { newId } from '../model/ids.ts';
 import { ACTOR_LIMITS, actorEntity, readActorFactorIds, tieActorFactors } from '../model/actor.ts';
+import { commentEntity, remapComments } from '../model/comment.ts';
 import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
 import { factorEntity, factorTextLimit } from '../model/factor.ts';
 import { writeLiveText } from '../model/liveText.ts';
@@ -38,7 +39,7 @@ function writeLoopName(doc: Y.Doc, loop: LoopName): void {
 }
 
 /** Records the schema version this code writes, but never lowers it: a newer client's document stays newer. */
-function stampSchema(doc: Y.Doc): void {
+export function stampSchema(doc: Y.Doc): void {
   const { meta } = getMaps(doc);
   const current = meta.get('schemaVersion');
   if (typeof current !== 'number' || current < DOC_SCHEMA_VERSION) meta.set('schemaVersion', DOC_SCHEMA_VERSION);
@@ -180,7 +181,7 @@ export function setLoopName(doc: Y.Doc, origin: unknown, links: readonly string[
 export function replaceAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis): void {
   const maps = getMaps(doc);
   doc.transact(() => {
-    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames] as Y.Map<unknown>[]) {
+    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames, maps.comments] as Y.Map<unknown>[]) {
       for (const key of [...map.keys()]) map.delete(key);
     }
     stampSchema(doc);
@@ -194,6 +195,7 @@ function writeContent(doc: Y.Doc, analysis: Analysis): void {
   for (const link of analysis.links) writeLink(doc, link);
   for (const actor of analysis.actors) writeActor(doc, actor);
   for (const loop of analysis.loops) writeLoopName(doc, loop);
+  for (const comment of analysis.comments ?? []) getMaps(doc).comments.set(comment.id, commentEntity(comment));
 }
 
 /**
@@ -219,6 +221,7 @@ export function insertAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, 
       links: analysis.links.map((l) => ({ ...l, id: remap(l.id), from: remap(l.from), to: remap(l.to) })),
       actors: analysis.actors.map((a) => ({ ...a, id: remap(a.id), factors: a.factors.map(remap) })),
       loops: analysis.loops.map((l) => ({ ...l, links: l.links.map(remap) })),
+      comments: remapComments(analysis.comments ?? [], remap),
     });
   }, origin);
   return ids;

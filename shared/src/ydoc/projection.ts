@@ -4,10 +4,10 @@
  * re-render exactly what changed.
  */
 import type * as Y from 'yjs';
-import type { Actor, Factor, Link, LoopName } from '../model/types.ts';
+import type { Actor, Comment, Factor, Link, LoopName } from '../model/types.ts';
 import { dedupeLinks } from '../model/link.ts';
 import { getMaps } from './shape.ts';
-import { isEntity, readActor, readFactor, readLink, readLoopName, readTitle } from './read.ts';
+import { isEntity, readActor, readComment, readFactor, readLink, readLoopName, readTitle } from './read.ts';
 
 export interface ProjectionState {
   readonly title: string;
@@ -16,6 +16,8 @@ export interface ProjectionState {
   readonly links: ReadonlyMap<string, Link>;
   readonly actors: ReadonlyMap<string, Actor>;
   readonly loopNames: ReadonlyMap<string, LoopName>;
+  /** All comments, including ones whose target is gone (model/comment.ts `keepComments` says which a file keeps). */
+  readonly comments: ReadonlyMap<string, Comment>;
 }
 
 export interface Projection {
@@ -75,13 +77,22 @@ export function createProjection(doc: Y.Doc): Projection {
     links: readAll(maps.links, readLink),
     actors: readAll(maps.actors, readActor),
     loopNames: loopEntries(),
+    comments: readAll(maps.comments, readComment),
   };
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
-  const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false };
+  const pending = {
+    factors: new Set<string>(),
+    links: new Set<string>(),
+    actors: new Set<string>(),
+    comments: new Set<string>(),
+    meta: false,
+    loops: false,
+  };
 
   const onFactors = (events: AnyEvent[]) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
   const onLinks = (events: AnyEvent[]) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
   const onActors = (events: AnyEvent[]) => collectIds(events, maps.actors).forEach((id) => pending.actors.add(id));
+  const onComments = (events: AnyEvent[]) => collectIds(events, maps.comments).forEach((id) => pending.comments.add(id));
   const onMeta = () => {
     pending.meta = true;
   };
@@ -90,17 +101,20 @@ export function createProjection(doc: Y.Doc): Projection {
   };
   // Deep observers run before 'afterTransaction', so all changes of one transaction are collected by then.
   const onAfterTransaction = (tr: Y.Transaction) => {
-    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops) return;
+    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.comments.size && !pending.meta && !pending.loops)
+      return;
     state = {
       title: pending.meta ? readTitle(doc) : state.title,
       factors: pending.factors.size ? refresh(state.factors, maps.factors, pending.factors, readFactor) : state.factors,
       links: pending.links.size ? refresh(state.links, maps.links, pending.links, readLink) : state.links,
       actors: pending.actors.size ? refresh(state.actors, maps.actors, pending.actors, readActor) : state.actors,
       loopNames: pending.loops ? loopEntries() : state.loopNames,
+      comments: pending.comments.size ? refresh(state.comments, maps.comments, pending.comments, readComment) : state.comments,
     };
     pending.factors.clear();
     pending.links.clear();
     pending.actors.clear();
+    pending.comments.clear();
     pending.meta = false;
     pending.loops = false;
     for (const listener of listeners) listener(state, tr.origin);
@@ -109,6 +123,7 @@ export function createProjection(doc: Y.Doc): Projection {
   maps.factors.observeDeep(onFactors);
   maps.links.observeDeep(onLinks);
   maps.actors.observeDeep(onActors);
+  maps.comments.observeDeep(onComments);
   maps.meta.observe(onMeta);
   maps.loopNames.observe(onLoops);
   doc.on('afterTransaction', onAfterTransaction);
@@ -123,6 +138,7 @@ export function createProjection(doc: Y.Doc): Projection {
       maps.factors.unobserveDeep(onFactors);
       maps.links.unobserveDeep(onLinks);
       maps.actors.unobserveDeep(onActors);
+      maps.comments.unobserveDeep(onComments);
       maps.meta.unobserve(onMeta);
       maps.loopNames.unobserve(onLoops);
       doc.off('afterTransaction', onAfterTransaction);

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { readActor } from '../model/actor.ts';
+import { keepComments, readComment } from '../model/comment.ts';
 import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
 import { isEntity, isValidId } from '../model/entity.ts';
 import { readFactor } from '../model/factor.ts';
@@ -21,6 +22,7 @@ export { readFactor } from '../model/factor.ts';
 export { readLink } from '../model/link.ts';
 export { readActor } from '../model/actor.ts';
 export { readLoopName } from '../model/loopName.ts';
+export { readComment } from '../model/comment.ts';
 
 /** Reads the title of the analysis. */
 export function readTitle(doc: Y.Doc): string {
@@ -70,6 +72,11 @@ export function readAnalysis(doc: Y.Doc): Analysis {
     if (through.length > 0 && through.every((l) => linkIds.has(l))) loops.push({ links: through, name: loop.name, id: key });
   });
   const seenLoops = new Set<string>();
+  const comments = keepComments(
+    readEntities(maps.comments, readComment),
+    { factors: factorIds, links: linkIds, actors: new Set(actors.map((a) => a.id)) },
+    ANALYSIS_LIMITS.comments.read,
+  );
   return {
     title: readTitle(doc),
     factors,
@@ -86,5 +93,6 @@ export function readAnalysis(doc: Y.Doc): Analysis {
       })
       .slice(0, ANALYSIS_LIMITS.loops.read)
       .map(({ links, name }) => ({ links, name })),
+    ...(comments.length > 0 ? { comments } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface DocMaps {
   readonly actors: Y.Map<unknown>;
   /** Loop key (canonical link cycle) → `{ links, name }`. */
   readonly loopNames: Y.Map<unknown>;
+  /** Comment id → one Y.Map per comment (model/comment.ts). */
+  readonly comments: Y.Map<unknown>;
 }
 
 /** Returns the top-level maps of an analysis document. */
@@ -31,5 +33,6 @@ export function getMaps(doc: Y.Doc): DocMaps {
     links: doc.getMap('links'),
     actors: doc.getMap('actors'),
     loopNames: doc.getMap('loopNames'),
+    comments: doc.getMap('comments'),
   };
 }
