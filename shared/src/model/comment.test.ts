@@ -64,7 +64,16 @@ describe('comment commands', () => {
     undo.stopCapturing();
     let comments = readAnalysis(doc).comments!;
     expect(comments).toEqual([
-      { id: c1, on: f1, author: 'Sam', actor: 'a1', at: '2026-12-02T10:15:00.000Z', text: 'Dit begon al eerder.', replyTo: null, resolved: false },
+      {
+        id: c1,
+        on: f1,
+        author: 'Sam',
+        actor: 'a1',
+        at: '2026-12-02T10:15:00.000Z',
+        text: 'Dit begon al eerder.',
+        replyTo: null,
+        resolved: false,
+      },
       { id: c2, on: f1, author: 'Noor', at: '2026-12-02T10:16:00.000Z', text: 'Klopt, in 2019.', replyTo: c1, resolved: false },
     ]);
     // The device key stays in the live document only.
@@ -98,7 +107,9 @@ describe('comment commands', () => {
     expect(addComment(doc, origin, { on: 'f9', author: 'Sam', text: 'Hallo' })).toBeNull();
     expect(addComment(doc, origin, { on: 'loop:l1,l9', author: 'Sam', text: 'Hallo' })).toBeNull();
     expect(addComment(doc, origin, { replyTo: 'c404', author: 'Sam', text: 'Hallo' })).toBeNull();
-    expect(addComment(doc, origin, { on: loopTarget([l2, l1]), author: 'Sam', actor: 'a404', text: 'Deze cirkel herken ik' })).not.toBeNull();
+    expect(
+      addComment(doc, origin, { on: loopTarget([l2, l1]), author: 'Sam', actor: 'a404', text: 'Deze cirkel herken ik' }),
+    ).not.toBeNull();
     const [comment] = readAnalysis(doc).comments!;
     expect(comment).toMatchObject({ on: 'loop:l1,l2' });
     expect(comment!.actor).toBeUndefined();
@@ -106,7 +117,9 @@ describe('comment commands', () => {
 
   it('keeps comments of a deleted factor in the document, so bringing it back brings them back', () => {
     const { doc, f1 } = setup();
-    const undo = new Y.UndoManager([getMaps(doc).factors, getMaps(doc).links, getMaps(doc).comments], { trackedOrigins: new Set([origin]) });
+    const undo = new Y.UndoManager([getMaps(doc).factors, getMaps(doc).links, getMaps(doc).comments], {
+      trackedOrigins: new Set([origin]),
+    });
     addComment(doc, origin, { on: f1, author: 'Sam', text: 'Over de schulden' });
     undo.stopCapturing();
     removeFactors(doc, origin, [f1]);
@@ -192,7 +205,15 @@ describe('comments in the file', () => {
     expect(parsed.warnings).toEqual([]);
     expect(parsed.value.comments).toHaveLength(4);
     const written = toAnalysisFile(parsed.value).comments as Array<Record<string, unknown>>;
-    expect(written[1]).toEqual({ id: 'c2', on: 'f1', author: 'Sam', at: '2026-12-02T10:15:00Z', text: 'Klopt.', replyTo: 'c1', resolved: true });
+    expect(written[1]).toEqual({
+      id: 'c2',
+      on: 'f1',
+      author: 'Sam',
+      at: '2026-12-02T10:15:00Z',
+      text: 'Klopt.',
+      replyTo: 'c1',
+      resolved: true,
+    });
     expect(written[0]).toEqual(comment({}));
     const doc = new Y.Doc();
     replaceAnalysis(doc, origin, parsed.value);
@@ -231,7 +252,10 @@ describe('comments in the file', () => {
 
   it('adding a file next to what is there gives its comments fresh ids that follow the factors', () => {
     const { doc } = setup();
-    const parsed = parseAnalysisFile({ ...base(), comments: [comment({}), comment({ id: 'c2', replyTo: 'c1', on: 'f1' }), comment({ id: 'c3', on: 'loop:l1,l2' })] });
+    const parsed = parseAnalysisFile({
+      ...base(),
+      comments: [comment({}), comment({ id: 'c2', replyTo: 'c1', on: 'f1' }), comment({ id: 'c3', on: 'loop:l1,l2' })],
+    });
     if (!parsed.ok) throw new Error('fixture');
     const ids = insertAnalysis(doc, origin, parsed.value);
     const comments = readAnalysis(doc).comments!;
@@ -259,7 +283,15 @@ describe('keepComments (what a file saved from the live document may hold)', () 
 
   it('drops replies to nothing, circles, and the replies of a comment beyond the limit; forgets an actor that is gone', () => {
     const kept = keepComments(
-      [c('c1', null, { actor: 'a9', by: 'dev' }), c('c2', 'c1'), c('c3', 'c404'), c('c4', 'c5'), c('c5', 'c4'), c('c6', null, { on: 'f9' }), c('c7', 'c6')],
+      [
+        c('c1', null, { actor: 'a9', by: 'dev' }),
+        c('c2', 'c1'),
+        c('c3', 'c404'),
+        c('c4', 'c5'),
+        c('c5', 'c4'),
+        c('c6', null, { on: 'f9' }),
+        c('c7', 'c6'),
+      ],
       ids,
       10,
     );
@@ -268,7 +300,10 @@ describe('keepComments (what a file saved from the live document may hold)', () 
   });
 
   it('cuts a chain of replies deeper than the limit', () => {
-    const chain = [c('c000', null), ...Array.from({ length: 60 }, (_, i) => c(`c${String(i + 1).padStart(3, '0')}`, `c${String(i).padStart(3, '0')}`))];
+    const chain = [
+      c('c000', null),
+      ...Array.from({ length: 60 }, (_, i) => c(`c${String(i + 1).padStart(3, '0')}`, `c${String(i).padStart(3, '0')}`)),
+    ];
     expect(keepComments(chain, ids, 1000)).toHaveLength(51);
   });
 });

@@ -163,7 +163,7 @@ export function keepComments(
     out.push(actor !== undefined && ids.actors.has(actor) ? { ...rest, actor } : rest);
   }
   // A reply whose parent fell beyond `max` would not open: keep only complete chains.
-  for (let size = -1; size !== out.length; ) {
+  for (let size = -1; size !== out.length;) {
     size = out.length;
     const keptIds = new Set(out.map((c) => c.id));
     out = out.filter((c) => c.replyTo === null || keptIds.has(c.replyTo));

@@ -286,7 +286,9 @@ function readComments(c: Collector, raw: unknown, ids: { factors: Set<string>; l
       });
     const replyTo = item.replyTo === undefined || item.replyTo === null ? null : item.replyTo;
     if (replyTo !== null && typeof replyTo !== 'string')
-      c.error(`${path}.replyTo`, `expected a comment id or null, got ${describeValue(replyTo)}`, 'expectedId', { got: describeValue(replyTo) });
+      c.error(`${path}.replyTo`, `expected a comment id or null, got ${describeValue(replyTo)}`, 'expectedId', {
+        got: describeValue(replyTo),
+      });
     out.push({
       id,
       on,

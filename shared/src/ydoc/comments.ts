@@ -108,7 +108,7 @@ export function removeComments(doc: Y.Doc, origin: unknown, commentIds: readonly
   const index = replyIndex(doc);
   const gone = new Set(commentIds.filter((id) => index.has(id)));
   if (gone.size === 0) return;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const c of index.values()) {
       if (c.replyTo !== null && gone.has(c.replyTo) && !gone.has(c.id)) {
