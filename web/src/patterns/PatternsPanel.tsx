@@ -5,6 +5,7 @@ import { setLoopName } from '@samenzicht/shared/ydoc/commands';
 import { CommitField } from '../panels/CommitField.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LOOP_NAME_LIMITS } from '@samenzicht/shared/model/loopName';
+import { LoopComments } from '../comments/LoopComments.tsx';
 
 const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; strengths: string[] }) {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; stren
       >
         {chosen ? t('patterns.shown') : t('patterns.show')}
       </button>
+      <LoopComments links={loop.links} />
     </li>
   );
 });
