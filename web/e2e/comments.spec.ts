@@ -184,6 +184,9 @@ describe('comments', () => {
     expect(await moeder.page.getByTestId('neutral-hint').count()).toBe(0);
     // The facilitator sees the label's hint live.
     await expect.poll(() => fenna.page.locator('[data-testid="inspector-factor"] > label [data-testid="neutral-hint"]').count()).toBe(1);
+    await moeder.page.getByTestId('inspector-label').fill('Steunende zus');
+    await moeder.page.getByTestId('comment-text').fill('');
+    await expect.poll(() => fenna.page.locator('[data-testid="inspector-factor"] > label [data-testid="neutral-hint"]').count()).toBe(0);
 
     await fenna.page.getByTestId('neutral-hint-off').first().click();
     await expect.poll(() => fenna.page.getByTestId('neutral-hint').count()).toBe(0);
@@ -194,8 +197,6 @@ describe('comments', () => {
     await fenna.page.getByTestId('tab-comments').click();
     await fenna.page.getByTestId('neutral-hints-switch').check();
     await thread(fenna.page, 'Moeder faalt').getByTestId('neutral-hint').waitFor();
-    await moeder.page.getByTestId('inspector-label').fill('Steunende zus');
-    await moeder.page.getByTestId('comment-text').fill('');
   });
 
   it('a viewer reads the threads but cannot write, answer or resolve', async () => {
@@ -225,7 +226,11 @@ describe('comments', () => {
       .setInputFiles({ name: 'gezin.samenzicht.json', mimeType: 'application/json', buffer: await bytesOf(download) });
     await factor(fenna.page, 'Schulden').waitFor();
     await expect.poll(async () => (await stored(target)).comments).toEqual(expected);
-    await select(fenna.page, 'Schulden');
+    // The import selected all it brought in; the comments overview chooses the one factor a thread is about.
+    await fenna.page.getByTestId('tab-comments').click();
+    await fenna.page.locator('[data-testid="comments-group"][data-on="f1"] [data-testid="comments-target"]').click();
+    await fenna.page.getByTestId('tab-inspector').click();
+    await fenna.page.locator('[data-testid="comments"][data-on="f1"]').waitFor();
     await thread(fenna.page, 'Klopt, na de brief').waitFor();
 
     // A PNG made in the browser carries the analysis, comments included; it opens again into another analysis.
