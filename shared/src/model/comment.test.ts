@@ -58,9 +58,14 @@ describe('comment commands', () => {
   it('adds a comment and a reply, resolves and reopens the thread, edits and removes; each one undo step', () => {
     const { doc, f1 } = setup();
     const undo = new Y.UndoManager(getMaps(doc).comments, { trackedOrigins: new Set([origin]) });
-    const c1 = addComment(doc, origin, { on: f1, author: 'Sam', actor: 'a1', text: ' Dit begon al eerder. ', by: 'dev1', at: at(15) })!;
+    const c1 = addComment(
+      doc,
+      origin,
+      { on: f1, author: 'Sam', actor: 'a1', text: ' Dit begon al eerder. ', by: 'dev1', at: at(15) },
+      'c1',
+    )!;
     undo.stopCapturing();
-    const c2 = addComment(doc, origin, { replyTo: c1, author: 'Noor', text: 'Klopt, in 2019.', at: at(16) })!;
+    const c2 = addComment(doc, origin, { replyTo: c1, author: 'Noor', text: 'Klopt, in 2019.', at: at(16) }, 'c2')!;
     undo.stopCapturing();
     let comments = readAnalysis(doc).comments!;
     expect(comments).toEqual([
@@ -265,6 +270,33 @@ describe('comments in the file', () => {
     expect(comments.find((c) => c.replyTo !== null)!.replyTo).toBe(first.id);
     expect(comments.find((c) => c.on.startsWith('loop:'))!.on).toBe(loopTarget([ids.get('l1')!, ids.get('l2')!]));
     expect(comments.every((c) => !['c1', 'c2', 'c3'].includes(c.id))).toBe(true);
+  });
+});
+
+describe('a hostile client writing comments straight into the document', () => {
+  it('still gives a file that opens: fields checked, text cut, replies to nothing dropped', () => {
+    const { doc } = setup();
+    const raw = (fields: Record<string, unknown>) => new Y.Map(Object.entries(fields));
+    const comments = getMaps(doc).comments;
+    doc.transact(() => {
+      comments.set(
+        'c1',
+        raw({ on: 'f1', author: 42, at: 'gisteren', text: new Y.Text('x'.repeat(6_000)), replyTo: 7, resolved: 'ja', actor: 'a9' }),
+      );
+      comments.set('c2', raw({ on: 'f1', author: 'Sam', at: '2026-12-02T10:15:00Z', text: 'Antwoord', replyTo: 'c1' }));
+      comments.set('c3', raw({ on: 'f1', author: 'Sam', at: '2026-12-02T10:15:00Z', text: 'Weeskind', replyTo: 'c404' }));
+      comments.set('c4', raw({ on: { kwaad: true }, text: 'Nergens' }));
+      comments.set('c5', 'geen entiteit');
+      comments.set('x'.repeat(100), raw({ on: 'f1', text: 'Te lang id' }));
+      comments.set('c6', raw({ on: 'loop:' + 'l1,'.repeat(30_000), text: 'Te lange kringloop' }));
+    }, 'hostile');
+    const analysis = readAnalysis(doc);
+    expect(analysis.comments!.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(analysis.comments![0]).toMatchObject({ author: '', at: '1970-01-01T00:00:00Z', replyTo: null, resolved: false });
+    expect(analysis.comments![0]!.text).toHaveLength(5_000);
+    expect(analysis.comments![0]!.actor).toBeUndefined();
+    const reopened = parseAnalysisFile(JSON.parse(JSON.stringify(toAnalysisFile(analysis))));
+    expect(reopened.ok && reopened.value.comments).toEqual(analysis.comments);
   });
 });
 
