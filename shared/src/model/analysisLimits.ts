@@ -13,4 +13,5 @@ export const ANALYSIS_LIMITS = {
   loops: { add: 2_000, read: 4_000 },
   // One per person and factor or link; a generous bound for many people marking a large diagram.
   stances: { add: 50_000, read: 100_000 },
+  comments: { add: 5_000, read: 10_000 },
 } as const;

@@ -67,6 +67,26 @@ export interface SignalSettings {
   readonly team: string;
 }
 
+/**
+ * A remark on a factor, a link or a loop (`on`: a factor id, a link id, or `loop:<link ids joined by ,>`), in a
+ * thread (`replyTo`); limits and reading in comment.ts.
+ */
+export interface Comment {
+  readonly id: string;
+  readonly on: string;
+  /** The display name of the person who wrote it. */
+  readonly author: string;
+  /** The person involved (actor id) the writer said they are, when they chose one. */
+  readonly actor?: string;
+  /** When it was written, ISO-8601 UTC. */
+  readonly at: string;
+  readonly text: string;
+  readonly replyTo: string | null;
+  readonly resolved: boolean;
+  /** Live document only, never in a file: the device that wrote it (to edit or delete one's own). */
+  readonly by?: string;
+}
+
 export interface Analysis {
   readonly title: string;
   readonly factors: readonly Factor[];
@@ -77,6 +97,8 @@ export interface Analysis {
   readonly stances?: readonly StanceMark[];
   /** Absent when the defaults (`{ share: false, team: "" }`). */
   readonly signals?: SignalSettings;
+  /** Comments in threads (file version 2); absent is none. */
+  readonly comments?: readonly Comment[];
 }
 
 /** Returns true when `value` is one of `options` (narrowing the type). */

@@ -25,6 +25,9 @@ export type IssueCode =
   | 'unknownActor'
   | 'unknownTarget'
   | 'duplicateStance'
+  | 'unknownComment'
+  | 'replyCircle'
+  | 'expectedTime'
   | 'expectedBoolean'
   | 'unknownField';
 

@@ -8,6 +8,7 @@ import {
   isOneOf,
   type Actor,
   type Analysis,
+  type Comment,
   type Factor,
   type Link,
   type LoopName,
@@ -21,6 +22,7 @@ import { placeByKind } from '../graph/placeByKind.ts';
 import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
 import { cleanText } from '../model/text.ts';
 import { ACTOR_LIMITS } from '../model/actor.ts';
+import { COMMENT_LIMITS, isIsoUtc, resolveTarget, threadRootOf } from '../model/comment.ts';
 import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
 import { ID_MAX_LENGTH } from '../model/entity.ts';
 import { FACTOR_LIMITS } from '../model/factor.ts';
@@ -42,6 +44,9 @@ export const FILE_LIMITS = {
   loops: ANALYSIS_LIMITS.loops.read,
   stances: ANALYSIS_LIMITS.stances.read,
   teamLength: SIGNALS_LIMITS.teamLength,
+  comments: ANALYSIS_LIMITS.comments.read,
+  commentLength: COMMENT_LIMITS.textLength,
+  commentAuthorLength: COMMENT_LIMITS.authorLength,
   labelLength: FACTOR_LIMITS.labelLength,
   noteLength: FACTOR_LIMITS.noteLength,
   linkNoteLength: LINK_LIMITS.noteLength,
@@ -53,13 +58,14 @@ export const FILE_LIMITS = {
 
 const MAX_ERRORS = 100;
 
-const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops', 'stances', 'signals']);
+const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops', 'stances', 'signals', 'comments']);
 const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position']);
 const KNOWN_LINK = new Set(['id', 'from', 'to', 'polarity', 'note']);
 const KNOWN_ACTOR = new Set(['id', 'name', 'role', 'factors']);
 const KNOWN_LOOP = new Set(['links', 'name']);
 const KNOWN_STANCE = new Set(['actor', 'on', 'stance']);
 const KNOWN_SIGNALS = new Set(['share', 'team']);
+const KNOWN_COMMENT = new Set(['id', 'on', 'author', 'actor', 'at', 'text', 'replyTo', 'resolved']);
 
 class Collector {
   readonly errors: Issue[] = [];
@@ -288,6 +294,63 @@ function readStances(c: Collector, raw: unknown, actorIds: Set<string>, targetId
   return out;
 }
 
+function readComments(c: Collector, raw: unknown, ids: { factors: Set<string>; links: Set<string>; actors: Set<string> }): Comment[] {
+  const seen = new Set<string>();
+  const out: Comment[] = [];
+  readList(c, 'comments', raw, FILE_LIMITS.comments, false).forEach((item, i) => {
+    const path = `comments[${i}]`;
+    if (c.full) return;
+    if (!isRecord(item))
+      return c.error(path, `expected an object, got ${describeValue(item)}`, 'expectedObject', { got: describeValue(item) });
+    warnUnknown(c, path, item, KNOWN_COMMENT);
+    const id = readId(c, `${path}.id`, item.id, seen);
+    const on = readString(c, `${path}.on`, item.on, COMMENT_LIMITS.onLength);
+    if (typeof item.on === 'string' && !resolveTarget(on, ids.factors, ids.links))
+      c.error(`${path}.on`, `no factor, link or loop is ${describeValue(on)}`, 'unknownTarget', { id: describeValue(on) });
+    let actor: string | undefined;
+    if (item.actor !== undefined && item.actor !== null) {
+      if (typeof item.actor === 'string' && ids.actors.has(item.actor)) actor = item.actor;
+      else c.error(`${path}.actor`, `no actor has id ${describeValue(item.actor)}`, 'unknownActor', { id: describeValue(item.actor) });
+    }
+    if (!isIsoUtc(item.at))
+      c.error(`${path}.at`, `expected a time in ISO-8601 UTC like "2026-12-02T10:15:00Z", got ${describeValue(item.at)}`, 'expectedTime', {
+        got: describeValue(item.at),
+      });
+    if (item.resolved !== undefined && typeof item.resolved !== 'boolean')
+      c.error(`${path}.resolved`, `expected true or false, got ${describeValue(item.resolved)}`, 'expectedBoolean', {
+        got: describeValue(item.resolved),
+      });
+    const replyTo = item.replyTo === undefined || item.replyTo === null ? null : item.replyTo;
+    if (replyTo !== null && typeof replyTo !== 'string')
+      c.error(`${path}.replyTo`, `expected a comment id or null, got ${describeValue(replyTo)}`, 'expectedId', {
+        got: describeValue(replyTo),
+      });
+    out.push({
+      id,
+      on,
+      author: readText(c, `${path}.author`, item.author, FILE_LIMITS.commentAuthorLength, ''),
+      ...(actor ? { actor } : {}),
+      at: typeof item.at === 'string' ? item.at : '',
+      text: readText(c, `${path}.text`, item.text, FILE_LIMITS.commentLength),
+      replyTo: typeof replyTo === 'string' ? replyTo : null,
+      resolved: item.resolved === true,
+    });
+  });
+  // Replies: to a comment of the file, and never round in a circle.
+  const byId = new Map(out.map((comment) => [comment.id, comment]));
+  out.forEach((comment, i) => {
+    if (comment.replyTo === null || c.full) return;
+    const path = `comments[${i}].replyTo`;
+    if (!byId.has(comment.replyTo))
+      c.error(path, `no comment has id ${describeValue(comment.replyTo)}`, 'unknownComment', { id: describeValue(comment.replyTo) });
+    else if (threadRootOf(comment.id, byId) === null)
+      c.error(path, `replies go round in a circle (or more than ${COMMENT_LIMITS.depth} deep)`, 'replyCircle', {
+        max: COMMENT_LIMITS.depth,
+      });
+  });
+  return out;
+}
+
 function readSignalSettings(c: Collector, raw: unknown): SignalSettings | undefined {
   if (raw === undefined) return undefined;
   if (!isRecord(raw)) {
@@ -356,6 +419,7 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
   const loops = readLoops(c, file.loops, linkIds);
   const stances = readStances(c, file.stances, new Set(actors.map((a) => a.id)), new Set([...factorIds, ...linkIds]));
   const signals = readSignalSettings(c, file.signals);
+  const comments = readComments(c, file.comments, { factors: factorIds, links: linkIds, actors: new Set(actors.map((a) => a.id)) });
 
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
 
@@ -370,6 +434,7 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
     // Left out when empty or default, as the document reader does, so a model compares equal however it was made.
     ...(stances.length > 0 ? { stances } : {}),
     ...(signals && !isDefaultSignals(signals) ? { signals } : {}),
+    ...(comments.length > 0 ? { comments } : {}),
   };
   return { ok: true, value, warnings: c.warnings };
 }
@@ -406,5 +471,20 @@ export function toAnalysisFile(analysis: Analysis): Record<string, unknown> {
     loops: analysis.loops.map((l) => ({ links: [...l.links], name: l.name })),
     stances: (analysis.stances ?? []).map((s) => ({ actor: s.actor, on: s.on, stance: s.stance })),
     signals: signalsValue(analysis.signals ?? { share: false, team: '' }),
+    ...(analysis.comments && analysis.comments.length > 0 ? { comments: analysis.comments.map(commentFileFields) } : {}),
+  };
+}
+
+/** A comment as the file holds it (CONTRACT.md §1 v2): without what only the live document keeps. */
+function commentFileFields(comment: Comment): Record<string, unknown> {
+  return {
+    id: comment.id,
+    on: comment.on,
+    author: comment.author,
+    ...(comment.actor ? { actor: comment.actor } : {}),
+    at: comment.at,
+    text: comment.text,
+    replyTo: comment.replyTo,
+    resolved: comment.resolved,
   };
 }

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { newId } from '../model/ids.ts';
 import { ACTOR_LIMITS, actorEntity, readActorFactorIds, tieActorFactors } from '../model/actor.ts';
+import { commentEntity, remapComments } from '../model/comment.ts';
 import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
 import { factorEntity, factorTextLimit } from '../model/factor.ts';
 import { writeLiveText } from '../model/liveText.ts';
@@ -177,7 +178,7 @@ export function setLoopName(doc: Y.Doc, origin: unknown, links: readonly string[
 export function replaceAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis): void {
   const maps = getMaps(doc);
   doc.transact(() => {
-    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames, maps.stances] as Y.Map<unknown>[]) {
+    for (const map of [maps.factors, maps.links, maps.actors, maps.loopNames, maps.stances, maps.comments] as Y.Map<unknown>[]) {
       for (const key of [...map.keys()]) map.delete(key);
     }
     stampSchema(doc);
@@ -194,6 +195,7 @@ function writeContent(doc: Y.Doc, analysis: Analysis): void {
   for (const actor of analysis.actors) writeActor(doc, actor);
   for (const loop of analysis.loops) writeLoopName(doc, loop);
   writeStances(doc, analysis.stances ?? []);
+  for (const comment of analysis.comments ?? []) getMaps(doc).comments.set(comment.id, commentEntity(comment));
 }
 
 /**
@@ -220,6 +222,7 @@ export function insertAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, 
       actors: analysis.actors.map((a) => ({ ...a, id: remap(a.id), factors: a.factors.map(remap) })),
       loops: analysis.loops.map((l) => ({ ...l, links: l.links.map(remap) })),
       stances: (analysis.stances ?? []).map((s) => ({ ...s, actor: remap(s.actor), on: remap(s.on) })),
+      comments: remapComments(analysis.comments ?? [], remap),
     });
   }, origin);
   return ids;

@@ -4,11 +4,11 @@
  * re-render exactly what changed.
  */
 import type * as Y from 'yjs';
-import type { Actor, Factor, Link, LoopName, SignalSettings, StanceMark } from '../model/types.ts';
+import type { Actor, Comment, Factor, Link, LoopName, SignalSettings, StanceMark } from '../model/types.ts';
 import { readAllStances, readStance } from '../model/stance.ts';
 import { dedupeLinks } from '../model/link.ts';
 import { getMaps } from './shape.ts';
-import { isEntity, readActor, readFactor, readLink, readLoopName, readSignalSettings, readTitle } from './read.ts';
+import { isEntity, readActor, readComment, readFactor, readLink, readLoopName, readSignalSettings, readTitle } from './read.ts';
 
 export interface ProjectionState {
   readonly title: string;
@@ -20,6 +20,8 @@ export interface ProjectionState {
   /** Every stance stored, keyed by `stanceKey`, including ones whose person or factor/link is gone. */
   readonly stances: ReadonlyMap<string, StanceMark>;
   readonly signals: SignalSettings;
+  /** All comments, including ones whose target is gone (model/comment.ts `keepComments` says which a file keeps). */
+  readonly comments: ReadonlyMap<string, Comment>;
 }
 
 export interface Projection {
@@ -96,13 +98,23 @@ export function createProjection(doc: Y.Doc): Projection {
     loopNames: loopEntries(),
     stances: readAllStances(maps.stances),
     signals: readSignalSettings(doc),
+    comments: readAll(maps.comments, readComment),
   };
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
-  const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false, stances: new Set<string>() };
+  const pending = {
+    factors: new Set<string>(),
+    links: new Set<string>(),
+    actors: new Set<string>(),
+    comments: new Set<string>(),
+    stances: new Set<string>(),
+    meta: false,
+    loops: false,
+  };
 
   const onFactors = (events: AnyEvent[]) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
   const onLinks = (events: AnyEvent[]) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
   const onActors = (events: AnyEvent[]) => collectIds(events, maps.actors).forEach((id) => pending.actors.add(id));
+  const onComments = (events: AnyEvent[]) => collectIds(events, maps.comments).forEach((id) => pending.comments.add(id));
   const onMeta = () => {
     pending.meta = true;
   };
@@ -112,7 +124,16 @@ export function createProjection(doc: Y.Doc): Projection {
   const onStances = (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((key) => pending.stances.add(key));
   // Deep observers run before 'afterTransaction', so all changes of one transaction are collected by then.
   const onAfterTransaction = (tr: Y.Transaction) => {
-    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops && !pending.stances.size) return;
+    if (
+      !pending.factors.size &&
+      !pending.links.size &&
+      !pending.actors.size &&
+      !pending.comments.size &&
+      !pending.stances.size &&
+      !pending.meta &&
+      !pending.loops
+    )
+      return;
     state = {
       title: pending.meta ? readTitle(doc) : state.title,
       factors: pending.factors.size ? refresh(state.factors, maps.factors, pending.factors, readFactor) : state.factors,
@@ -121,10 +142,12 @@ export function createProjection(doc: Y.Doc): Projection {
       loopNames: pending.loops ? loopEntries() : state.loopNames,
       stances: pending.stances.size ? refreshStances(state.stances, maps.stances, pending.stances) : state.stances,
       signals: pending.meta ? sameSignals(state.signals, readSignalSettings(doc)) : state.signals,
+      comments: pending.comments.size ? refresh(state.comments, maps.comments, pending.comments, readComment) : state.comments,
     };
     pending.factors.clear();
     pending.links.clear();
     pending.actors.clear();
+    pending.comments.clear();
     pending.meta = false;
     pending.loops = false;
     pending.stances.clear();
@@ -134,6 +157,7 @@ export function createProjection(doc: Y.Doc): Projection {
   maps.factors.observeDeep(onFactors);
   maps.links.observeDeep(onLinks);
   maps.actors.observeDeep(onActors);
+  maps.comments.observeDeep(onComments);
   maps.meta.observe(onMeta);
   maps.loopNames.observe(onLoops);
   maps.stances.observe(onStances);
@@ -149,6 +173,7 @@ export function createProjection(doc: Y.Doc): Projection {
       maps.factors.unobserveDeep(onFactors);
       maps.links.unobserveDeep(onLinks);
       maps.actors.unobserveDeep(onActors);
+      maps.comments.unobserveDeep(onComments);
       maps.meta.unobserve(onMeta);
       maps.loopNames.unobserve(onLoops);
       maps.stances.unobserve(onStances);

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { readActor } from '../model/actor.ts';
+import { keepComments, readComment } from '../model/comment.ts';
 import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
 import { isEntity, isValidId } from '../model/entity.ts';
 import { readFactor } from '../model/factor.ts';
@@ -23,6 +24,7 @@ export { readFactor } from '../model/factor.ts';
 export { readLink } from '../model/link.ts';
 export { readActor } from '../model/actor.ts';
 export { readLoopName } from '../model/loopName.ts';
+export { readComment } from '../model/comment.ts';
 
 /** Reads the title of the analysis. */
 export function readTitle(doc: Y.Doc): string {
@@ -80,6 +82,11 @@ export function readAnalysis(doc: Y.Doc): Analysis {
   // Stances whose person or factor/link is gone stay in the document (a restore brings them back) but are not read.
   const stances = readStances(maps.stances, new Set(actors.map((a) => a.id)), new Set([...factorIds, ...linkIds]), ANALYSIS_LIMITS.stances.read);
   const signals = readSignalSettings(doc);
+  const comments = keepComments(
+    readEntities(maps.comments, readComment),
+    { factors: factorIds, links: linkIds, actors: new Set(actors.map((a) => a.id)) },
+    ANALYSIS_LIMITS.comments.read,
+  );
   return {
     title: readTitle(doc),
     factors,
@@ -99,5 +106,6 @@ export function readAnalysis(doc: Y.Doc): Analysis {
     // Left out when empty or default, as the file parser does.
     ...(stances.length > 0 ? { stances } : {}),
     ...(isDefaultSignals(signals) ? {} : { signals }),
+    ...(comments.length > 0 ? { comments } : {}),
   };
 }

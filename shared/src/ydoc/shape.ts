@@ -24,6 +24,8 @@ export interface DocMaps {
   readonly loopNames: Y.Map<unknown>;
   /** `stanceKey(actor, on)` → `{ actor, on, stance }` (model/stance.ts). */
   readonly stances: Y.Map<unknown>;
+  /** Comment id → one Y.Map per comment (model/comment.ts). */
+  readonly comments: Y.Map<unknown>;
 }
 
 /** Returns the top-level maps of an analysis document. */
@@ -35,5 +37,6 @@ export function getMaps(doc: Y.Doc): DocMaps {
     actors: doc.getMap('actors'),
     loopNames: doc.getMap('loopNames'),
     stances: doc.getMap('stances'),
+    comments: doc.getMap('comments'),
   };
 }

@@ -8,6 +8,7 @@ import { FactorHandles } from './FactorHandles.tsx';
 import { useFar } from './levelOfDetail.ts';
 import { LabelEditor } from './LabelEditor.tsx';
 import { StanceMarks } from '../stances/StanceMarks.tsx';
+import { CommentBadge } from '../comments/CommentBadge.tsx';
 
 function classNameOf({ data, selected }: NodeProps<FactorFlowNode>): string {
   const { factor, dimmed } = data;
@@ -73,6 +74,7 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
           i
         </span>
       ) : null}
+      <CommentBadge on={id} className="factor-comments" />
       {movedBy ? (
         <div className="factor-movedby" style={{ background: movedBy.colour }}>
           {t('canvas.dragging', { name: movedBy.name })}

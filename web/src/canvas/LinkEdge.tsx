@@ -8,6 +8,7 @@ import type { LinkFlowEdge } from './flowTypes.ts';
 import { useFar } from './levelOfDetail.ts';
 import { boxOf, lineBetween, type Line } from './floatingLine.ts';
 import { setPolarity } from './linking.ts';
+import { CommentBadge } from '../comments/CommentBadge.tsx';
 
 /** The line itself (a plain function, not a component: one fiber less per link). */
 function drawLine(id: string, line: Line, data: LinkFlowEdge['data'] & {}, selected: boolean | undefined, markerEnd: string | undefined) {
@@ -52,6 +53,11 @@ function LinkMarks({ id, line, data }: { id: string; line: Line; data: LinkFlowE
         {polarity === '+' ? '+' : '−'}
       </button>
       {data.breaks > 0 ? <BreakMark id={id} line={line} breaks={data.breaks} /> : null}
+      <CommentBadge
+        on={id}
+        className="link-comments nodrag nopan"
+        style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y - 26}px)` }}
+      />
     </EdgeLabelRenderer>
   );
 }

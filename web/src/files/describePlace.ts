@@ -5,7 +5,7 @@
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-const ITEMS = { factors: 'factor', links: 'link', actors: 'actor', loops: 'loop' } as const;
+const ITEMS = { factors: 'factor', links: 'link', actors: 'actor', loops: 'loop', comments: 'comment' } as const;
 type ItemKind = (typeof ITEMS)[keyof typeof ITEMS];
 
 /** Fields with a name in i18n (`files.field.<name>`); any other field is shown as itself. */
@@ -31,6 +31,14 @@ const FIELDS = new Set([
   'polarity',
   'name',
   'role',
+  'comments',
+  'on',
+  'author',
+  'actor',
+  'at',
+  'text',
+  'replyTo',
+  'resolved',
 ]);
 
 const SEGMENT = /^([A-Za-z_$][\w$-]*)(?:\[(\d+)\])?$/;

@@ -11,6 +11,8 @@ import { StanceBar } from '../stances/StanceBar.tsx';
 import { textOf } from '../text/textSource.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
+import { CommentThreads } from '../comments/CommentThreads.tsx';
+import { NeutralHint } from '../comments/NeutralHint.tsx';
 
 /** The value all factors share, or null when they differ. */
 function common<T>(factors: readonly Factor[], pick: (f: Factor) => T): T | null {
@@ -47,6 +49,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
             readOnly={readOnly}
             data-testid="inspector-label"
           />
+          <NeutralHint text={single.label} />
         </label>
       ) : (
         <p className="hint">
@@ -130,6 +133,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
               </label>
             ))}
           </fieldset>
+          <CommentThreads key={single.id} on={single.id} title={t('comments.onFactorTitle')} />
         </>
       ) : null}
     </div>
@@ -182,6 +186,7 @@ function LinkFields({ linkId }: { linkId: string }) {
           data-testid="inspector-link-note"
         />
       </label>
+      <CommentThreads key={link.id} on={link.id} title={t('comments.onLinkTitle')} />
     </div>
   );
 }

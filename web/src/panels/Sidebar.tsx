@@ -4,12 +4,14 @@ import { ActorsPanel } from './ActorsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { UnreadBadge } from '../comments/UnreadBadge.tsx';
 import { Sheet } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useNarrow } from '../ui/useMediaQuery.ts';
 import './shell.css';
 
-const TABS = ['inspector', 'patterns', 'actors', 'library'] as const;
+const TABS = ['inspector', 'patterns', 'comments', 'actors', 'library'] as const;
 type Tab = (typeof TABS)[number];
 const HIDDEN_KEY = 'samenzicht.sidebar';
 
@@ -44,6 +46,7 @@ function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
           data-testid={`tab-${key}`}
         >
           {t(`sidebar.${key}`)}
+          {key === 'comments' ? <UnreadBadge /> : null}
         </button>
       ))}
     </div>
@@ -53,7 +56,17 @@ function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
 function TabBody({ tab }: { tab: Tab }) {
   return (
     <div className="tab-body" role="tabpanel">
-      {tab === 'inspector' ? <Inspector /> : tab === 'patterns' ? <PatternsPanel /> : tab === 'actors' ? <ActorsPanel /> : <LibraryPanel />}
+      {tab === 'inspector' ? (
+        <Inspector />
+      ) : tab === 'patterns' ? (
+        <PatternsPanel />
+      ) : tab === 'comments' ? (
+        <CommentsPanel />
+      ) : tab === 'actors' ? (
+        <ActorsPanel />
+      ) : (
+        <LibraryPanel />
+      )}
     </div>
   );
 }
@@ -77,6 +90,7 @@ function PanelSheet({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
           <Icon name="up" />
           <span>{t('sidebar.open')}</span>
           <span className="panel-bar-tab">· {t(`sidebar.${tab}`)}</span>
+          <UnreadBadge />
         </button>
       </div>
       {open ? (

@@ -6,6 +6,7 @@ import { CommitField } from '../panels/CommitField.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LOOP_NAME_LIMITS } from '@samenzicht/shared/model/loopName';
 import { LoopShared, SharednessSummary } from '../stances/SharednessSummary.tsx';
+import { LoopComments } from '../comments/LoopComments.tsx';
 
 const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; strengths: string[] }) {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ const LoopItem = memo(function LoopItem({ loop, strengths }: { loop: Loop; stren
       >
         {chosen ? t('patterns.shown') : t('patterns.show')}
       </button>
+      <LoopComments links={loop.links} />
     </li>
   );
 });

@@ -15,7 +15,7 @@ export type ChangeDescription =
   | { readonly kind: 'linkAdded' | 'linkRemoved' | 'linkPolarity' | 'linkNote'; readonly from: string; readonly to: string }
   | { readonly kind: 'linksAdded' | 'linksRemoved' | 'linksChanged'; readonly count: number }
   | { readonly kind: 'loopName'; readonly loop: string }
-  | { readonly kind: 'title' | 'people' | 'change' };
+  | { readonly kind: 'title' | 'people' | 'comment' | 'change' };
 
 /** The key under which a stack item's description is kept in `StackItem.meta`. */
 export const DESCRIPTION_META = 'samenzicht.description';
@@ -103,6 +103,7 @@ export function describeChange(
   }
   if (links.changed.length > 1) return { kind: 'linksChanged', count: links.changed.length };
   if (before.actors !== after.actors) return { kind: 'people' };
+  if (before.comments !== after.comments) return { kind: 'comment' };
   return { kind: 'change' };
 }
 
