@@ -12,3 +12,6 @@ export const ANALYSIS_LIMITS = {
   actors: { add: 500, read: 1_000 },
   loops: { add: 2_000, read: 4_000 },
 } as const;
+
+/** The longest story text (the facilitator's edit of the generated story) a file or the live document may hold. */
+export const STORY_MAX_LENGTH = 50_000;

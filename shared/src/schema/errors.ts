@@ -22,7 +22,8 @@ export type IssueCode =
   | 'unknownFactor'
   | 'unknownLink'
   | 'emptyLoop'
-  | 'unknownField';
+  | 'unknownField'
+  | 'expectedSignalCode';
 
 export interface Issue {
   /** A path into the input, like `factors[3].kind`; empty for the whole input. */

@@ -17,7 +17,9 @@ import { placeByKind } from '../graph/placeByKind.ts';
 import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
 import { cleanText } from '../model/text.ts';
 import { ACTOR_LIMITS } from '../model/actor.ts';
-import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
+import { ANALYSIS_LIMITS, STORY_MAX_LENGTH } from '../model/analysisLimits.ts';
+import { LANGUAGES } from '../model/language.ts';
+import { isSignalCode } from '../model/signal.ts';
 import { ID_MAX_LENGTH } from '../model/entity.ts';
 import { FACTOR_LIMITS } from '../model/factor.ts';
 import { LINK_LIMITS } from '../model/link.ts';
@@ -43,12 +45,13 @@ export const FILE_LIMITS = {
   loopNameLength: LOOP_NAME_LIMITS.nameLength,
   titleLength: ANALYSIS_LIMITS.titleLength,
   idLength: ID_MAX_LENGTH,
+  storyLength: STORY_MAX_LENGTH,
 } as const;
 
 const MAX_ERRORS = 100;
 
-const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops']);
-const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position']);
+const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops', 'language', 'story']);
+const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position', 'signal']);
 const KNOWN_LINK = new Set(['id', 'from', 'to', 'polarity', 'note']);
 const KNOWN_ACTOR = new Set(['id', 'name', 'role', 'factors']);
 const KNOWN_LOOP = new Set(['links', 'name']);
@@ -173,9 +176,32 @@ function readFactors(c: Collector, raw: unknown): Array<Omit<Factor, 'position'>
       evidence: readEnum(c, `${path}.evidence`, EVIDENCE_KINDS, item.evidence, 'observation'),
       note: readText(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
       position: readPosition(c, `${path}.position`, item.position),
+      ...readSignal(c, `${path}.signal`, item.signal),
     });
   });
   return out;
+}
+
+/** A factor's signal code (version 2): absent, or lowercase ASCII words joined by `-`. */
+function readSignal(c: Collector, path: string, value: unknown): { signal?: string } {
+  if (value === undefined || value === null) return {};
+  if (isSignalCode(value)) return { signal: value };
+  c.error(
+    path,
+    `expected a code of lowercase words joined by "-" (like "schulden-toeslagen"), got ${describeValue(value)}`,
+    'expectedSignalCode',
+    {
+      got: describeValue(value),
+    },
+  );
+  return {};
+}
+
+/** The language (version 2, default Dutch) and the edited story (version 2, absent: the generated one). */
+function readLanguageAndStory(c: Collector, file: RawFile): Pick<Analysis, 'language' | 'story'> {
+  const language = file.language === undefined ? undefined : readEnum(c, 'language', LANGUAGES, file.language);
+  const story = file.story === undefined || file.story === null ? '' : readText(c, 'story', file.story, FILE_LIMITS.storyLength);
+  return { ...(language ? { language } : {}), ...(story.trim() !== '' ? { story } : {}) };
 }
 
 function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
@@ -302,12 +328,13 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
   const linkIds = new Set(links.map((l) => l.id));
   const actors = readActors(c, file.actors, factorIds);
   const loops = readLoops(c, file.loops, linkIds);
+  const languageAndStory = readLanguageAndStory(c, file);
 
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
 
   const placed = placeByKind(rawFactors);
   const factors: Factor[] = rawFactors.map((f) => ({ ...f, position: f.position ?? placed.get(f.id)! }));
-  return { ok: true, value: { title, factors, links, actors, loops }, warnings: c.warnings };
+  return { ok: true, value: { title, factors, links, actors, loops, ...languageAndStory }, warnings: c.warnings };
 }
 
 /** Parses the text of a file (JSON) and then its content; a JSON syntax error is reported too. */
@@ -336,9 +363,12 @@ export function toAnalysisFile(analysis: Analysis): Record<string, unknown> {
       evidence: f.evidence,
       note: f.note,
       position: { x: f.position.x, y: f.position.y },
+      ...(f.signal ? { signal: f.signal } : {}),
     })),
     links: analysis.links.map((l) => ({ id: l.id, from: l.from, to: l.to, polarity: l.polarity, note: l.note })),
     actors: analysis.actors.map((a) => ({ id: a.id, name: a.name, role: a.role, factors: [...a.factors] })),
     loops: analysis.loops.map((l) => ({ links: [...l.links], name: l.name })),
+    ...(analysis.language ? { language: analysis.language } : {}),
+    ...(analysis.story ? { story: analysis.story } : {}),
   };
 }

@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import type { Actor, Factor, Link, LoopName } from '../model/types.ts';
 import { dedupeLinks } from '../model/link.ts';
 import { getMaps } from './shape.ts';
+import type { Language } from '../model/language.ts';
+import { readDocLanguage, readDocStory } from './story.ts';
 import { isEntity, readActor, readFactor, readLink, readLoopName, readTitle } from './read.ts';
 
 export interface ProjectionState {
@@ -16,6 +18,10 @@ export interface ProjectionState {
   readonly links: ReadonlyMap<string, Link>;
   readonly actors: ReadonlyMap<string, Actor>;
   readonly loopNames: ReadonlyMap<string, LoopName>;
+  /** The language of the analysis (Dutch when the document does not say). */
+  readonly language: Language;
+  /** The facilitator's edited story; undefined when the generated story is used. */
+  readonly story: string | undefined;
 }
 
 export interface Projection {
@@ -75,6 +81,8 @@ export function createProjection(doc: Y.Doc): Projection {
     links: readAll(maps.links, readLink),
     actors: readAll(maps.actors, readActor),
     loopNames: loopEntries(),
+    language: readDocLanguage(doc),
+    story: readDocStory(doc),
   };
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
   const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false };
@@ -97,6 +105,8 @@ export function createProjection(doc: Y.Doc): Projection {
       links: pending.links.size ? refresh(state.links, maps.links, pending.links, readLink) : state.links,
       actors: pending.actors.size ? refresh(state.actors, maps.actors, pending.actors, readActor) : state.actors,
       loopNames: pending.loops ? loopEntries() : state.loopNames,
+      language: pending.meta ? readDocLanguage(doc) : state.language,
+      story: pending.meta ? readDocStory(doc) : state.story,
     };
     pending.factors.clear();
     pending.links.clear();
@@ -109,7 +119,7 @@ export function createProjection(doc: Y.Doc): Projection {
   maps.factors.observeDeep(onFactors);
   maps.links.observeDeep(onLinks);
   maps.actors.observeDeep(onActors);
-  maps.meta.observe(onMeta);
+  maps.meta.observeDeep(onMeta);
   maps.loopNames.observe(onLoops);
   doc.on('afterTransaction', onAfterTransaction);
 
@@ -123,7 +133,7 @@ export function createProjection(doc: Y.Doc): Projection {
       maps.factors.unobserveDeep(onFactors);
       maps.links.unobserveDeep(onLinks);
       maps.actors.unobserveDeep(onActors);
-      maps.meta.unobserve(onMeta);
+      maps.meta.unobserveDeep(onMeta);
       maps.loopNames.unobserve(onLoops);
       doc.off('afterTransaction', onAfterTransaction);
       listeners.clear();

@@ -15,6 +15,7 @@ import { readableText } from '../model/text.ts';
 import type { Actor, Analysis, Factor, Link, LoopName } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
 import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
+import { languageAndStoryFields } from './story.ts';
 
 export { isEntity } from '../model/entity.ts';
 export { readFactor } from '../model/factor.ts';
@@ -86,5 +87,6 @@ export function readAnalysis(doc: Y.Doc): Analysis {
       })
       .slice(0, ANALYSIS_LIMITS.loops.read)
       .map(({ links, name }) => ({ links, name })),
+    ...languageAndStoryFields(doc),
   };
 }

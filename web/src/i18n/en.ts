@@ -388,6 +388,7 @@ export const en: Messages = {
       unknownLink: 'There is no link with id {{id}}.',
       emptyLoop: 'A loop needs at least one link.',
       unknownField: 'Unknown field "{{name}}"; skipped.',
+      expectedSignalCode: 'This must be a signal code, like schulden-toeslagen (found: {{got}}).',
     },
     rawPlace: 'Place in the file',
     place: {

@@ -387,6 +387,7 @@ export const nl = {
       unknownLink: 'Er is geen verband met id {{id}}.',
       emptyLoop: 'Een kringloop heeft minstens één verband nodig.',
       unknownField: 'Onbekend veld "{{name}}"; wordt overgeslagen.',
+      expectedSignalCode: 'Hier hoort een signaalcode te staan, zoals schulden-toeslagen (gevonden: {{got}}).',
     },
     rawPlace: 'Plaats in het bestand',
     place: {
