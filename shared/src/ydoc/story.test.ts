@@ -5,7 +5,7 @@ import { addFactor, insertAnalysis, replaceAnalysis, updateFactors } from './com
 import { setFactorSignal } from './factorSignal.ts';
 import { createProjection } from './projection.ts';
 import { readAnalysis } from './read.ts';
-import { readDocLanguage, readDocStory, setLanguage, setStory, useGeneratedStory } from './story.ts';
+import { readDocLanguage, readDocStory, setLanguage, setStory, resetStory } from './story.ts';
 import type { Analysis } from '../model/types.ts';
 import { parseAnalysisFile, toAnalysisFile } from '../schema/parseAnalysisFile.ts';
 
@@ -107,7 +107,7 @@ describe('language and story of the analysis', () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     expect(readDocStory(a)).toBe('Het begon echt met schulden. Daarna kwam stress.');
     expect(readDocStory(b)).toBe(readDocStory(a));
-    useGeneratedStory(a, ME);
+    resetStory(a, ME);
     expect(readDocStory(a)).toBeUndefined();
   });
 
@@ -120,7 +120,7 @@ describe('language and story of the analysis', () => {
     setStory(doc, ME, 'Een');
     setStory(doc, ME, 'Een twee');
     expect(projection.get().story).toBe('Een twee');
-    useGeneratedStory(doc, ME);
+    resetStory(doc, ME);
     expect(projection.get().story).toBeUndefined();
     projection.destroy();
   });

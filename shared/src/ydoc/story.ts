@@ -60,7 +60,7 @@ export function setStory(doc: Y.Doc, origin: unknown, text: string): void {
 }
 
 /** Drops the facilitator's edit: the generated story is used again. */
-export function useGeneratedStory(doc: Y.Doc, origin: unknown): void {
+export function resetStory(doc: Y.Doc, origin: unknown): void {
   const { meta } = getMaps(doc);
   if (!meta.has('story')) return;
   doc.transact(() => meta.delete('story'), origin);

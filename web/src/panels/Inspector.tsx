@@ -7,6 +7,7 @@ import { setPolarity } from '../canvas/linking.ts';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LiveTextField } from '../text/LiveTextField.tsx';
 import { AlsoEditing } from './AlsoEditing.tsx';
+import { SignalChoice } from './SignalChoice.tsx';
 import { textOf } from '../text/textSource.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
@@ -22,6 +23,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
   const session = useSession();
   const readOnly = useEditor((s) => s.readOnly);
   const actors = useEditor((s) => s.doc.actors);
+  const facilitator = useEditor((s) => s.role === 'facilitator');
   const ids = factors.map((f) => f.id);
   const single = factors.length === 1 ? factors[0]! : null;
   const kind = common(factors, (f) => f.kind);
@@ -131,6 +133,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
           </fieldset>
         </>
       ) : null}
+      {facilitator ? <SignalChoice factors={factors} /> : null}
     </div>
   );
 }
