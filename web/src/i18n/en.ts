@@ -599,6 +599,8 @@ export const en: Messages = {
       loopName: 'name of loop {{loop}}',
       title: 'name of the analysis',
       people: 'change to the people',
+      story: 'text of the story',
+      language: 'language of the analysis',
       change: 'the last change',
     },
   },

@@ -598,6 +598,8 @@ export const nl = {
       loopName: 'naam van kringloop {{loop}}',
       title: 'naam van de analyse',
       people: 'wijziging bij de personen',
+      story: 'tekst van het verhaal',
+      language: 'taal van de analyse',
       change: 'de laatste wijziging',
     },
   },
