@@ -162,6 +162,14 @@ describe('the story of the examples', () => {
     });
   }
 
+  it('large: the same story every time (the loop search stops at a count, never at a time), its named circles first', () => {
+    const analysis = example('large');
+    const text = storyOf(analysis, 'nl');
+    expect(storyOf(analysis, 'nl')).toBe(text);
+    for (const loop of analysis.loops.slice(0, 3)) expect(text, loop.name).toContain(`“${loop.name}”`);
+    expect(text).toMatch(/Er zijn nog \d+ kringlopen( of meer)?\. Die staan in de tekening\./);
+  });
+
   it('small: every circle appears', () => {
     const analysis = example('small');
     const patterns = analysePatterns(analysis);
