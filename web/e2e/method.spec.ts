@@ -94,23 +94,23 @@ describe('the method in the editor', () => {
   it('adds a factor from the library and ties a person to it', async () => {
     const { a, b } = session.people;
     await a.page.getByTestId('tab-library').click();
-    await a.page.getByTestId('library-search').fill('wachttijden');
+    await a.page.getByTestId('library-search').fill('kind slaapt');
     await a.page.getByTestId('library-item').click();
-    await factor(b.page, 'Wachttijden GGZ').waitFor();
-    expect(await factor(b.page, 'Wachttijden GGZ').innerText()).toMatch(/VERERGERING/i);
+    await factor(b.page, 'Kind slaapt slecht').waitFor();
+    expect(await factor(b.page, 'Kind slaapt slecht').innerText()).toMatch(/VERERGERING/i);
 
     await a.page.getByTestId('tab-actors').click();
     await a.page.getByTestId('actor-name').fill('Moeder');
     await a.page.getByTestId('actor-add').click();
     await a.page.getByTestId('tab-inspector').click();
-    await factor(a.page, 'Wachttijden GGZ').click();
+    await factor(a.page, 'Kind slaapt slecht').click();
     await a.page
       .getByTestId('inspector-factor')
       .getByLabel(/Moeder/)
       .check();
-    await expect.poll(() => factor(b.page, 'Wachttijden GGZ').innerText()).toContain('Moeder');
+    await expect.poll(() => factor(b.page, 'Kind slaapt slecht').innerText()).toContain('Moeder');
     const file = await stored();
-    const tied = file.factors.find((f) => f.label === 'Wachttijden GGZ')!;
+    const tied = file.factors.find((f) => f.label === 'Kind slaapt slecht')!;
     expect(file.actors).toEqual([{ id: expect.any(String), name: 'Moeder', role: 'parent', factors: [tied.id] }]);
   });
 

@@ -15,3 +15,6 @@ export const ANALYSIS_LIMITS = {
   stances: { add: 50_000, read: 100_000 },
   comments: { add: 5_000, read: 10_000 },
 } as const;
+
+/** The longest story text (the facilitator's edit of the generated story) a file or the live document may hold. */
+export const STORY_MAX_LENGTH = 50_000;

@@ -8,6 +8,7 @@ import { readableText } from './text.ts';
 import { EVIDENCE_KINDS, FACTOR_KINDS, LIFE_DOMAINS, isOneOf, type Factor, type Position } from './types.ts';
 import { toEntity } from './entity.ts';
 import { liveText, readLiveText } from './liveText.ts';
+import { signalField } from './signal.ts';
 
 export const FACTOR_LIMITS = {
   labelLength: 300,
@@ -44,6 +45,7 @@ export function readFactor(id: string, y: Y.Map<unknown>): Factor {
     evidence: isOneOf(EVIDENCE_KINDS, evidence) ? evidence : FACTOR_DEFAULTS.evidence,
     note: readLiveText(y.get('note'), FACTOR_LIMITS.noteLength),
     position: readPosition(y.get('position')),
+    ...signalField(y.get('signal')),
   };
 }
 
@@ -56,6 +58,7 @@ export function factorEntity(factor: Factor): Y.Map<unknown> {
     evidence: factor.evidence,
     note: liveText(readableText(factor.note, FACTOR_LIMITS.noteLength)),
     position: clampPosition(factor.position),
+    ...signalField(factor.signal),
   });
 }
 

@@ -1,4 +1,5 @@
 /** The plain, immutable model of one verklarende analyse (DOMAIN.md, CONTRACT.md §1). */
+import type { Language } from './language.ts';
 
 export const FACTOR_KINDS = ['problem', 'predisposing', 'precipitating', 'perpetuating', 'aggravating', 'protective'] as const;
 export type FactorKind = (typeof FACTOR_KINDS)[number];
@@ -28,6 +29,8 @@ export interface Factor {
   readonly evidence: Evidence;
   readonly note: string;
   readonly position: Position;
+  /** The stable code of the library signal this factor stands for (library/signals.ts); kept when the label changes. */
+  readonly signal?: string;
 }
 
 export interface Link {
@@ -99,6 +102,10 @@ export interface Analysis {
   readonly signals?: SignalSettings;
   /** Comments in threads (file version 2); absent is none. */
   readonly comments?: readonly Comment[];
+  /** The language the analysis is written in; absent means Dutch (model/language.ts). */
+  readonly language?: Language;
+  /** The facilitator's edited story (story/storyOf.ts); absent when the generated story is used. */
+  readonly story?: string;
 }
 
 /** Returns true when `value` is one of `options` (narrowing the type). */

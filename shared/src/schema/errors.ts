@@ -29,7 +29,8 @@ export type IssueCode =
   | 'replyCircle'
   | 'expectedTime'
   | 'expectedBoolean'
-  | 'unknownField';
+  | 'unknownField'
+  | 'expectedSignalCode';
 
 export interface Issue {
   /** A path into the input, like `factors[3].kind`; empty for the whole input. */

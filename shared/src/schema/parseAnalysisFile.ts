@@ -23,7 +23,9 @@ import { POSITION_LIMIT, isCoordinateInRange } from '../model/position.ts';
 import { cleanText } from '../model/text.ts';
 import { ACTOR_LIMITS } from '../model/actor.ts';
 import { COMMENT_LIMITS, isIsoUtc, resolveTarget, threadRootOf } from '../model/comment.ts';
-import { ANALYSIS_LIMITS } from '../model/analysisLimits.ts';
+import { ANALYSIS_LIMITS, STORY_MAX_LENGTH } from '../model/analysisLimits.ts';
+import { LANGUAGES } from '../model/language.ts';
+import { isSignalCode } from '../model/signal.ts';
 import { ID_MAX_LENGTH } from '../model/entity.ts';
 import { FACTOR_LIMITS } from '../model/factor.ts';
 import { LINK_LIMITS } from '../model/link.ts';
@@ -54,12 +56,26 @@ export const FILE_LIMITS = {
   loopNameLength: LOOP_NAME_LIMITS.nameLength,
   titleLength: ANALYSIS_LIMITS.titleLength,
   idLength: ID_MAX_LENGTH,
+  storyLength: STORY_MAX_LENGTH,
 } as const;
 
 const MAX_ERRORS = 100;
 
-const KNOWN_TOP = new Set(['format', 'version', 'title', 'factors', 'links', 'actors', 'loops', 'stances', 'signals', 'comments']);
-const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position']);
+const KNOWN_TOP = new Set([
+  'format',
+  'version',
+  'title',
+  'factors',
+  'links',
+  'actors',
+  'loops',
+  'stances',
+  'signals',
+  'comments',
+  'language',
+  'story',
+]);
+const KNOWN_FACTOR = new Set(['id', 'label', 'kind', 'domain', 'evidence', 'note', 'position', 'signal']);
 const KNOWN_LINK = new Set(['id', 'from', 'to', 'polarity', 'note']);
 const KNOWN_ACTOR = new Set(['id', 'name', 'role', 'factors']);
 const KNOWN_LOOP = new Set(['links', 'name']);
@@ -187,9 +203,32 @@ function readFactors(c: Collector, raw: unknown): Array<Omit<Factor, 'position'>
       evidence: readEnum(c, `${path}.evidence`, EVIDENCE_KINDS, item.evidence, 'observation'),
       note: readText(c, `${path}.note`, item.note, FILE_LIMITS.noteLength, ''),
       position: readPosition(c, `${path}.position`, item.position),
+      ...readSignal(c, `${path}.signal`, item.signal),
     });
   });
   return out;
+}
+
+/** A factor's signal code (version 2): absent, or lowercase ASCII words joined by `-`. */
+function readSignal(c: Collector, path: string, value: unknown): { signal?: string } {
+  if (value === undefined || value === null) return {};
+  if (isSignalCode(value)) return { signal: value };
+  c.error(
+    path,
+    `expected a code of lowercase words joined by "-" (like "schulden-toeslagen"), got ${describeValue(value)}`,
+    'expectedSignalCode',
+    {
+      got: describeValue(value),
+    },
+  );
+  return {};
+}
+
+/** The language (version 2, default Dutch) and the edited story (version 2, absent: the generated one). */
+function readLanguageAndStory(c: Collector, file: RawFile): Pick<Analysis, 'language' | 'story'> {
+  const language = file.language === undefined ? undefined : readEnum(c, 'language', LANGUAGES, file.language);
+  const story = file.story === undefined || file.story === null ? '' : readText(c, 'story', file.story, FILE_LIMITS.storyLength);
+  return { ...(language ? { language } : {}), ...(story.trim() !== '' ? { story } : {}) };
 }
 
 function readLinks(c: Collector, raw: unknown, factorIds: Set<string>): Link[] {
@@ -420,6 +459,7 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
   const stances = readStances(c, file.stances, new Set(actors.map((a) => a.id)), new Set([...factorIds, ...linkIds]));
   const signals = readSignalSettings(c, file.signals);
   const comments = readComments(c, file.comments, { factors: factorIds, links: linkIds, actors: new Set(actors.map((a) => a.id)) });
+  const languageAndStory = readLanguageAndStory(c, file);
 
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
 
@@ -435,6 +475,7 @@ export function parseAnalysisFile(input: unknown): Parsed<Analysis> {
     ...(stances.length > 0 ? { stances } : {}),
     ...(signals && !isDefaultSignals(signals) ? { signals } : {}),
     ...(comments.length > 0 ? { comments } : {}),
+    ...languageAndStory,
   };
   return { ok: true, value, warnings: c.warnings };
 }
@@ -465,10 +506,13 @@ export function toAnalysisFile(analysis: Analysis): Record<string, unknown> {
       evidence: f.evidence,
       note: f.note,
       position: { x: f.position.x, y: f.position.y },
+      ...(f.signal ? { signal: f.signal } : {}),
     })),
     links: analysis.links.map((l) => ({ id: l.id, from: l.from, to: l.to, polarity: l.polarity, note: l.note })),
     actors: analysis.actors.map((a) => ({ id: a.id, name: a.name, role: a.role, factors: [...a.factors] })),
     loops: analysis.loops.map((l) => ({ links: [...l.links], name: l.name })),
+    ...(analysis.language ? { language: analysis.language } : {}),
+    ...(analysis.story ? { story: analysis.story } : {}),
     stances: (analysis.stances ?? []).map((s) => ({ actor: s.actor, on: s.on, stance: s.stance })),
     signals: signalsValue(analysis.signals ?? { share: false, team: '' }),
     ...(analysis.comments && analysis.comments.length > 0 ? { comments: analysis.comments.map(commentFileFields) } : {}),

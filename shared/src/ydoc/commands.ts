@@ -12,6 +12,8 @@ import { writeLiveText } from '../model/liveText.ts';
 import { LINK_LIMITS, linkEntity, pairLinkId } from '../model/link.ts';
 import { loopNameValue } from '../model/loopName.ts';
 import { clampPosition } from '../model/position.ts';
+import { signalField } from '../model/signal.ts';
+import { writeLanguageAndStory } from './story.ts';
 import { readableText } from '../model/text.ts';
 import type { Actor, Analysis, Factor, Link, LoopName, Position } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
@@ -54,6 +56,7 @@ export function addFactor(doc: Y.Doc, origin: unknown, init: NewFactor, id: stri
       evidence: init.evidence ?? 'observation',
       note: init.note ?? '',
       position: init.position,
+      ...signalField(init.signal),
     });
   }, origin);
   return id;
@@ -185,6 +188,7 @@ export function replaceAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis)
     maps.meta.set('title', readableText(analysis.title, ANALYSIS_LIMITS.titleLength));
     if (analysis.signals) maps.meta.set('signals', signalsValue(analysis.signals));
     else maps.meta.delete('signals');
+    writeLanguageAndStory(doc, analysis);
     writeContent(doc, analysis);
   }, origin);
 }

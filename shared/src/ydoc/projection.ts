@@ -8,6 +8,8 @@ import type { Actor, Comment, Factor, Link, LoopName, SignalSettings, StanceMark
 import { readAllStances, readStance } from '../model/stance.ts';
 import { dedupeLinks } from '../model/link.ts';
 import { getMaps } from './shape.ts';
+import type { Language } from '../model/language.ts';
+import { readDocLanguage, readDocStory } from './story.ts';
 import { isEntity, readActor, readComment, readFactor, readLink, readLoopName, readSignalSettings, readTitle } from './read.ts';
 
 export interface ProjectionState {
@@ -22,6 +24,10 @@ export interface ProjectionState {
   readonly signals: SignalSettings;
   /** All comments, including ones whose target is gone (model/comment.ts `keepComments` says which a file keeps). */
   readonly comments: ReadonlyMap<string, Comment>;
+  /** The language of the analysis (Dutch when the document does not say). */
+  readonly language: Language;
+  /** The facilitator's edited story; undefined when the generated story is used. */
+  readonly story: string | undefined;
 }
 
 export interface Projection {
@@ -99,6 +105,8 @@ export function createProjection(doc: Y.Doc): Projection {
     stances: readAllStances(maps.stances),
     signals: readSignalSettings(doc),
     comments: readAll(maps.comments, readComment),
+    language: readDocLanguage(doc),
+    story: readDocStory(doc),
   };
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
   const pending = {
@@ -143,6 +151,8 @@ export function createProjection(doc: Y.Doc): Projection {
       stances: pending.stances.size ? refreshStances(state.stances, maps.stances, pending.stances) : state.stances,
       signals: pending.meta ? sameSignals(state.signals, readSignalSettings(doc)) : state.signals,
       comments: pending.comments.size ? refresh(state.comments, maps.comments, pending.comments, readComment) : state.comments,
+      language: pending.meta ? readDocLanguage(doc) : state.language,
+      story: pending.meta ? readDocStory(doc) : state.story,
     };
     pending.factors.clear();
     pending.links.clear();
@@ -158,7 +168,7 @@ export function createProjection(doc: Y.Doc): Projection {
   maps.links.observeDeep(onLinks);
   maps.actors.observeDeep(onActors);
   maps.comments.observeDeep(onComments);
-  maps.meta.observe(onMeta);
+  maps.meta.observeDeep(onMeta);
   maps.loopNames.observe(onLoops);
   maps.stances.observe(onStances);
   doc.on('afterTransaction', onAfterTransaction);
@@ -174,7 +184,7 @@ export function createProjection(doc: Y.Doc): Projection {
       maps.links.unobserveDeep(onLinks);
       maps.actors.unobserveDeep(onActors);
       maps.comments.unobserveDeep(onComments);
-      maps.meta.unobserve(onMeta);
+      maps.meta.unobserveDeep(onMeta);
       maps.loopNames.unobserve(onLoops);
       maps.stances.unobserve(onStances);
       doc.off('afterTransaction', onAfterTransaction);

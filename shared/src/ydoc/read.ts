@@ -18,6 +18,7 @@ import { isDefaultSignals, readSignals } from '../model/signals.ts';
 import type { Actor, Analysis, Factor, Link, LoopName, SignalSettings } from '../model/types.ts';
 import { loopKey } from '../graph/loopKey.ts';
 import { DOC_SCHEMA_VERSION, getMaps } from './shape.ts';
+import { languageAndStoryFields } from './story.ts';
 
 export { isEntity } from '../model/entity.ts';
 export { readFactor } from '../model/factor.ts';
@@ -107,5 +108,6 @@ export function readAnalysis(doc: Y.Doc): Analysis {
     ...(stances.length > 0 ? { stances } : {}),
     ...(isDefaultSignals(signals) ? {} : { signals }),
     ...(comments.length > 0 ? { comments } : {}),
+    ...languageAndStoryFields(doc),
   };
 }

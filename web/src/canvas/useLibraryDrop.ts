@@ -2,6 +2,7 @@ import { useCallback, type DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { FACTOR_KINDS, LIFE_DOMAINS, isOneOf } from '@samenzicht/shared/model/types';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
+import { isSignalCode } from '@samenzicht/shared/model/signal';
 import { LIBRARY_MIME } from '../panels/LibraryPanel.tsx';
 import { spotForNewFactor } from './newFactorSpot.ts';
 import type { Session } from '../sync/session.ts';
@@ -24,7 +25,7 @@ export function useLibraryDrop(session: Session) {
       if (!raw) return false;
       event.preventDefault();
       if (session.store.getState().readOnly) return true;
-      let item: { label?: unknown; kind?: unknown; domain?: unknown };
+      let item: { label?: unknown; kind?: unknown; domain?: unknown; signal?: unknown };
       try {
         item = JSON.parse(raw) as typeof item;
       } catch {
@@ -37,6 +38,8 @@ export function useLibraryDrop(session: Session) {
         label,
         kind: item.kind,
         domain: isOneOf(LIFE_DOMAINS, item.domain) ? item.domain : null,
+        // The library item's code: the factor keeps standing for that signal when its label is edited.
+        ...(isSignalCode(item.signal) ? { signal: item.signal } : {}),
         // Where it was dropped, or the nearest free spot when a factor is there already.
         position: spotForNewFactor(flow, at, label),
       });

@@ -5,6 +5,8 @@ import { JoinByCode } from './JoinByCode.tsx';
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx';
 import { loadRecent, saveLinks, type AnalysisLinks } from '../sync/links.ts';
 import { ANALYSIS_LIMITS } from '@samenzicht/shared/model/analysisLimits';
+import { LANGUAGES, readLanguage, type Language } from '@samenzicht/shared/model/language';
+import { FILE_FORMAT } from '@samenzicht/shared/schema/parseAnalysisFile';
 
 interface CreateAnswer {
   id: string;
@@ -18,8 +20,11 @@ function isCreateAnswer(value: unknown): value is CreateAnswer {
 
 /** Start: create a new analysis (opening the facilitator link) or reopen a recent one. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
+  /** The language the analysis is written in: the interface language unless chosen otherwise. */
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? readLanguage(i18n.language);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const recent = loadRecent();
@@ -32,7 +37,11 @@ export function HomePage() {
       const response = await fetch('/api/analyses', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: title.trim() || t('home.defaultTitle') }),
+        // An empty analysis that says its language (CONTRACT.md §1 version 2, `language`).
+        body: JSON.stringify({
+          title: title.trim() || t('home.defaultTitle'),
+          content: { format: FILE_FORMAT, version: 1, factors: [], links: [], language },
+        }),
       });
       const answer: unknown = await response.json();
       if (!response.ok || !isCreateAnswer(answer)) throw new Error(`status ${response.status}`);
@@ -67,6 +76,16 @@ export function HomePage() {
             placeholder={t('home.titlePlaceholder')}
             onChange={(e) => setTitle(e.target.value)}
           />
+        </label>
+        <label className="field">
+          <span>{t('home.languageLabel')}</span>
+          <select value={language} onChange={(e) => setChosenLanguage(readLanguage(e.target.value))} data-testid="new-analysis-language">
+            {LANGUAGES.map((lang) => (
+              <option key={lang} value={lang}>
+                {t(`language.${lang}`)}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" className="primary" disabled={busy} data-testid="new-analysis">
           {busy ? t('home.creating') : t('home.create')}

@@ -8,6 +8,7 @@ import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { LiveTextField } from '../text/LiveTextField.tsx';
 import { AlsoEditing } from './AlsoEditing.tsx';
 import { StanceBar } from '../stances/StanceBar.tsx';
+import { SignalChoice } from './SignalChoice.tsx';
 import { textOf } from '../text/textSource.ts';
 import { FACTOR_LIMITS } from '@samenzicht/shared/model/factor';
 import { LINK_LIMITS } from '@samenzicht/shared/model/link';
@@ -25,6 +26,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
   const session = useSession();
   const readOnly = useEditor((s) => s.readOnly);
   const actors = useEditor((s) => s.doc.actors);
+  const facilitator = useEditor((s) => s.role === 'facilitator');
   const ids = factors.map((f) => f.id);
   const single = factors.length === 1 ? factors[0]! : null;
   const kind = common(factors, (f) => f.kind);
@@ -136,6 +138,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
           <CommentThreads key={single.id} on={single.id} title={t('comments.onFactorTitle')} />
         </>
       ) : null}
+      {facilitator ? <SignalChoice factors={factors} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { deleteAnalysis, rotateLink, withLink } from '../sync/api.ts';
 import { loadLinks, saveLinks, type AccessRole } from '../sync/links.ts';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { TitleEditor } from './TitleEditor.tsx';
+import { AnalysisLanguage } from './AnalysisLanguage.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 
 const ROLES: readonly AccessRole[] = ['editor', 'viewer', 'facilitator'];
@@ -118,6 +119,7 @@ export function ManagePanel({ onClose }: { onClose: () => void }) {
         <span>{t('manage.rename')}</span>
         <TitleEditor />
       </label>
+      <AnalysisLanguage />
       <h3>{t('manage.linksTitle')}</h3>
       <RotateLinks />
       <h3>{t('manage.logTitle')}</h3>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ActorsPanel } from './ActorsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
+import { StoryPanel } from './StoryPanel.tsx';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { UnreadBadge } from '../comments/UnreadBadge.tsx';
@@ -11,7 +12,7 @@ import { Icon } from '../ui/icons.tsx';
 import { useNarrow } from '../ui/useMediaQuery.ts';
 import './shell.css';
 
-const TABS = ['inspector', 'patterns', 'comments', 'actors', 'library'] as const;
+const TABS = ['inspector', 'patterns', 'comments', 'story', 'actors', 'library'] as const;
 type Tab = (typeof TABS)[number];
 const HIDDEN_KEY = 'samenzicht.sidebar';
 
@@ -62,6 +63,8 @@ function TabBody({ tab }: { tab: Tab }) {
         <PatternsPanel />
       ) : tab === 'comments' ? (
         <CommentsPanel />
+      ) : tab === 'story' ? (
+        <StoryPanel />
       ) : tab === 'actors' ? (
         <ActorsPanel />
       ) : (
@@ -165,7 +168,7 @@ function SidePanel({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
   );
 }
 
-/** The side panel: properties of the selection, loops, the people involved, and the factor library. */
+/** The side panel: properties of the selection, loops, the story, the people involved, and the factor library. */
 export function Sidebar() {
   const narrow = useNarrow();
   const [tab, setTab] = useState<Tab>('inspector');

@@ -15,7 +15,7 @@ export type ChangeDescription =
   | { readonly kind: 'linkAdded' | 'linkRemoved' | 'linkPolarity' | 'linkNote'; readonly from: string; readonly to: string }
   | { readonly kind: 'linksAdded' | 'linksRemoved' | 'linksChanged'; readonly count: number }
   | { readonly kind: 'loopName'; readonly loop: string }
-  | { readonly kind: 'title' | 'people' | 'comment' | 'change' };
+  | { readonly kind: 'title' | 'people' | 'comment' | 'change' | 'story' | 'language' };
 
 /** The key under which a stack item's description is kept in `StackItem.meta`. */
 export const DESCRIPTION_META = 'samenzicht.description';
@@ -77,13 +77,16 @@ export function describeChange(
     }
   }
   if (before.title !== after.title) return { kind: 'title' };
+  if (before.story !== after.story) return { kind: 'story' };
+  if (before.language !== after.language) return { kind: 'language' };
 
   if (factors.changed.length === 1) {
     const { before: old, after: now } = factors.changed[0]!;
     const name = nameOf(now) || nameOf(old);
     if (old.label !== now.label) return { kind: 'factorLabel', name: nameOf(old) || name };
     if (old.note !== now.note) return { kind: 'factorNote', name };
-    if (old.kind !== now.kind || old.domain !== now.domain || old.evidence !== now.evidence) return { kind: 'factorDetails', name };
+    if (old.kind !== now.kind || old.domain !== now.domain || old.evidence !== now.evidence || old.signal !== now.signal)
+      return { kind: 'factorDetails', name };
     return { kind: 'factorMoved', name };
   }
   if (factors.changed.length > 1) {
@@ -93,7 +96,8 @@ export function describeChange(
         old.note === now.note &&
         old.kind === now.kind &&
         old.domain === now.domain &&
-        old.evidence === now.evidence,
+        old.evidence === now.evidence &&
+        old.signal === now.signal,
     );
     return { kind: onlyMoved ? 'factorsMoved' : 'factorsChanged', count: factors.changed.length };
   }
