@@ -59,7 +59,8 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): Map<strin
   return map;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Deep equality of JSON-like values (plain objects and arrays). */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => sameValue(value, b[i]));
   if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
