@@ -266,8 +266,9 @@ export class Versions implements SessionHooks {
     if (result === 'missing' || result === 'full') return result;
     // 'taken' would need a repeated 128-bit random id: not a case to handle.
     if (result !== 'added') throw new Error(`version id ${version.id} was taken`);
+    // An automatic version is made by the server, not by the person `by` names: the log does not put it on them.
     await this.options.accessLog.record(analysisId, {
-      name: request.by.name,
+      name: request.reason === 'manual' ? request.by.name : NO_NAME,
       role: request.by.role,
       action: 'versionMade',
       detail: version.id,
