@@ -139,7 +139,7 @@ export async function runVersionsBench(): Promise<{ markdown: string; verdicts: 
     const openMax = Math.max(...openMs);
 
     const markdown = [
-      `The large example (${formatBytes(fileBytes)} as a file, 151 factors) with ${VERSIONS} versions through a real server: before each version a stock client makes a session's worth of change (two labels or notes rewritten, a kind changed, three factors moved, one factor added, every third session one removed). A version is stored whole or as a Brotli-compressed difference from a version stored whole (\`server/src/storage/versionCodec.ts\`). Storage counts each version's row (data, record, name and id). Times are whole HTTP requests on this machine.`,
+      `The large example (${formatBytes(fileBytes)} as a file, 151 factors) with ${VERSIONS} versions through a real server: before each version a stock client makes a session's worth of change (two labels or notes rewritten, a kind changed, three factors moved, one factor added, every third session one removed). A version is stored whole or as a Brotli-compressed difference from the version before it, at most 24 steps from one stored whole (\`server/src/storage/versionCodec.ts\`, \`MAX_VERSION_CHAIN\`). Storage counts each version's row (data, record, name and id). Times are whole HTTP requests on this machine (token check and storage thread included), and the same reads straight from storage; the load average above says how busy the machine was.`,
       '',
       formatTable(
         ['figure', 'value', 'goal', 'verdict'],
