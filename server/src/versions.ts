@@ -304,9 +304,12 @@ export class Versions implements SessionHooks {
         // The next session starts with the people connected now.
         session.seen.clear();
         for (const peer of session.peers) this.remember(session, personOf(peer));
-        if (session.peers.size === 0 && !session.dirty) this.forget(analysisId, session);
       })
-      .catch((error: unknown) => this.options.log.error(`making the session version of analysis ${analysisId} failed`, error));
+      .catch((error: unknown) => this.options.log.error(`making the session version of analysis ${analysisId} failed`, error))
+      // Nobody left (or the analysis is gone): nothing to follow until someone joins again.
+      .finally(() => {
+        if (session.peers.size === 0) this.forget(analysisId, session);
+      });
     this.making.add(making);
     void making.finally(() => this.making.delete(making));
   }
