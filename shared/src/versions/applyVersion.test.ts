@@ -43,6 +43,39 @@ describe('applyAnalysis', () => {
     expect(readAnalysis(doc)).toEqual(expected);
   });
 
+  it('restores the version-2 fields too: stances, comments, signal codes, signals settings, language and story', () => {
+    const f0 = before.factors[0]!.id;
+    const f1 = before.factors[1]!.id;
+    const a0 = before.actors[0]!.id;
+    const withV2: Analysis = {
+      ...before,
+      factors: before.factors.map((f) => (f.id === f0 ? { ...f, signal: 'schulden-toeslagen' } : f)),
+      stances: [{ actor: a0, on: f0, stance: 'doubt' }],
+      comments: [
+        { id: 'c1', on: f0, author: 'Moeder', at: '2026-12-02T10:15:00Z', text: 'Dit begon al eerder.', replyTo: null, resolved: false },
+        { id: 'c2', on: f0, author: 'Sam', at: '2026-12-02T10:16:00Z', text: 'Sinds wanneer?', replyTo: 'c1', resolved: false },
+      ],
+      signals: { share: true, team: 'Noord' },
+      language: 'en',
+      story: 'Our own words.',
+    };
+    const changed: Analysis = {
+      ...withV2,
+      factors: withV2.factors.map((f) => (f.id === f0 ? { ...f, signal: undefined } : f.id === f1 ? { ...f, signal: 'stress-ouder' } : f)),
+      stances: [{ actor: a0, on: f1, stance: 'recognise' }],
+      comments: [{ ...withV2.comments![0]!, resolved: true, text: 'Dit begon al veel eerder.' }],
+      signals: undefined,
+      language: 'nl',
+      story: undefined,
+    };
+    const doc = docOf(withV2);
+    expect(readAnalysis(doc)).toEqual(readAnalysis(docOf(withV2)));
+    applyAnalysis(doc, 'restore', changed);
+    expect(readAnalysis(doc)).toEqual(readAnalysis(docOf(changed)));
+    applyAnalysis(doc, 'restore', withV2);
+    expect(readAnalysis(doc)).toEqual(readAnalysis(docOf(withV2)));
+  });
+
   it('writes nothing for an unchanged analysis and keeps untouched entities as they were', () => {
     const doc = docOf(before);
     const untouched = getMaps(doc).factors.get(before.factors[5]!.id);

@@ -16,7 +16,11 @@ import { loopNameValue, readLoopName } from '../model/loopName.ts';
 import { clampPosition } from '../model/position.ts';
 import { readableText } from '../model/text.ts';
 import type { Analysis } from '../model/types.ts';
+import { commentEntity, readComment } from '../model/comment.ts';
+import { stanceKey, stanceValue, readStance } from '../model/stance.ts';
+import { readSignals, signalsValue } from '../model/signals.ts';
 import { sameValue } from './compare.ts';
+import { readDocLanguage, readDocStory, hasDocLanguage, writeLanguageAndStory } from '../ydoc/story.ts';
 import { DOC_SCHEMA_VERSION, getMaps } from '../ydoc/shape.ts';
 
 /** Deletes every key of `map` that `keep` does not hold. */
@@ -47,6 +51,10 @@ export function applyAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis): 
       if (now.domain !== factor.domain) y.set('domain', factor.domain);
       if (now.evidence !== factor.evidence) y.set('evidence', factor.evidence);
       if (!sameValue(now.position, factor.position)) y.set('position', clampPosition(factor.position));
+      if ((now.signal ?? null) !== (factor.signal ?? null)) {
+        if (factor.signal) y.set('signal', factor.signal);
+        else y.delete('signal');
+      }
     }
 
     deleteOthers(maps.links, new Set(analysis.links.map((l) => l.id)));
@@ -76,5 +84,36 @@ export function applyAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis): 
       const now = readLoopName(maps.loopNames.get(key));
       if (now === null || now.name !== loop.name || !sameValue(now.links, loop.links)) maps.loopNames.set(key, loopNameValue(loop));
     }
+
+    // File version 2: stances, comments, the signals settings, the language and the edited story.
+    const marks = new Map((analysis.stances ?? []).map((mark) => [stanceKey(mark.actor, mark.on), mark]));
+    deleteOthers(maps.stances, new Set(marks.keys()));
+    for (const [key, mark] of marks) {
+      if (readStance(key, maps.stances.get(key))?.stance !== mark.stance) maps.stances.set(key, stanceValue(mark));
+    }
+    const comments = analysis.comments ?? [];
+    deleteOthers(maps.comments, new Set(comments.map((c) => c.id)));
+    for (const comment of comments) {
+      const y = maps.comments.get(comment.id);
+      const now = isEntity(y) ? readComment(comment.id, y) : null;
+      const same =
+        now !== null &&
+        now.on === comment.on &&
+        now.author === comment.author &&
+        (now.actor ?? null) === (comment.actor ?? null) &&
+        now.at === comment.at &&
+        now.text === comment.text &&
+        now.replyTo === comment.replyTo &&
+        now.resolved === comment.resolved;
+      // A stored version has no device key (`by`): a rewritten comment keeps the one it had, so its writer can still edit it.
+      if (!same) maps.comments.set(comment.id, commentEntity({ ...comment, ...(now?.by ? { by: now.by } : {}) }));
+    }
+    const signals = signalsValue(analysis.signals ?? { share: false, team: '' });
+    if (!sameValue(signalsValue(readSignals(maps.meta.get('signals'))), signals)) {
+      if (analysis.signals) maps.meta.set('signals', signals);
+      else maps.meta.delete('signals');
+    }
+    const language = hasDocLanguage(doc) ? readDocLanguage(doc) : undefined;
+    if (language !== analysis.language || (readDocStory(doc) ?? '') !== (analysis.story ?? '')) writeLanguageAndStory(doc, analysis);
   }, origin);
 }
