@@ -129,6 +129,9 @@ describe('the story of a hand-made analysis', () => {
     expect(text).toContain('door meer toezicht komt er meer wantrouwen, en daardoor weer meer toezicht.');
     expect(text).toContain('Steun zorgt voor minder toezicht.');
     expect(text).not.toContain('meer meer');
+    // A Dutch label in the English story keeps its own word.
+    expect(storyOf(more, 'en')).toContain('more wantrouwen, and that brings meer toezicht again.');
+    expect(storyOf(more, 'en')).toContain('Steun brings minder toezicht.');
   });
 
   it('uses the edited story when the facilitator wrote one, and is the same every time', () => {

@@ -37,14 +37,18 @@ const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.s
 
 /**
  * "meer stress" / "minder stress"; a label that already starts with the word ("Meer toezicht en controle") is not
- * given it twice, and "less" of it swaps the word ("minder toezicht en controle").
+ * given it twice, and "less" of it swaps the word ("minder toezicht en controle"). The label's own language counts
+ * (a Dutch label in the English story keeps its Dutch "meer"/"minder").
  */
 function amount(more: boolean, label: string, words: { more: string; less: string }): string {
-  for (const [word, opposite] of [
-    [words.more, words.less],
-    [words.less, words.more],
-  ] as const) {
-    if (label.toLocaleLowerCase().startsWith(`${word} `)) return more ? label : `${opposite}${label.slice(word.length)}`;
+  const lower = label.toLocaleLowerCase();
+  for (const own of [NL_AMOUNT, EN_AMOUNT]) {
+    for (const [word, opposite] of [
+      [own.more, own.less],
+      [own.less, own.more],
+    ] as const) {
+      if (lower.startsWith(`${word} `)) return more ? label : `${opposite}${label.slice(word.length)}`;
+    }
   }
   return `${more ? words.more : words.less} ${label}`;
 }
