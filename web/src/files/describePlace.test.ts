@@ -36,6 +36,8 @@ describe('describePlace', () => {
     expect(describePlace('factors[0].position.x', t)).toBe('Factor 1, plek, x');
     expect(describePlace('actors[0].factors[2]', t)).toBe('Betrokkene 1, factoren, nummer 3');
     expect(describePlace('loops[1].links', t)).toBe('Kringloop 2, verbanden');
+    expect(describePlace('comments[1].replyTo', t)).toBe('Opmerking 2, reactie op');
+    expect(describePlace('comments[0].on', translator(en))).toBe('Comment 1, about');
   });
 
   it('describes top-level places and the whole file', () => {
