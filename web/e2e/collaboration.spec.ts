@@ -137,7 +137,7 @@ describe('live collaboration in the browser', () => {
       for (const page of [a.page, b.page]) {
         await page
           .getByTestId('newer-version')
-          .filter({ hasText: 'Er is een nieuwere versie van Samenzicht: herlaad de pagina' })
+          .filter({ hasText: 'Er is een nieuwe versie van Samenzicht. Laad de pagina opnieuw.' })
           .waitFor();
         // Read-only: the editing toolbar is gone.
         await expect.poll(() => page.getByTestId('add-factor').count()).toBe(0);
