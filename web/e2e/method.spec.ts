@@ -48,7 +48,7 @@ describe('the method in the editor', () => {
     // What "Gezien of gehoord" and "Denken we" mean is visible text under the choice (no hover on a phone).
     expect(await a.page.getByTestId('evidence-hint-hypothesis').innerText()).toContain('nog niet zeker');
     // The method's term is there for the facilitator (Anna), the plain words for everyone.
-    expect(await a.page.getByTestId('inspector-factor').innerText()).toContain('In de methode: instandhoudende factor');
+    expect(await a.page.getByTestId('inspector-factor').innerText()).toContain('In de methode: probleem');
     await factor(b.page, 'Afspraken missen').click();
     await b.page.getByTestId('inspector-factor').filter({ hasText: 'Denken we' }).waitFor();
     expect(await b.page.getByTestId('inspector-factor').innerText()).not.toContain('In de methode');

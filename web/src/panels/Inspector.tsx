@@ -21,7 +21,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const readOnly = useEditor((s) => s.readOnly);
-  // The method's own terms are for the facilitator; everyone else reads only the plain words.
+  // The method's own term of the chosen kind is for the facilitator; everyone else reads only the plain words.
   const facilitator = useEditor((s) => s.role === 'facilitator');
   const actors = useEditor((s) => s.doc.actors);
   const ids = factors.map((f) => f.id);
@@ -64,7 +64,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
             <KindIcon kind={k} />
             <span>{t(`kind.${k}`)}</span>
             <span className="kind-question">{t(`kind.q_${k}`)}</span>
-            {facilitator ? <span className="kind-method">{t('kind.method', { term: t(`kind.m_${k}`) })}</span> : null}
+            {facilitator && kind === k ? <span className="kind-method">{t('kind.method', { term: t(`kind.m_${k}`) })}</span> : null}
           </label>
         ))}
       </fieldset>
