@@ -112,7 +112,7 @@ describe('live collaboration in the browser', () => {
     await a.page.getByTestId('connection').filter({ hasNotText: 'Verbonden' }).waitFor();
     // A keeps working while the server is away.
     await addFactorAt(a.page, 700, 150, 'Boetes');
-    await a.page.getByTestId('connection').filter({ hasText: 'je wijzigingen worden bewaard op dit apparaat' }).waitFor();
+    await a.page.getByTestId('connection').filter({ hasText: 'je werk blijft op dit apparaat' }).waitFor();
     await session.startServer();
     await a.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
     await b.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });

@@ -337,7 +337,7 @@ export const en: Messages = {
     import: 'Open a file in this analysis…',
     reading: 'Reading the file…',
     dropHere: 'Drop the file to open it in this analysis.',
-    dropReadOnly: 'You are only viewing. Opening a file is not possible here.',
+    dropReadOnly: 'You are only viewing. Opening a file is not possible here. Ask the facilitator to open it.',
     problemTitle: 'This file cannot be opened',
     problemIntro: 'Something is not right in "{{file}}". Nothing has been changed.',
     problemHint: 'Choose a file you made with Samenzicht. Its name ends in .samenzicht.json.',

@@ -337,7 +337,7 @@ export const nl = {
     import: 'Bestand openen in deze analyse…',
     reading: 'Bestand lezen…',
     dropHere: 'Laat het bestand los om het in deze analyse te openen.',
-    dropReadOnly: 'Je kijkt alleen mee. Een bestand openen kan hier niet.',
+    dropReadOnly: 'Je kijkt alleen mee. Een bestand openen kan hier niet. Vraag de procesbegeleider om het te openen.',
     problemTitle: 'Dit bestand kan niet worden geopend',
     problemIntro: 'In "{{file}}" klopt het volgende niet. Er is niets veranderd.',
     problemHint: 'Kies een bestand dat je met Samenzicht hebt gemaakt. De naam eindigt op .samenzicht.json.',
