@@ -81,7 +81,7 @@ export const en: Messages = {
     noMatch: 'No factor with that name. Type another part of the name.',
     alreadyLinked: 'already connected',
     cancel: 'Stop',
-    cancelled: 'Stopped making a connection.',
+    cancelled: 'Stopped. No connection was made.',
     gone: 'Stopped: the factor is gone. Choose another factor.',
     made: 'Connection made: "{{from}}" → "{{to}}".',
     exists: 'This connection already exists: "{{from}}" → "{{to}}".',

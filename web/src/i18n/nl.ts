@@ -1,4 +1,4 @@
-/** Dutch UI text (the default). Plain, calm words; never judging (../../../LANGUAGE.md rules, checked by plainDutch.test.ts). */
+/** Dutch UI text (the default). Plain (B1), calm words; never judging. Checked by plainLanguage.test.ts. */
 import { VOCABULARY } from '@samenzicht/shared/model/vocabulary';
 
 const V = VOCABULARY.nl;
@@ -80,7 +80,7 @@ export const nl = {
     noMatch: 'Geen factor met die naam. Typ een ander deel van de naam.',
     alreadyLinked: 'al verbonden',
     cancel: 'Stoppen',
-    cancelled: 'Gestopt met een verband maken.',
+    cancelled: 'Gestopt. Er is geen verband gemaakt.',
     gone: 'Gestopt: de factor is er niet meer. Kies een andere factor.',
     made: 'Verband gemaakt: "{{from}}" → "{{to}}".',
     exists: 'Dit verband is er al: "{{from}}" → "{{to}}".',
