@@ -165,7 +165,7 @@ describe('POST /api/analyses/:id/rotate', () => {
     const { id, tokens } = await createAnalysis(server.url);
     const res = await rotate(id, tokens[role], { role: 'viewer' });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: string }).error).toMatch(/gespreksleider/);
+    expect(((await res.json()) as { error: string }).error).toMatch(/procesbegeleider/);
     for (const r of ROLES) expect((await api(`/api/analyses/${id}`, { token: tokens[r] })).status).toBe(200);
   });
 
@@ -357,7 +357,7 @@ describe('GET /api/analyses/:id/log', () => {
     const { id, tokens } = await createAnalysis(server.url);
     const res = await api(`/api/analyses/${id}/log`, { token: tokens[role] });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: string }).error).toMatch(/gespreksleider/);
+    expect(((await res.json()) as { error: string }).error).toMatch(/procesbegeleider/);
   });
 
   it('answers 401 to a wrong token and to an unknown id', async () => {

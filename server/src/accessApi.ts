@@ -22,7 +22,7 @@ import { CLOSE_CODES, CLOSE_REASONS } from './closeCodes.ts';
 import { sendError, sendJson } from './httpIo.ts';
 
 export const ACCESS_MESSAGES = {
-  forbidden: 'Alleen de gespreksleider mag dit doen.',
+  forbidden: 'Alleen de procesbegeleider mag dit doen.',
   badRotateBody: 'Stuur een JSON-object met de rol (role) waarvan de link vervangen moet worden: facilitator, editor of viewer.',
 } as const;
 

@@ -26,7 +26,7 @@ export const MESSAGES = {
   badBody: 'Stuur een JSON-object met een titel (title) en/of een analyse (content).',
   badContent: 'Dit is geen geldige Samenzicht-analyse. Controleer de genoemde plaatsen in het bestand.',
   unauthorized: 'Geen toegang: deze link klopt niet of de analyse bestaat niet meer.',
-  forbidden: 'Alleen de gespreksleider mag de analyse verwijderen.',
+  forbidden: 'Alleen de procesbegeleider mag de analyse verwijderen.',
   tooManyCreates: 'Er zijn vanaf dit adres veel analyses kort na elkaar aangemaakt. Wacht even en probeer het dan opnieuw.',
   createTooSlow: 'Het verwerken van dit bestand duurde te lang. Probeer het later opnieuw, of met een kleinere analyse.',
 } as const;

@@ -112,7 +112,7 @@ describe('live collaboration in the browser', () => {
     await a.page.getByTestId('connection').filter({ hasNotText: 'Verbonden' }).waitFor();
     // A keeps working while the server is away.
     await addFactorAt(a.page, 700, 150, 'Boetes');
-    await a.page.getByTestId('connection').filter({ hasText: 'je wijzigingen worden bewaard op dit apparaat' }).waitFor();
+    await a.page.getByTestId('connection').filter({ hasText: 'je werk blijft op dit apparaat' }).waitFor();
     await session.startServer();
     await a.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
     await b.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
@@ -137,7 +137,7 @@ describe('live collaboration in the browser', () => {
       for (const page of [a.page, b.page]) {
         await page
           .getByTestId('newer-version')
-          .filter({ hasText: 'Er is een nieuwere versie van Samenzicht: herlaad de pagina' })
+          .filter({ hasText: 'Er is een nieuwe versie van Samenzicht. Laad de pagina opnieuw.' })
           .waitFor();
         // Read-only: the editing toolbar is gone.
         await expect.poll(() => page.getByTestId('add-factor').count()).toBe(0);

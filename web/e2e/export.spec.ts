@@ -296,8 +296,7 @@ describe('export', () => {
     const plain = new PNG({ width: 4, height: 4 });
     plain.data.fill(255);
     const bytes = PNG.sync.write(plain);
-    const message =
-      'Deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.';
+    const message = 'In deze afbeelding zit geen analyse. Kies een afbeelding die je met Samenzicht hebt gemaakt.';
 
     const analysis = await createAnalysis({ title: 'Leeg' });
     await openAnalysis(a.page, analysis.links.editor);

@@ -128,7 +128,7 @@ describe('files and clipboard', () => {
     await a.page.getByTestId('import-problem').getByRole('button').click();
     await chooseFile(a.page, 'analyse.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'image/png');
     // A PNG that Samenzicht exported opens (export.spec.ts); one without an analysis is refused.
-    await a.page.getByTestId('import-problem').filter({ hasText: 'Deze afbeelding bevat geen Samenzicht-analyse.' }).waitFor();
+    await a.page.getByTestId('import-problem').filter({ hasText: 'In deze afbeelding zit geen analyse.' }).waitFor();
     await a.page.getByTestId('import-problem').getByRole('button').click();
     expect(await stored(analysis)).toEqual(before);
   });
@@ -273,7 +273,7 @@ describe('files and clipboard', () => {
     await a.page.keyboard.press('?');
     const dialog = a.page.getByTestId('shortcuts-dialog');
     await dialog.waitFor();
-    for (const text of ['Ctrl', 'Dupliceren', 'Plakken', 'Pijltjestoetsen', 'Escape']) expect(await dialog.innerText()).toContain(text);
+    for (const text of ['Ctrl', 'Kopie maken', 'Plakken', 'Pijltjestoetsen', 'Escape']) expect(await dialog.innerText()).toContain(text);
     await a.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await a.page.getByTestId('shortcuts').click();

@@ -1,6 +1,6 @@
 /**
  * Linking that anyone finds: a drop anywhere on a factor's body links it (the preview snaps to what is made), the
- * "Verbinden" action takes a click, a typed name or a tap, polarity changes are announced and undone, and on a
+ * "Verband maken" action takes a click, a typed name or a tap, polarity changes are announced and undone, and on a
  * touch screen a long-press adds a factor while one finger pans and two fingers zoom.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -113,7 +113,7 @@ describe('linking', () => {
     expect((await stored()).links.filter((l) => l.from === 'f1' && l.to === 'f2')).toHaveLength(1);
   });
 
-  it('links by "Verbinden" and a click on the target', async () => {
+  it('links by "Verband maken" and a click on the target', async () => {
     await node(page, 'f3').click();
     await page.getByTestId('connect').click();
     await page.getByTestId('connect-bar').filter({ hasText: 'Kies de factor waar "Steun van oma" invloed op heeft.' }).waitFor();
@@ -202,7 +202,7 @@ describe('linking', () => {
       expect(await dot.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     });
 
-    it('links by tapping a factor, "Verbinden", and the target', async () => {
+    it('links by tapping a factor, "Verband maken", and the target', async () => {
       await node(phone, 'f2').tap();
       await phone.getByTestId('connect-near').tap();
       await phone.getByTestId('connect-bar').waitFor();

@@ -58,7 +58,7 @@ describe('offline editing', () => {
     await person.page.getByTestId('add-factor').click();
     await person.page.locator('textarea.factor-editor').fill('Bedacht zonder verbinding');
     await person.page.locator('textarea.factor-editor').press('Enter');
-    await person.page.getByTestId('connection').filter({ hasText: 'je wijzigingen worden bewaard op dit apparaat' }).waitFor();
+    await person.page.getByTestId('connection').filter({ hasText: 'je werk blijft op dit apparaat' }).waitFor();
     // Reloading while the server is down: the app comes from the service worker, the edit from IndexedDB, once it
     // is written there.
     await expect.poll(() => keptInBrowser(person.page, analysis.id, 'Bedacht zonder verbinding')).toBe(true);

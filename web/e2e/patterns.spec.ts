@@ -41,7 +41,7 @@ describe('patterns in the editor', () => {
 
   it('finds the loops of the analysis, with the vicious circles', async () => {
     const { a } = session.people;
-    await a.page.getByTestId('patterns-summary').filter({ hasText: '2 lussen gevonden, waarvan 2 vicieuze cirkel(s)' }).waitFor();
+    await a.page.getByTestId('patterns-summary').filter({ hasText: '2 kringlopen gevonden, waarvan 2 vicieuze cirkels' }).waitFor();
     expect(await a.page.getByTestId('loop').count()).toBe(2);
   });
 

@@ -150,7 +150,7 @@ describe('the big screen and the facilitator lead', () => {
     for (const [i, a] of boxes.entries()) {
       for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
     }
-    expect(await page.getByTestId('loop-label').first().getAttribute('title')).toMatch(/^(Versterkend|Balancerend) [RB]\d+/);
+    expect(await page.getByTestId('loop-label').first().getAttribute('title')).toMatch(/^(Versterkend|Remmend) [RB]\d+/);
 
     const toggle = page.getByTestId('loop-labels-button');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');

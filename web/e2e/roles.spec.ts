@@ -54,6 +54,8 @@ describe('roles in the browser', () => {
     const { viewer, editor } = session.people;
     const page = viewer.page;
     await page.getByTestId('role').filter({ hasText: 'Alleen bekijken' }).waitFor();
+    // The banner says whom to tell, instead of what the viewer cannot do.
+    await page.getByTestId('viewer-hint').filter({ hasText: 'Zeg het tegen de procesbegeleider.' }).waitFor();
     expect(await page.getByTestId('add-factor').count()).toBe(0);
     const before = await stored();
 
@@ -131,13 +133,13 @@ describe('roles in the browser', () => {
     expect((await session.readLog()).filter((e) => e.action === 'rotated').map((e) => e.detail)).toEqual(['editor']);
     await editor.page
       .getByTestId('closed')
-      .filter({ hasText: 'Deze link werkt niet (meer). Vraag de gespreksleider om een nieuwe link.' })
+      .filter({ hasText: 'Deze link werkt niet meer. Dat ligt niet aan jou. Vraag de procesbegeleider om een nieuwe link.' })
       .waitFor();
     expect(await editor.page.getByTestId('add-factor').count()).toBe(0);
     // The old link, opened again, gets the same message.
     const again = await session.newPerson('Oom Evert');
     await again.page.goto(analysis.links.editor);
-    await again.page.getByTestId('closed').filter({ hasText: 'Deze link werkt niet (meer)' }).waitFor();
+    await again.page.getByTestId('closed').filter({ hasText: 'Deze link werkt niet meer' }).waitFor();
     await again.context.close();
     await page.keyboard.press('Escape');
   });

@@ -88,7 +88,7 @@ describe('typing together in one factor', () => {
     await factorNode(b.page, 'f2').waitFor({ state: 'detached' });
 
     const notice = a.page.getByTestId('deleted-notice');
-    await notice.filter({ hasText: 'Deze factor is net verwijderd door Ingrid. Je tekst is bewaard.' }).waitFor();
+    await notice.filter({ hasText: 'Ingrid heeft deze factor net verwijderd. Je tekst is bewaard.' }).waitFor();
     expect(await notice.innerText()).toContain('Ik slaap slecht door de zorgen.');
     await a.page.getByTestId('deleted-restore').click();
     await notice.waitFor({ state: 'detached' });

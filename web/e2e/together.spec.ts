@@ -1,7 +1,7 @@
 /**
  * Issue 13, working together: a factor someone else adds out of view is announced with "Toon"; undo says what it
  * undoes; the connection badge leaves "Verbonden" within 2 s when the network goes or the server stops answering,
- * and says "Alles opgeslagen" again once it is back; the name a participant types is the name in the access log.
+ * and says "Alles bewaard" again once it is back; the name a participant types is the name in the access log.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -45,7 +45,7 @@ async function pan(page: Page, dx: number): Promise<void> {
  * the assertion); prints how long it took, for the note.
  */
 async function timeToLeaveConnected(page: Page, what: string, cut: () => Promise<void> | void): Promise<number> {
-  await badge(page).filter({ hasText: 'Alles opgeslagen' }).waitFor();
+  await badge(page).filter({ hasText: 'Alles bewaard' }).waitFor();
   const start = Date.now();
   await cut();
   await badge(page).filter({ hasNotText: 'Verbonden' }).waitFor({ timeout: NOTICE_WITHIN_MS });
@@ -130,10 +130,10 @@ describe('working together', () => {
     await timeToLeaveConnected(anna.page, 'the network was cut', () => anna.context.setOffline(true));
     await badge(anna.page).filter({ hasText: 'Geen verbinding' }).waitFor();
     await addFactor(anna.page, 'Zonder netwerk bedacht');
-    await badge(anna.page).filter({ hasText: 'je wijzigingen worden bewaard op dit apparaat' }).waitFor();
+    await badge(anna.page).filter({ hasText: 'je werk blijft op dit apparaat' }).waitFor();
     await anna.context.setOffline(false);
     await badge(anna.page)
-      .filter({ hasText: /Verbonden\s*·\s*Alles opgeslagen/ })
+      .filter({ hasText: /Verbonden\s*·\s*Alles bewaard/ })
       .waitFor({ timeout: 30_000 * TIME_FACTOR });
     const file = await session.readFile<{ factors: Array<{ label: string }> }>();
     expect(file.factors.map((f) => f.label)).toContain('Zonder netwerk bedacht');
@@ -145,13 +145,13 @@ describe('working together', () => {
     try {
       await addFactor(anna.page, 'Terwijl de server stil was');
       await badge(anna.page)
-        .filter({ hasText: /Geen verbinding\s*·\s*je wijzigingen worden bewaard op dit apparaat/ })
+        .filter({ hasText: /Geen verbinding\s*·\s*je werk blijft op dit apparaat/ })
         .waitFor();
     } finally {
       session.server.resume();
     }
     await badge(anna.page)
-      .filter({ hasText: /Verbonden\s*·\s*Alles opgeslagen/ })
+      .filter({ hasText: /Verbonden\s*·\s*Alles bewaard/ })
       .waitFor({ timeout: 30_000 * TIME_FACTOR });
     const file = await session.readFile<{ factors: Array<{ label: string }> }>();
     expect(file.factors.map((f) => f.label)).toContain('Terwijl de server stil was');
@@ -168,12 +168,12 @@ describe('working together', () => {
       await page.getByTestId('name-input').fill('Tante Ria');
       await page.getByTestId('name-input').press('Enter');
       await addFactor(page, 'Oma helpt op woensdag');
-      await badge(page).filter({ hasText: 'Alles opgeslagen' }).waitFor();
+      await badge(page).filter({ hasText: 'Alles bewaard' }).waitFor();
       // A second connection of the same person (a reload) presents the name from the start.
       await page.reload();
       await badge(page).filter({ hasText: 'Verbonden' }).waitFor();
       await addFactor(page, 'Buurvrouw past op');
-      await badge(page).filter({ hasText: 'Alles opgeslagen' }).waitFor();
+      await badge(page).filter({ hasText: 'Alles bewaard' }).waitFor();
     } finally {
       await context.close();
     }

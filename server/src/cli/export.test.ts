@@ -73,7 +73,7 @@ describe('npm run export', () => {
     expect((await runExport(SMALL, '--svg', svg, '--loops', 'R1', '--actors', '--lang', 'en')).code).toBe(0);
     const text = await readFile(svg, 'utf8');
     expect(text).toContain('link--highlighted');
-    expect(text).toContain('>Exported on ');
+    expect(text).toContain('>Made on ');
   });
 
   it('reports a bad file on stderr with the place of the error, exit 1', async () => {

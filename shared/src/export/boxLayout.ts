@@ -77,7 +77,7 @@ function borderShapes(kind: FactorKind, hypothesis: boolean, width: number, heig
 
 function metaItems(factor: Factor, words: ExportWords): MetaItem[] {
   const item = (text: string, style: TextStyle, fill: string): MetaItem => ({ text, style, fill, width: measureText(text, style) });
-  const items = [item(words.kind[factor.kind].toUpperCase(), TEXT.kindWord, KIND_TEXT_COLOURS[factor.kind])];
+  const items = [item(words.kind[factor.kind], TEXT.kindWord, KIND_TEXT_COLOURS[factor.kind])];
   if (factor.domain) items.push(item(`· ${words.domain[factor.domain]}`, TEXT.metaWord, COLOURS.inkSoft));
   if (factor.evidence === 'hypothesis') items.push(item(`· ${words.hypothesis}`, TEXT.metaWord, COLOURS.inkSoft));
   return items;
@@ -90,7 +90,7 @@ function naturalWidth(text: string, style: TextStyle): number {
 
 /**
  * Lays out one factor like the canvas node (.factor): 140–220 px wide, as narrow as its text allows; a meta line
- * (icon, kind word, life domain, "vermoeden"), the label, and optionally the names of the people it concerns.
+ * (icon, kind word, life domain, "denken we"), the label, and optionally the names of the people it concerns.
  */
 export function layoutBox(factor: Factor, words: ExportWords, actorNames: readonly string[]): BoxContent {
   const hypothesis = factor.evidence === 'hypothesis';

@@ -67,9 +67,18 @@ describe.each(EXAMPLES)('the SVG of $name', ({ analysis }) => {
   });
 
   it('shows the title, the time of export and the legend', () => {
-    expect(svg).toContain('Geëxporteerd op 12 maart 2025 om 14:05');
+    expect(svg).toContain('Gemaakt op 12 maart 2025 om 14:05');
     expect(svg).toContain('>Legenda<');
-    for (const word of ['Zorg', 'Kwetsbaarheid', 'Aanleiding', 'Instandhouding', 'Verergering', 'Kracht', 'versterkt', 'vermindert']) {
+    for (const word of [
+      'Zorgpunt',
+      'Achtergrond',
+      'Aanleiding',
+      'Houdt het in stand',
+      'Maakt het erger',
+      'Kracht',
+      'versterkt',
+      'vermindert',
+    ]) {
       expect(svg).toContain(`>${word}<`);
     }
   });
@@ -93,9 +102,9 @@ describe('renderAnalysisSvg', () => {
 
   it('writes the header and legend in English when asked', () => {
     const { svg } = renderAnalysisSvg(tinyAnalysis(), { exportedAt: AT, language: 'en' });
-    expect(svg).toContain('Exported on 12 March 2025 at 14:05');
+    expect(svg).toContain('Made on 12 March 2025 at 14:05');
     expect(svg).toContain('>Legend<');
-    expect(svg).toContain('>KEEPS IT GOING<');
+    expect(svg).toContain('>Keeps it going<');
     expect(svg).toContain('lang="en"');
   });
 

@@ -1,5 +1,9 @@
-/** The words of the export in Dutch and English, kept in step with web/src/i18n (kind.*, domain.*, legend.*). */
+/**
+ * The words of the export in Dutch and English. Kind, domain, evidence, + and − and loop words come from
+ * model/vocabulary.ts, which the screen's i18n uses too (a test in web/src/i18n keeps them equal).
+ */
 import type { FactorKind, LifeDomain } from '../model/types.ts';
+import { VOCABULARY, type Vocabulary } from '../model/vocabulary.ts';
 
 export type ExportLanguage = 'nl' | 'en';
 
@@ -16,76 +20,46 @@ export interface ExportWords {
   readonly reinforcing: string;
   readonly balancing: string;
   readonly months: readonly string[];
-  /** "Geëxporteerd op 3 maart 2025 om 14:05" */
+  /** "Gemaakt op 3 maart 2025 om 14:05" */
   exportedAt(date: string, time: string): string;
   factors(n: number): string;
   links(n: number): string;
 }
 
+/** The words every export shares with the screen, taken from the one vocabulary. */
+function sharedWords(v: Vocabulary) {
+  return {
+    kind: v.kind,
+    domain: v.domain,
+    hypothesis: v.evidence.hypothesis,
+    legendHypothesis: v.legendHypothesis,
+    plus: v.polarity.plus,
+    minus: v.polarity.minus,
+    reinforcing: v.loopType.reinforcing.toLocaleLowerCase(),
+    balancing: v.loopType.balancing.toLocaleLowerCase(),
+  };
+}
+
 export const WORDS: Record<ExportLanguage, ExportWords> = {
   nl: {
-    kind: {
-      problem: 'Zorg',
-      predisposing: 'Kwetsbaarheid',
-      precipitating: 'Aanleiding',
-      perpetuating: 'Instandhouding',
-      aggravating: 'Verergering',
-      protective: 'Kracht',
-    },
-    domain: {
-      child: 'Kind',
-      parents: 'Ouders',
-      parenting: 'Opvoeding',
-      family: 'Gezin',
-      network: 'Netwerk',
-      context: 'Omgeving',
-      care: 'Hulpverlening',
-    },
-    hypothesis: 'Vermoeden',
+    ...sharedWords(VOCABULARY.nl),
     untitled: 'Naamloze analyse',
     emptyLabel: 'Nieuwe factor',
     legendTitle: 'Legenda',
-    legendHypothesis: 'Gestreepte rand: vermoeden',
-    plus: 'versterkt',
-    minus: 'vermindert',
-    reinforcing: 'versterkend',
-    balancing: 'balancerend',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-    exportedAt: (date, time) => `Geëxporteerd op ${date} om ${time}`,
+    exportedAt: (date, time) => `Gemaakt op ${date} om ${time}`,
     factors: (n) => `${n} ${n === 1 ? 'factor' : 'factoren'}`,
     links: (n) => `${n} ${n === 1 ? 'verband' : 'verbanden'}`,
   },
   en: {
-    kind: {
-      problem: 'Concern',
-      predisposing: 'Vulnerability',
-      precipitating: 'Trigger',
-      perpetuating: 'Keeps it going',
-      aggravating: 'Makes it worse',
-      protective: 'Strength',
-    },
-    domain: {
-      child: 'Child',
-      parents: 'Parents',
-      parenting: 'Parenting',
-      family: 'Family',
-      network: 'Network',
-      context: 'Surroundings',
-      care: 'Care system',
-    },
-    hypothesis: 'Assumption',
+    ...sharedWords(VOCABULARY.en),
     untitled: 'Untitled analysis',
     emptyLabel: 'New factor',
     legendTitle: 'Legend',
-    legendHypothesis: 'Dashed border: assumption',
-    plus: 'strengthens',
-    minus: 'weakens',
-    reinforcing: 'reinforcing',
-    balancing: 'balancing',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    exportedAt: (date, time) => `Exported on ${date} at ${time}`,
+    exportedAt: (date, time) => `Made on ${date} at ${time}`,
     factors: (n) => `${n} ${n === 1 ? 'factor' : 'factors'}`,
-    links: (n) => `${n} ${n === 1 ? 'link' : 'links'}`,
+    links: (n) => `${n} ${n === 1 ? 'connection' : 'connections'}`,
   },
 };
 

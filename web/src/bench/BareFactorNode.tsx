@@ -22,9 +22,11 @@ function BareFactorNodeView({ id, data, selected }: NodeProps<BareFactorNodeType
       <Handle type="target" position={Position.Left} className="factor-handle" />
       <div className="factor-meta">
         <KindIcon kind={factor.kind} />
-        <span>{t(`kind.${factor.kind}`)}</span>
-        {factor.domain ? <span className="factor-domain">· {t(`domain.${factor.domain}`)}</span> : null}
-        {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
+        <span className="factor-meta-words">
+          <span>{t(`kind.${factor.kind}`)}</span>
+          {factor.domain ? <span className="factor-domain">· {t(`domain.${factor.domain}`)}</span> : null}
+          {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
+        </span>
       </div>
       <div className={`factor-label${factor.label ? '' : ' factor-label--empty'}`}>{factor.label || t('factor.placeholder')}</div>
       {factor.note ? (

@@ -54,9 +54,11 @@ function FullFactor(props: NodeProps<FactorFlowNode>) {
       <FactorHandles id={id} />
       <div className="factor-meta">
         <KindIcon kind={factor.kind} />
-        <span>{t(`kind.${factor.kind}`)}</span>
-        {factor.domain ? <span className="factor-domain">· {t(`domain.${factor.domain}`)}</span> : null}
-        {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
+        <span className="factor-meta-words">
+          <span>{t(`kind.${factor.kind}`)}</span>
+          {factor.domain ? <span className="factor-domain">· {t(`domain.${factor.domain}`)}</span> : null}
+          {factor.evidence === 'hypothesis' ? <span className="factor-evidence">· {t('evidence.hypothesis')}</span> : null}
+        </span>
       </div>
       {editing ? (
         <LabelEditor id={id} label={factor.label} />

@@ -17,7 +17,7 @@ const t = translator(nl);
 describe('describePlace', () => {
   it('names a factor by its number (counting from 1) and the field in plain Dutch', () => {
     expect(describePlace('factors[3].kind', t)).toBe('Factor 4, soort factor');
-    expect(describePlace('links[0].polarity', t)).toBe('Verband 1, werking');
+    expect(describePlace('links[0].polarity', t)).toBe('Verband 1, wat het verband doet');
     expect(describePlace('actors[1].role', t)).toBe('Betrokkene 2, rol');
   });
 

@@ -25,6 +25,8 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const readOnly = useEditor((s) => s.readOnly);
+  // The method's own term of the chosen kind is for the facilitator; everyone else reads only the plain words.
+  const facilitator = useEditor((s) => s.role === 'facilitator');
   const actors = useEditor((s) => s.doc.actors);
   const facilitator = useEditor((s) => s.role === 'facilitator');
   const ids = factors.map((f) => f.id);
@@ -63,11 +65,12 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
           {t('inspector.kind')} {kind === null ? <span className="hint">{t('inspector.mixed')}</span> : null}
         </legend>
         {FACTOR_KINDS.map((k) => (
-          <label key={k} className={`kind-option kind-option--${k}${kind === k ? ' kind-option--on' : ''}`} title={t(`kind.q_${k}`)}>
+          <label key={k} className={`kind-option kind-option--${k}${kind === k ? ' kind-option--on' : ''}`}>
             <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => update({ kind: k })} data-testid={`kind-${k}`} />
             <KindIcon kind={k} />
             <span>{t(`kind.${k}`)}</span>
             <span className="kind-question">{t(`kind.q_${k}`)}</span>
+            {facilitator && kind === k ? <span className="kind-method">{t('kind.method', { term: t(`kind.m_${k}`) })}</span> : null}
           </label>
         ))}
       </fieldset>
@@ -91,7 +94,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
       <fieldset className="field segmented" disabled={readOnly}>
         <legend>{t('inspector.evidence')}</legend>
         {EVIDENCE_KINDS.map((e) => (
-          <label key={e} className={evidence === e ? 'segment segment--on' : 'segment'} title={t(`evidence.${e}Hint`)}>
+          <label key={e} className={evidence === e ? 'segment segment--on' : 'segment'}>
             <input
               type="radio"
               name="evidence"
@@ -104,6 +107,14 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
           </label>
         ))}
       </fieldset>
+      {/* Visible, not a tooltip: on a phone there is no hover, and this difference matters to the method. */}
+      <ul className="evidence-hints hint">
+        {EVIDENCE_KINDS.map((e) => (
+          <li key={e} data-testid={`evidence-hint-${e}`}>
+            <strong>{t(`evidence.${e}`)}:</strong> {t(`evidence.${e}Hint`)}
+          </li>
+        ))}
+      </ul>
       {single ? (
         <>
           <label className="field">

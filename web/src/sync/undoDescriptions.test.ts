@@ -148,7 +148,7 @@ describe('describeInWords', () => {
     expect(describeInWords(t, { kind: 'factorAdded', name: '' })).toBe("factor 'Nieuwe factor' toegevoegd");
     await i18n.changeLanguage('en');
     expect(t('undo.undone', { what: describeInWords(t, { kind: 'factorRemoved', name: 'Shame' }) })).toBe("Undone: factor 'Shame' deleted");
-    expect(describeInWords(t, { kind: 'linksAdded', count: 1 })).toBe('1 link added');
+    expect(describeInWords(t, { kind: 'linksAdded', count: 1 })).toBe('1 connection added');
   });
 });
 
