@@ -540,7 +540,7 @@ export const nl = {
       multi: 'Meer factoren kiezen',
       move: 'Gekozen factoren verplaatsen (met Shift: grotere stappen)',
       focus: 'Naar de volgende factor of knop',
-      stance: 'Over de gekozen factor of het verband: herken ik (1), twijfel (2), herken ik niet (3); nog eens: weer leeg',
+      stance: 'Kies 1, 2 of 3 bij de gekozen factor of het verband: herken ik, twijfel, herken ik niet. Nog eens: weer leeg.',
       present: 'Presenteren op het grote scherm (Esc: stoppen)',
       help: 'Dit overzicht openen',
       escape: 'Sluiten, of stoppen met bewerken',

@@ -28,7 +28,6 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
   // The method's own term of the chosen kind is for the facilitator; everyone else reads only the plain words.
   const facilitator = useEditor((s) => s.role === 'facilitator');
   const actors = useEditor((s) => s.doc.actors);
-  const facilitator = useEditor((s) => s.role === 'facilitator');
   const ids = factors.map((f) => f.id);
   const single = factors.length === 1 ? factors[0]! : null;
   const kind = common(factors, (f) => f.kind);
