@@ -540,7 +540,7 @@ export const nl = {
       multi: 'Meer factoren kiezen',
       move: 'Gekozen factoren verplaatsen (met Shift: grotere stappen)',
       focus: 'Naar de volgende factor of knop',
-      stance: 'Kies 1, 2 of 3 bij de gekozen factor of het verband: herken ik, twijfel, herken ik niet. Nog eens: weer leeg.',
+      stance: 'Herken je de gekozen factor? Kies 1 (ja), 2 (twijfel) of 3 (nee). Nog eens: weer leeg.',
       present: 'Presenteren op het grote scherm (Esc: stoppen)',
       help: 'Dit overzicht openen',
       escape: 'Sluiten, of stoppen met bewerken',
