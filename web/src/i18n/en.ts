@@ -594,6 +594,7 @@ export const en: Messages = {
       title: 'name of the analysis',
       people: 'change to the people',
       change: 'the last change',
+      stance: "I recognise this, not sure or I don't recognise this",
     },
   },
   notices: {

@@ -593,6 +593,7 @@ export const nl = {
       title: 'naam van de analyse',
       people: 'wijziging bij de personen',
       change: 'de laatste wijziging',
+      stance: 'herken ik, twijfel of herken ik niet',
     },
   },
   notices: {
