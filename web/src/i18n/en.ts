@@ -673,6 +673,7 @@ export const en: Messages = {
       story: 'text of the story',
       language: 'language of the analysis',
       change: 'the last change',
+      stance: "I recognise this, not sure or I don't recognise this",
     },
   },
   notices: {

@@ -673,6 +673,7 @@ export const nl = {
       story: 'tekst van het verhaal',
       language: 'taal van de analyse',
       change: 'de laatste wijziging',
+      stance: 'herken ik, twijfel of herken ik niet',
     },
   },
   notices: {

@@ -37,6 +37,7 @@ function FactorFields({ factors }: { factors: readonly Factor[] }) {
 
   return (
     <div className="inspector-fields" data-testid="inspector-factor">
+      {single ? <StanceBar on={single.id} testPrefix="inspector-" /> : null}
       {single ? (
         <label className="field">
           <span>{t('inspector.label')}</span>
@@ -166,7 +167,7 @@ function LinkFields({ linkId }: { linkId: string }) {
   if (!link) return null;
   return (
     <div className="inspector-fields" data-testid="inspector-link">
-      <StanceBar on={link.id} />
+      <StanceBar on={link.id} testPrefix="inspector-" />
       <p>
         <strong>{t('inspector.link')}</strong>: {t('inspector.linkFromTo', { from: from || '…', to: to || '…' })}
       </p>

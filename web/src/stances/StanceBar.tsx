@@ -8,7 +8,7 @@ import { toggleMyStance } from './setMyStance.ts';
  * Three buttons for this person's stance on one factor or link: "Herken ik", "Twijfel", "Herken ik niet". The one
  * chosen is pressed; pressing it again clears it. Shown only to someone who is one of the people involved.
  */
-export function StanceBar({ on, compact = false }: { on: string; compact?: boolean }) {
+export function StanceBar({ on, compact = false, testPrefix = '' }: { on: string; compact?: boolean; testPrefix?: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const myActor = useEditor((s) => s.myActor);
@@ -21,7 +21,7 @@ export function StanceBar({ on, compact = false }: { on: string; compact?: boole
       className={`stance-bar nodrag nopan${compact ? ' stance-bar--compact' : ''}`}
       role="group"
       aria-label={t('stances.barLabel', { actor: actorName })}
-      data-testid="stance-bar"
+      data-testid={`${testPrefix}stance-bar`}
     >
       {STANCES.map((stance, i) => (
         <button
@@ -31,7 +31,7 @@ export function StanceBar({ on, compact = false }: { on: string; compact?: boole
           aria-pressed={current === stance}
           aria-keyshortcuts={String(i + 1)}
           onClick={() => toggleMyStance(session, on, stance)}
-          data-testid={`stance-${stance}`}
+          data-testid={`${testPrefix}stance-${stance}`}
         >
           <span aria-hidden="true">{STANCE_SYMBOL[stance]}</span> {t(`stances.${STANCE_WORD[stance]}`)}
         </button>

@@ -46,10 +46,15 @@ export function sharednessOf(doc: Input): Sharedness {
   return result;
 }
 
-/** The factors and links a stance filter shows (a differing link brings its two factors along), or null for all. */
+/**
+ * The factors and links a stance filter shows, or null for all. "Waar verschillen we?" brings the two factors of a
+ * differing link along (a link is drawn between its factors); "nobody marked" shows the unmarked factors and the
+ * unmarked links between them.
+ */
 export function filterShows(doc: Input, filter: StanceFilter | null): ReadonlySet<string> | null {
   if (filter === null) return null;
   const ids = idsWithStatus(sharednessOf(doc), filter);
+  if (filter === 'unmarked') return ids;
   for (const id of [...ids]) {
     const link = doc.links.get(id);
     if (link) {

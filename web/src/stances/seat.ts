@@ -90,15 +90,6 @@ export function saveAskSeat(ask: boolean): void {
   }
 }
 
-/** Forgets the choice for the analysis `id` (the person chosen was deleted): asked again. */
-export function forgetMyActor(id: string): void {
-  try {
-    localStorage.removeItem(ACTOR_PREFIX + id);
-  } catch {
-    // Nothing remembered.
-  }
-}
-
 /** The newest assignment for `clientId` among the facilitators present, if any. */
 export function assignmentFor(
   clientId: number,

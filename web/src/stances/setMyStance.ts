@@ -9,6 +9,9 @@ export function toggleMyStance(session: Session, on: string, stance: Stance): bo
   const { myActor, readOnly, doc } = session.store.getState();
   if (!myActor || readOnly || !doc.actors.has(myActor)) return false;
   const current = doc.stances.get(stanceKey(myActor, on))?.stance ?? null;
+  // One tap, one undo step: not merged with an edit made just before (the undo manager's capture time).
+  session.undo.stopCapturing();
   setStance(session.doc, session.origin, myActor, on, current === stance ? null : stance);
+  session.undo.stopCapturing();
   return true;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Session } from '../sync/session.ts';
 import { assignmentsOf } from './assignments.ts';
-import { assignmentFor, forgetMyActor, loadMyActor, saveMyActor } from './seat.ts';
+import { assignmentFor, loadMyActor, saveMyActor } from './seat.ts';
 
 /** Sets who this person is in the analysis (an actor id, or null for nobody), remembered on this device. */
 export function chooseMyActor(session: Session, actor: string | null): void {
@@ -14,8 +14,9 @@ export function chooseMyActor(session: Session, actor: string | null): void {
 
 /**
  * Keeps this person's seat: reads the choice remembered for this analysis, publishes it over awareness (with their
- * role and, for the facilitator, the corrections they made), forgets a person who was deleted, and takes over a
- * correction the facilitator made for this person.
+ * role and, for the facilitator, the corrections they made), and takes over a correction the facilitator made for this
+ * person. A chosen person who is deleted stays chosen but marks nothing (the stance bar hides; "Kies wie je bent"
+ * shows): an undo of their removal brings them back.
  */
 export function useSeat(session: Session, onCorrected: (actor: string | null) => void): void {
   useEffect(() => {
@@ -49,19 +50,6 @@ export function useSeat(session: Session, onCorrected: (actor: string | null) =>
             onCorrected(a.actor);
           }
         }
-      }
-      // A person deleted from the analysis is no longer who this person is (asked again).
-      if (
-        state.myActor &&
-        state.doc.actors !== prev.doc.actors &&
-        !state.doc.actors.has(state.myActor) &&
-        state.connection === 'connected'
-      ) {
-        forgetMyActor(session.id);
-        session.store.setState((s) => {
-          s.myActor = null;
-          s.seatQuestion = 'pending';
-        });
       }
     });
     return () => {

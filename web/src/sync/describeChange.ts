@@ -15,7 +15,7 @@ export type ChangeDescription =
   | { readonly kind: 'linkAdded' | 'linkRemoved' | 'linkPolarity' | 'linkNote'; readonly from: string; readonly to: string }
   | { readonly kind: 'linksAdded' | 'linksRemoved' | 'linksChanged'; readonly count: number }
   | { readonly kind: 'loopName'; readonly loop: string }
-  | { readonly kind: 'title' | 'people' | 'comment' | 'change' | 'story' | 'language' };
+  | { readonly kind: 'title' | 'people' | 'comment' | 'change' | 'story' | 'language' | 'stance' };
 
 /** The key under which a stack item's description is kept in `StackItem.meta`. */
 export const DESCRIPTION_META = 'samenzicht.description';
@@ -77,6 +77,7 @@ export function describeChange(
     }
   }
   if (before.title !== after.title) return { kind: 'title' };
+  if (before.stances !== after.stances && factors.changed.length === 0 && links.changed.length === 0) return { kind: 'stance' };
   if (before.story !== after.story) return { kind: 'story' };
   if (before.language !== after.language) return { kind: 'language' };
 
