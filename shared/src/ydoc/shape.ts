@@ -21,6 +21,8 @@ export interface DocMaps {
   readonly actors: Y.Map<unknown>;
   /** Loop key (canonical link cycle) → `{ links, name }`. */
   readonly loopNames: Y.Map<unknown>;
+  /** Recently deleted factors and links (trash.ts); not part of the analysis file. */
+  readonly trash: Y.Map<unknown>;
 }
 
 /** Returns the top-level maps of an analysis document. */
@@ -31,5 +33,6 @@ export function getMaps(doc: Y.Doc): DocMaps {
     links: doc.getMap('links'),
     actors: doc.getMap('actors'),
     loopNames: doc.getMap('loopNames'),
+    trash: doc.getMap('trash'),
   };
 }
