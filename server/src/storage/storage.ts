@@ -8,7 +8,7 @@ import type { AccessRole } from '../auth.ts';
 export type TokenHashes = Readonly<Record<AccessRole, string>>;
 
 /** What the access log records (NEN 7513 style: who, when, what — never the content). */
-export const ACCESS_ACTIONS = ['created', 'opened', 'edited', 'exported', 'rotated', 'renamed'] as const;
+export const ACCESS_ACTIONS = ['created', 'opened', 'edited', 'exported', 'rotated', 'renamed', 'restored'] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /** One event for the access log of one analysis. */

@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { addFactor, moveFactors, removeSelection } from '@samenzicht/shared/ydoc/commands';
 import { deleteMeta } from '../panels/editActions.ts';
+import { HistoryView } from '../history/HistoryView.tsx';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { FactorNode } from './FactorNode.tsx';
@@ -256,6 +257,7 @@ export function Canvas() {
       <ConnectBar />
       <LinkingNotice />
       <DeletedNotice />
+      <HistoryView />
       <LeadBanner followed={followed} />
       {presenting ? (
         <div className="present-bar" data-testid="present-bar">

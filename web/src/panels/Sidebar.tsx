@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ActorsPanel } from './ActorsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 import { Sheet } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useNarrow } from '../ui/useMediaQuery.ts';
 import './shell.css';
 
-const TABS = ['inspector', 'patterns', 'actors', 'library'] as const;
+const TABS = ['inspector', 'patterns', 'actors', 'library', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const HIDDEN_KEY = 'samenzicht.sidebar';
 
@@ -53,7 +54,17 @@ function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
 function TabBody({ tab }: { tab: Tab }) {
   return (
     <div className="tab-body" role="tabpanel">
-      {tab === 'inspector' ? <Inspector /> : tab === 'patterns' ? <PatternsPanel /> : tab === 'actors' ? <ActorsPanel /> : <LibraryPanel />}
+      {tab === 'inspector' ? (
+        <Inspector />
+      ) : tab === 'patterns' ? (
+        <PatternsPanel />
+      ) : tab === 'actors' ? (
+        <ActorsPanel />
+      ) : tab === 'library' ? (
+        <LibraryPanel />
+      ) : (
+        <HistoryPanel />
+      )}
     </div>
   );
 }
