@@ -156,13 +156,18 @@ async function authorizeOr401(req: IncomingMessage, res: ServerResponse, id: str
   return role;
 }
 
-/** `GET /api/analyses/:id/session`: `{ id, role, title }` for any valid token. */
+/**
+ * `GET /api/analyses/:id/session`: `{ id, role, title }` for any valid token, and `deleteAt` (ISO-8601) in the last
+ * 14 days before RETENTION_DAYS deletes the analysis for lack of activity (retention.ts). Reading the session is not
+ * activity.
+ */
 export async function getSession(req: IncomingMessage, res: ServerResponse, id: string, deps: AnalysesApiDeps): Promise<void> {
   const role = await authorizeOr401(req, res, id, deps);
   if (role === null) return;
   const title = await deps.rooms.readDoc(id, readTitle);
   if (title === null) return sendError(res, 401, MESSAGES.unauthorized);
-  sendJson(res, 200, { id, role, title });
+  const deleteAt = (await deps.retention?.deleteAt(id)) ?? null;
+  sendJson(res, 200, { id, role, title, ...(deleteAt === null ? {} : { deleteAt: new Date(deleteAt).toISOString() }) });
 }
 
 /** `POST /api/analyses/:id/rotate` (facilitator): `{ role, token, link }`. */

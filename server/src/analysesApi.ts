@@ -18,6 +18,7 @@ import { JobTimeoutError, type WorkPool } from './export/workPool.ts';
 import { readBody, sendError, sendJson } from './httpIo.ts';
 import { createTokenBucket, type TokenBucket } from './rateLimit.ts';
 import type { RoomManager } from './rooms.ts';
+import type { Retention } from './retention.ts';
 import type { Storage } from './storage/storage.ts';
 
 export const MESSAGES = {
@@ -52,6 +53,8 @@ export interface AnalysesApiDeps {
   readonly exportLimiter: ExportLimiter;
   /** `POST /api/analyses` per client address (MAX_CREATES_PER_MINUTE). */
   readonly createRate: CreateRateLimit;
+  /** RETENTION_DAYS: when an analysis without activity will be deleted (`deleteAt` of the session); absent: never. */
+  readonly retention?: Retention;
 }
 
 /** Creates per client address: a token bucket per address, refilled at `perMinute` a minute, as large as that. */

@@ -61,6 +61,15 @@ export interface Config {
   readonly maxPresenceBytes: number;
   /** How long a short join code works after it was made (JOIN_CODE_TTL_MINUTES). */
   readonly joinCodeTtlMinutes: number;
+  /** A session ends (and gets an automatic version) after this long without an edit (SESSION_IDLE_MINUTES, ms). */
+  readonly sessionIdleMs: number;
+  /**
+   * An analysis without any activity for this many days is deleted with all its versions (RETENTION_DAYS); null (the
+   * default): kept until the facilitator deletes it.
+   */
+  readonly retentionDays: number | null;
+  /** How often the server looks for analyses past RETENTION_DAYS (RETENTION_CHECK_MINUTES, ms). */
+  readonly retentionCheckMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -80,6 +89,13 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
     throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+/** A whole number in range, or null when the variable is not set (a feature that is off by default). */
+function readOptionalInteger(env: Env, name: string, min: number, max: number): number | null {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return null;
+  return readInteger(env, name, min, min, max);
 }
 
 function readText(env: Env, name: string, fallback: string): string {
@@ -180,5 +196,8 @@ export function parseConfig(env: Env): Config {
     requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', 4096, 256, 1024 * 1024),
     joinCodeTtlMinutes: readInteger(env, 'JOIN_CODE_TTL_MINUTES', 30, 1, 24 * 60),
+    sessionIdleMs: readInteger(env, 'SESSION_IDLE_MINUTES', 60, 1, 24 * 60) * 60_000,
+    retentionDays: readOptionalInteger(env, 'RETENTION_DAYS', 1, 36_500),
+    retentionCheckMs: readInteger(env, 'RETENTION_CHECK_MINUTES', 60, 1, 24 * 60) * 60_000,
   };
 }

@@ -92,6 +92,11 @@ export class ConnectionLog {
     else this.scheduleRename();
   }
 
+  /** The name the connection goes by now (the query's, or the one learnt from its presence). */
+  get currentName(): string {
+    return this.name;
+  }
+
   /** The connection changed the document: `edited`, at most once per interval. */
   noteEdit(): void {
     if (this.closed) return;

@@ -15,9 +15,18 @@ import { isHostAllowed, UNKNOWN_HOST_MESSAGE, type HostPolicy } from './hostChec
 import { joinWithCode, makeJoinCode, type JoinApiDeps } from './joinApi.ts';
 import { isOriginAllowed } from './origin.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
+import {
+  compareVersions,
+  deleteVersion,
+  getVersion,
+  listVersions,
+  makeVersion,
+  restoreVersion,
+  type VersionsApiDeps,
+} from './versionsApi.ts';
 import type { StaticHandler } from './staticFiles.ts';
 
-export interface HttpDeps extends JoinApiDeps {
+export interface HttpDeps extends JoinApiDeps, VersionsApiDeps {
   readonly log: Logger;
   readonly serveStatic: StaticHandler;
   /** The names this server answers to (DNS rebinding). */
@@ -29,7 +38,9 @@ export interface HttpDeps extends JoinApiDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
-const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports|restores|codes)$/;
+const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports|restores|codes|versions|compare)$/;
+const VERSION_PATH = /^\/api\/analyses\/([^/]+)\/versions\/([^/]+)$/;
+const RESTORE_PATH = /^\/api\/analyses\/([^/]+)\/versions\/([^/]+)\/restore$/;
 const EXPORT_PATH = /^\/api\/analyses\/([^/]+)\/export\.(png|svg|pdf)$/;
 
 export const REQUEST_MESSAGES = {
@@ -110,7 +121,24 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
           return method === 'POST' ? reportRestore(req, res, id, deps) : sendNotAllowed(res, 'POST');
         case 'codes':
           return method === 'POST' ? makeJoinCode(req, res, id, deps) : sendNotAllowed(res, 'POST');
+        case 'versions':
+          if (method === 'GET') return listVersions(req, res, id, deps);
+          if (method === 'POST') return makeVersion(req, res, id, deps);
+          return sendNotAllowed(res, 'GET, POST');
+        case 'compare':
+          return method === 'GET' ? compareVersions(req, res, id, deps) : sendNotAllowed(res, 'GET');
       }
+    }
+    const version = VERSION_PATH.exec(path);
+    if (version) {
+      const [, id, vid] = version as unknown as [string, string, string];
+      if (method === 'GET') return getVersion(req, res, id, vid, deps);
+      if (method === 'DELETE') return deleteVersion(req, res, id, vid, deps);
+      return sendNotAllowed(res, 'GET, DELETE');
+    }
+    const restore = RESTORE_PATH.exec(path);
+    if (restore) {
+      return method === 'POST' ? restoreVersion(req, res, restore[1]!, restore[2]!, deps) : sendNotAllowed(res, 'POST');
     }
     const exp = EXPORT_PATH.exec(path);
     if (exp) {

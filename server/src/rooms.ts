@@ -102,6 +102,23 @@ export class RoomManager {
     return this.queue.run(id, () => this.options.storage.loadDoc(id));
   }
 
+  /**
+   * Runs `change` with the analysis' live room, loaded for it when nobody is connected (it unloads again after the
+   * grace period); resolves with null when the analysis does not exist. What `change` writes to `room.doc` reaches
+   * every connected client and storage like any edit. Used to restore a version (versions.ts).
+   */
+  async change<T>(id: string, change: (room: Room) => Promise<T> | T): Promise<T | null> {
+    // A peer that hears nothing: it only keeps the room loaded while `change` runs.
+    const holder: RoomPeer = { sendDocUpdate: () => {}, sendAwarenessUpdate: () => {}, close: () => {} };
+    const room = await this.join(id, holder);
+    if (room === null) return null;
+    try {
+      return await change(room);
+    } finally {
+      room.leave(holder);
+    }
+  }
+
   /** Deletes the analysis: its room is dropped (peers closed with `code`) and storage erases it. */
   async delete(id: string, code: number, reason: string): Promise<void> {
     const entry = this.entries.get(id);

@@ -21,12 +21,14 @@ import { toLoggablePath, readRequestPath } from './httpIo.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { createHostPolicy, isHostAllowed } from './hostCheck.ts';
 import { isOriginAllowed } from './origin.ts';
+import { Retention } from './retention.ts';
 import { RoomManager } from './rooms.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
 import { openSqliteStorageInWorker } from './storage/workerStorage.ts';
 import { acceptSyncConnection } from './sync.ts';
 import { readHandshake, selectProtocol } from './syncHandshake.ts';
+import { Versions } from './versions.ts';
 
 export interface RunningServer {
   /** Where the server listens, e.g. `http://127.0.0.1:8080`. */
@@ -38,6 +40,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   readonly log?: Logger;
+  /** The clock of versions and RETENTION_DAYS (ms since 1970); tests move it forward. */
+  readonly now?: () => number;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
@@ -64,6 +68,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     unloadGraceMs: config.unloadGraceMs,
   });
   const accessLog = new AccessLog(storage, log);
+  const versions = new Versions({ storage, rooms, accessLog, log, sessionIdleMs: config.sessionIdleMs, now: options.now });
+  const retention = new Retention({
+    storage,
+    rooms,
+    log,
+    days: config.retentionDays,
+    checkMs: config.retentionCheckMs,
+    now: options.now,
+  });
   const connections = new ConnectionRegistry({
     maxPerAnalysis: config.maxConnectionsPerAnalysis,
     maxPerAddress: config.maxConnectionsPerAddress,
@@ -96,6 +109,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       joinGuard: createJoinGuard({ perAddress: JOIN_TRIES_PER_ADDRESS, global: JOIN_TRIES_GLOBAL, windowMs: JOIN_TRIES_WINDOW_MS }),
       codeLimit: createCodeLimit(),
       joinCodeTtlMs: config.joinCodeTtlMinutes * 60_000,
+      versions,
+      retention,
       log,
       serveStatic: createStaticHandler(config.webDir),
     }),
@@ -154,6 +169,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         maxMessagesPerSecond: config.maxMessagesPerSecond,
         editLogIntervalMs: config.editLogIntervalMs,
         maxPresenceBytes: config.maxPresenceBytes,
+        sessions: versions,
       });
     });
   });
@@ -166,9 +182,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
   });
   const port = (server.address() as AddressInfo).port;
+  retention.start();
 
   let closing: Promise<void> | null = null;
   const close = async (): Promise<void> => {
+    // No session versions on shutdown: the sessions are not over, people reconnect to the next process.
+    await versions.close();
+    await retention.close();
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const ws of wss.clients) ws.close(CLOSE_CODES.goingAway, CLOSE_REASONS.goingAway);
     await rooms.closeAll(CLOSE_CODES.goingAway, CLOSE_REASONS.goingAway);

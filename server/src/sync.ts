@@ -19,6 +19,7 @@ import type { Room, RoomPeer } from './room.ts';
 import { ShuttingDownError, type RoomManager } from './rooms.ts';
 import type { Storage, StoredDoc } from './storage/storage.ts';
 import type { JoinWay } from './syncHandshake.ts';
+import type { SessionHooks, SessionPeer } from './versions.ts';
 import {
   encodeAwareness,
   encodeDocUpdate,
@@ -58,6 +59,8 @@ export interface SyncConnectionOptions {
   readonly maxPresenceBytes?: number;
   /** The client offered `samenzicht.ack`: answer its pings and tell it what of its edits is stored. */
   readonly ack?: boolean;
+  /** Told when the connection joins, edits and leaves, to end sessions with a version (versions.ts). */
+  readonly sessions?: SessionHooks;
 }
 
 /** A connection is told about at most this many Yjs client ids (one per page load; a few for safety). */
@@ -146,6 +149,8 @@ class SyncConnection implements RoomPeer, TrackedConnection {
   private accessTrail: ConnectionLog | null = null;
   /** Yjs client id → the stored clock last told to the client (only with `samenzicht.ack`). */
   private readonly watched = new Map<number, number>();
+  /** This connection as the session tracking sees it, once it joined. */
+  private sessionPeer: SessionPeer | null = null;
 
   constructor(
     private readonly socket: WebSocket,
@@ -253,6 +258,9 @@ class SyncConnection implements RoomPeer, TrackedConnection {
         via: this.options.via ?? null,
         editLogIntervalMs: this.options.editLogIntervalMs,
       });
+      const trail = this.accessTrail;
+      this.sessionPeer = { role, name: () => trail.currentName };
+      this.options.sessions?.joined(id, this.sessionPeer);
       this.send(encodeSyncStep1(room.doc));
       this.sendAllAwareness(room);
       const early = this.early ?? [];
@@ -354,7 +362,10 @@ class SyncConnection implements RoomPeer, TrackedConnection {
       case 'syncStep2':
       case 'update':
         // The single place where writes are let in. A viewer's are dropped: not applied, so not stored or relayed.
-        if (canWrite(role) && applyUpdateAndDetectChange(room.doc, message.update, this)) this.accessTrail?.noteEdit();
+        if (canWrite(role) && applyUpdateAndDetectChange(room.doc, message.update, this)) {
+          this.accessTrail?.noteEdit();
+          if (this.sessionPeer !== null) this.options.sessions?.edited(room.id, this.sessionPeer);
+        }
         return;
       case 'awareness': {
         const accepted = applyAndCollectAwarenessIds(room.awareness, this, () => room.applyAwarenessUpdate(message.update, this));
@@ -434,6 +445,7 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     this.probe?.settle(false);
     this.accessTrail?.close();
     this.room?.leave(this);
+    if (this.sessionPeer !== null) this.options.sessions?.left(this.analysisId, this.sessionPeer);
     this.options.connections.remove(this);
   }
 }

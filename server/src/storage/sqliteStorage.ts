@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { ACCESS_ROLES, parseAccessRole, type AccessRole } from '../auth.ts';
+import { decodeDelta, decompress, encodeDelta, encodeWhole } from './versionCodec.ts';
 import {
   parseAccessAction,
   type AccessLogEntry,
@@ -17,8 +18,11 @@ import {
   type AccessLogPage,
   type AccessLogQuery,
   type AppendLogResult,
+  type AnalysisActivity,
   type JoinCodeTarget,
   type NewJoinCode,
+  type NewVersion,
+  type StoredVersionInfo,
   type Storage,
   type StoredAccessLogEntry,
   type StoredDoc,
@@ -94,6 +98,25 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX join_codes_by_analysis ON join_codes(analysis_id, created_at);
   CREATE INDEX join_codes_by_expiry ON join_codes(expires_at);
   `,
+  // 4 → 5: versions (versionsApi.ts): frozen copies of the analysis file, stored whole or as the difference from a
+  // version stored whole (`base`, its seq; versionCodec.ts), compressed. The record of who made it, who was there and
+  // the counts is JSON in `info`, checked when read. Deleted with the analysis.
+  `
+  CREATE TABLE versions (
+    seq INTEGER PRIMARY KEY,
+    analysis_id TEXT NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    auto INTEGER NOT NULL,
+    info TEXT NOT NULL,
+    base INTEGER,
+    data BLOB NOT NULL,
+    UNIQUE (analysis_id, id)
+  );
+  CREATE INDEX versions_by_time ON versions(analysis_id, at, seq);
+  CREATE INDEX versions_by_base ON versions(base);
+  `,
 ];
 
 /**
@@ -145,6 +168,46 @@ function toStoredEntry(row: Record<string, unknown>): StoredAccessLogEntry | nul
     count,
     lastAt: typeof row.last_at === 'number' ? row.last_at : row.at,
   };
+}
+
+/** A row of the versions table as the interface returns it; null for a row this version cannot read. */
+function toStoredVersion(row: Record<string, unknown>): StoredVersionInfo | null {
+  let info: Record<string, unknown>;
+  try {
+    info = JSON.parse(String(row.info)) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const person = (value: unknown): { name: string; role: AccessRole } | null => {
+    const record = value as Record<string, unknown> | null;
+    const role = parseAccessRole(record?.role);
+    return role !== null && typeof record?.name === 'string' ? { name: record.name, role } : null;
+  };
+  const by = person(info.by);
+  const reason = info.reason === 'manual' || info.reason === 'session' || info.reason === 'restore' ? info.reason : null;
+  const count = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
+  if (by === null || reason === null) return null;
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    at: row.at as number,
+    auto: row.auto === 1,
+    reason,
+    by,
+    present: Array.isArray(info.present) ? info.present.map(person).filter((p) => p !== null) : [],
+    actors: Array.isArray(info.actors) ? info.actors.filter((a): a is string => typeof a === 'string') : [],
+    factors: count(info.factors),
+    links: count(info.links),
+    loops: count(info.loops),
+    vicious: count(info.vicious),
+    bytes: row.bytes as number,
+  };
+}
+
+/** The record of a version as stored in `info` (everything but the columns of its own). */
+function versionInfoJson(version: NewVersion): string {
+  const { reason, by, present, actors, factors, links, loops, vicious } = version;
+  return JSON.stringify({ reason, by, present, actors, factors, links, loops, vicious });
 }
 
 /** Empties the WAL file; another process reading the file can block that for a moment, so it retries. */
@@ -217,6 +280,27 @@ export function openSqliteStorage(file: string): Storage {
   const countCodeUse = db.prepare('UPDATE join_codes SET uses = uses + 1 WHERE hash = ?');
   const deleteCodes = db.prepare('DELETE FROM join_codes WHERE analysis_id = ?');
   const deleteCodesOfRole = db.prepare('DELETE FROM join_codes WHERE analysis_id = ? AND role = ?');
+
+  const versionColumns = 'seq, id, at, name, auto, info, base, LENGTH(data) AS bytes';
+  const insertVersion = db.prepare(
+    'INSERT INTO versions (analysis_id, id, at, name, auto, info, base, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const countVersions = db.prepare('SELECT COUNT(*) FROM versions WHERE analysis_id = ?').pluck();
+  const selectNewestWhole = db.prepare('SELECT seq, data FROM versions WHERE analysis_id = ? AND base IS NULL ORDER BY seq DESC LIMIT 1');
+  const selectVersions = db.prepare(`SELECT ${versionColumns} FROM versions WHERE analysis_id = ? ORDER BY at DESC, seq DESC`);
+  const selectVersion = db.prepare(`SELECT ${versionColumns}, data FROM versions WHERE analysis_id = ? AND id = ?`);
+  const selectVersionData = db.prepare('SELECT data FROM versions WHERE seq = ?').pluck();
+  const selectDependents = db.prepare('SELECT seq, data FROM versions WHERE base = ? ORDER BY seq');
+  const rewriteVersion = db.prepare('UPDATE versions SET base = ?, data = ? WHERE seq = ?');
+  const deleteVersionRow = db.prepare('DELETE FROM versions WHERE seq = ?');
+  const deleteVersions = db.prepare('DELETE FROM versions WHERE analysis_id = ?');
+  // The newest access-log event, else the creation: the activity RETENTION_DAYS counts from (retention.ts).
+  const activitySql = `MAX(a.created_at, COALESCE((SELECT MAX(COALESCE(l.last_at, l.at)) FROM access_log l WHERE l.analysis_id = a.id), 0))`;
+  const selectActivity = db.prepare(`SELECT ${activitySql} FROM analyses a WHERE a.id = ?`).pluck();
+  const selectInactive = db.prepare(
+    `SELECT id, active_at AS activeAt FROM (SELECT a.id, ${activitySql} AS active_at FROM analyses a)
+     WHERE active_at < ? ORDER BY active_at, id LIMIT ?`,
+  );
 
   type NewLogEntry = AccessLogEntry & { readonly analysisId: string };
   /** The row `entry` folds into as `fold` allows, or null. */
@@ -388,7 +472,68 @@ export function openSqliteStorage(file: string): Storage {
     return { analysisId: row.analysis_id, role };
   });
 
+  /**
+   * Stores `version` against the newest version stored whole, or whole itself when there is none or when the
+   * difference would be more than half the size of the whole (then it becomes the base of the versions after it).
+   */
+  const addVersion = db.transaction((analysisId: string, version: NewVersion, maxVersions: number) => {
+    if (selectExists.get(analysisId) === undefined) return 'missing' as const;
+    if ((countVersions.get(analysisId) as number) >= maxVersions) return 'full' as const;
+    const whole = encodeWhole(version.file);
+    const base = selectNewestWhole.get(analysisId) as { seq: number; data: Buffer } | undefined;
+    const delta = base === undefined ? null : encodeDelta(decompress(base.data), version.file);
+    const asDelta = base !== undefined && delta !== null && delta.length * 2 < whole.length;
+    const result = insertVersion.run(
+      analysisId,
+      version.id,
+      version.at,
+      version.name,
+      version.auto ? 1 : 0,
+      versionInfoJson(version),
+      asDelta ? base.seq : null,
+      asDelta ? delta : whole,
+    );
+    return result.changes === 0 ? ('taken' as const) : ('added' as const);
+  });
+
+  /** The JSON text of a version row (`base` and `data` as stored). */
+  const versionText = (base: number | null, data: Buffer): string => {
+    if (base === null) return decompress(data);
+    return decodeDelta(decompress(selectVersionData.get(base) as Buffer), data);
+  };
+
+  const readVersion = db.transaction((analysisId: string, versionId: string) => {
+    const row = selectVersion.get(analysisId, versionId) as (Record<string, unknown> & { base: number | null; data: Buffer }) | undefined;
+    const info = row === undefined ? null : toStoredVersion(row);
+    if (row === undefined || info === null) return null;
+    return { info, file: versionText(row.base, row.data) };
+  });
+
+  /** Deletes a version row; versions stored against it are first rebased on the oldest of them, stored whole. */
+  const deleteVersion = db.transaction((analysisId: string, versionId: string): boolean => {
+    const row = selectVersion.get(analysisId, versionId) as { seq: number; base: number | null; data: Buffer } | undefined;
+    if (row === undefined) return false;
+    if (row.base === null) {
+      const dependents = selectDependents.all(row.seq) as Array<{ seq: number; data: Buffer }>;
+      if (dependents.length > 0) {
+        const baseText = decompress(row.data);
+        const texts = dependents.map((d) => decodeDelta(baseText, d.data));
+        const [first, ...rest] = dependents;
+        rewriteVersion.run(null, encodeWhole(texts[0]!), first!.seq);
+        rest.forEach((dependent, i) => {
+          const text = texts[i + 1]!;
+          const delta = encodeDelta(texts[0]!, text);
+          if (delta === null) rewriteVersion.run(null, encodeWhole(text), dependent.seq);
+          else rewriteVersion.run(first!.seq, delta, dependent.seq);
+        });
+      }
+    }
+    deleteVersionRow.run(row.seq);
+    return true;
+  });
+
   const remove = db.transaction((id: string) => {
+    deleteVersions.run(id);
     deleteCodes.run(id);
     deleteLog.run(id);
     deleteAllUpdates.run(id);
@@ -433,6 +578,34 @@ export function openSqliteStorage(file: string): Storage {
     },
     async redeemJoinCode(hash, now, maxUses, tokenHash) {
       return redeemCode(hash, now, maxUses, tokenHash);
+    },
+    async addVersion(analysisId, version, maxVersions) {
+      return addVersion(analysisId, version, maxVersions);
+    },
+    async listVersions(analysisId) {
+      if (selectExists.get(analysisId) === undefined) return null;
+      const rows = selectVersions.all(analysisId) as Array<Record<string, unknown>>;
+      return rows.map(toStoredVersion).filter((info) => info !== null);
+    },
+    async readVersion(analysisId, versionId) {
+      return readVersion(analysisId, versionId);
+    },
+    async deleteVersion(analysisId, versionId) {
+      commitGroup();
+      if (!deleteVersion(analysisId, versionId)) return false;
+      // As for a deleted analysis: no copy of the version's pages may stay behind in the file or the WAL.
+      db.exec('VACUUM');
+      await truncateWal(db);
+      return true;
+    },
+    async listInactive(before, limit) {
+      commitGroup();
+      return selectInactive.all(before, limit) as AnalysisActivity[];
+    },
+    async lastActivity(analysisId) {
+      commitGroup();
+      const at = selectActivity.get(analysisId) as number | undefined;
+      return at ?? null;
     },
     async deleteAnalysis(id) {
       // Queued writes of this analysis go first, so the delete removes them too.

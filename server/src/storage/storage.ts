@@ -8,7 +8,18 @@ import type { AccessRole } from '../auth.ts';
 export type TokenHashes = Readonly<Record<AccessRole, string>>;
 
 /** What the access log records (NEN 7513 style: who, when, what — never the content). */
-export const ACCESS_ACTIONS = ['created', 'opened', 'edited', 'exported', 'rotated', 'renamed', 'restored'] as const;
+export const ACCESS_ACTIONS = [
+  'created',
+  'opened',
+  'edited',
+  'exported',
+  'rotated',
+  'renamed',
+  'versionMade',
+  'versionRestored',
+  'versionDeleted',
+  'restored',
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /** One event for the access log of one analysis. */
@@ -104,6 +115,55 @@ export interface JoinCodeTarget {
   readonly role: JoinRole;
 }
 
+/** Why a version was made: by hand, at the end of a session, or as the state before a restore. */
+export const VERSION_REASONS = ['manual', 'session', 'restore'] as const;
+export type VersionReason = (typeof VERSION_REASONS)[number];
+
+/** Someone in a version's record: the display name they gave (or a placeholder) and the role of their link. */
+export interface VersionPerson {
+  readonly name: string;
+  readonly role: AccessRole;
+}
+
+/** What is known of a version without opening it (CONTRACT.md §4 lists `id, name, at, auto, factors, links`). */
+export interface VersionInfo {
+  /** Unique within its analysis only; every read names the analysis too. */
+  readonly id: string;
+  readonly name: string;
+  /** Milliseconds since 1970 (UTC). */
+  readonly at: number;
+  /** Made by the server (end of a session, or before a restore), not by a person. */
+  readonly auto: boolean;
+  readonly reason: VersionReason;
+  /** Who made it (for automatic versions the last person who edited, or the facilitator who restored). */
+  readonly by: VersionPerson;
+  /** Everyone connected during the session the version closes (display names and link roles, each once). */
+  readonly present: readonly VersionPerson[];
+  /** Ids of the analysis' actors (people involved) that were there: named by a present display name. */
+  readonly actors: readonly string[];
+  readonly factors: number;
+  readonly links: number;
+  /** Feedback loops, and how many of them are vicious circles. */
+  readonly loops: number;
+  readonly vicious: number;
+}
+
+/** A version to store: its record and the analysis file (CONTRACT.md §1) as compact JSON text. */
+export interface NewVersion extends VersionInfo {
+  readonly file: string;
+}
+
+/** A stored version's record and the bytes it takes in storage (its share of a base it is stored against excluded). */
+export interface StoredVersionInfo extends VersionInfo {
+  readonly bytes: number;
+}
+
+/** How long ago an analysis was last used: its newest access-log event, else its creation (ms). */
+export interface AnalysisActivity {
+  readonly id: string;
+  readonly activeAt: number;
+}
+
 export interface StoredDoc {
   readonly snapshot: Uint8Array | null;
   /** Log rows after the snapshot, oldest first. */
@@ -147,7 +207,26 @@ export interface Storage {
    * returns where it leads; else null (unknown, expired and used-up codes alike).
    */
   redeemJoinCode(hash: string, now: number, maxUses: number, tokenHash: string): Promise<JoinCodeTarget | null>;
-  /** Deletes everything stored about the analysis (log and join codes included) so that no byte of it remains. */
+  /**
+   * Stores a version of the analysis (whole, or as the difference from a version stored whole: versionCodec.ts).
+   * `full` when the analysis already has `maxVersions` versions, `missing` when the analysis is gone, `taken` when it
+   * has a version with this id.
+   */
+  addVersion(analysisId: string, version: NewVersion, maxVersions: number): Promise<'added' | 'full' | 'missing' | 'taken'>;
+  /** The versions of the analysis, newest first (by time, then by the order they were stored); null when it is gone. */
+  listVersions(analysisId: string): Promise<StoredVersionInfo[] | null>;
+  /** One version with its analysis file (JSON text, exactly as stored); null when the analysis has no such version. */
+  readVersion(analysisId: string, versionId: string): Promise<{ readonly info: StoredVersionInfo; readonly file: string } | null>;
+  /**
+   * Deletes one version so that no byte of it remains (versions stored against it are rewritten first); false when the
+   * analysis has no such version.
+   */
+  deleteVersion(analysisId: string, versionId: string): Promise<boolean>;
+  /** Analyses whose last activity (see AnalysisActivity) is before `before` (ms), oldest first, at most `limit`. */
+  listInactive(before: number, limit: number): Promise<AnalysisActivity[]>;
+  /** When the analysis was last used (see AnalysisActivity); null when it does not exist. */
+  lastActivity(analysisId: string): Promise<number | null>;
+  /** Deletes everything stored about the analysis (log, join codes and versions included) so that no byte of it remains. */
   deleteAnalysis(id: string): Promise<void>;
   exists(id: string): Promise<boolean>;
   close(): Promise<void>;
