@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
+import { loadName } from '../sync/identity.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { historyStoreOf, useHistory, type CompareSide } from './historyStore.ts';
 import { deleteVersion, fetchVersion, listVersions, makeVersion, restoreVersion, type VersionInfo } from './versionsApi.ts';
@@ -57,7 +58,7 @@ export function VersionsPanel() {
     const wanted = name.trim().slice(0, VERSION_NAME_LENGTH);
     if (!wanted || busy) return;
     setBusy(true);
-    const result = await makeVersion(session.id, session.token, wanted);
+    const result = await makeVersion(session.id, session.token, wanted, loadName() ?? '');
     setBusy(false);
     if (!result.ok) return failed('versions.makeFailed');
     setName('');

@@ -52,7 +52,8 @@ export function parseVersionInfo(value: unknown): VersionInfo | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v.id !== 'string' || typeof v.name !== 'string' || typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) return null;
-  const loops = v.loops ?? v.viciousLoops ?? v.vicious;
+  // `vicious`: the vicious circles; `loops` counts every feedback loop.
+  const loops = v.vicious ?? v.loops;
   return {
     id: v.id,
     name: v.name,
@@ -80,11 +81,12 @@ export async function makeVersion(
   id: string,
   token: string,
   name: string,
+  by = '',
 ): Promise<VersionsResult<{ id: string; name: string; at: string }>> {
   const response = await call(`${base(id)}/versions`, token, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify(by ? { name, by } : { name }),
   });
   if (!response || response.status !== 201) return { ok: false, status: response?.status ?? 0 };
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;

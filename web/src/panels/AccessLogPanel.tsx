@@ -7,7 +7,18 @@ import type { AccessRole } from '../sync/links.ts';
 /** Entries per page: enough to read a session at a glance, small enough to stay quick on a phone. */
 const PAGE_SIZE = 50;
 /** What the facilitator can choose to see; the order is how often each is looked for. */
-const ACTIONS = ['opened', 'edited', 'renamed', 'exported', 'restored', 'rotated', 'created'] as const;
+const ACTIONS = [
+  'opened',
+  'edited',
+  'renamed',
+  'exported',
+  'restored',
+  'versionMade',
+  'versionRestored',
+  'versionDeleted',
+  'rotated',
+  'created',
+] as const;
 /** Names the server writes itself (server/src/accessLog.ts), shown as words in the reader's language. */
 const UNKNOWN_NAME = 'onbekend';
 const GATHER_NAME = '(meerdere namen)';
