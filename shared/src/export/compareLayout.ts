@@ -9,7 +9,7 @@ import type { Analysis, Factor, Link } from '../model/types.ts';
 import type { AnalysisDiff } from '../versions/compare.ts';
 import { layoutExport, type BoxLayout, type ExportLayout, type ExportOptions, type LinkLayout } from './layout.ts';
 import { measureText, wrapText, type TextStyle } from './textMetrics.ts';
-import type { CircleShape, LineShape, RectShape, Shape, TextShape } from './shapes.ts';
+import type { LineShape, RectShape, Shape, TextShape } from './shapes.ts';
 import { COLOURS, PAGE, TEXT } from './theme.ts';
 import { WORDS, type ExportLanguage } from './words.ts';
 
@@ -83,10 +83,14 @@ function text(x: number, y: number, value: string, style: TextStyle, fill: strin
   return { type: 'text', x, y, text: value, style, fill, width: measureText(value, style) };
 }
 
-/** A dark disc with a white letter: the mark, readable in black and white. */
+/**
+ * A dark square with a white letter: the mark, readable in black and white, and unlike the round +/− marks of the
+ * links themselves.
+ */
 function badge(cx: number, cy: number, mark: CompareMark): Shape[] {
   const letter = COMPARE_LETTERS[mark];
-  const disc: CircleShape = { type: 'circle', cx, cy, r: BADGE_RADIUS, fill: COLOURS.ink, stroke: COLOURS.page, strokeWidth: 2 };
+  const r = BADGE_RADIUS;
+  const disc: RectShape = { type: 'rect', x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, radius: 4, fill: COLOURS.ink, stroke: COLOURS.page, strokeWidth: 2 };
   const width = measureText(letter, BADGE_TEXT);
   return [disc, text(cx - width / 2, cy + BADGE_TEXT.size * 0.35, letter, BADGE_TEXT, COLOURS.page)];
 }

@@ -74,7 +74,7 @@ function VersionView({ version, analysis, onBack }: { version: VersionInfo; anal
     <>
       <div className="history-banner" role="region" aria-label={t('versions.viewing')} data-testid="version-banner">
         <p>
-          <strong>{t('versions.viewingVersion', { name: sideName(version) })}</strong> {t('versions.viewingHint')}
+          <strong>{t('versions.viewingVersion', { name: sideName(version) })}</strong> <span className="history-hint">{t('versions.viewingHint')}</span>
         </p>
         <div className="history-banner-actions">
           <button type="button" onClick={() => setExporting(true)} data-testid="version-export">
@@ -190,7 +190,7 @@ function CompareView({ from, to, mode, onBack }: { from: CompareSide; to: Compar
     <>
       <div className="history-banner" role="region" aria-label={t('compare.title')} data-testid="compare-banner">
         <p>
-          <strong>{t('compare.comparing', { from: sideName(from.version), to: sideName(to.version) })}</strong> {t('versions.viewingHint')}
+          <strong>{t('compare.comparing', { from: sideName(from.version), to: sideName(to.version) })}</strong> <span className="history-hint">{t('versions.viewingHint')}</span>
         </p>
         <div className="history-banner-actions">
           <div className="history-mode" role="group" aria-label={t('compare.mode')}>

@@ -4,6 +4,7 @@ import { ActorsPanel } from './ActorsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { useHistory } from '../history/historyStore.ts';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 import { Sheet } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
@@ -74,6 +75,11 @@ function PanelSheet({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  // A version or a comparison opened from the sheet takes the screen: the sheet makes way.
+  const historyView = useHistory((s) => s.view);
+  useEffect(() => {
+    if (historyView) setOpen(false);
+  }, [historyView]);
   return (
     <>
       <div className="panel-bar">
