@@ -21,7 +21,10 @@ const ExportDialog = lazy(() => import('../export/ExportDialog.tsx'));
 
 /** A layout drawn as an image (blob: URL, allowed by the CSP), with the app's fonts embedded once they are loaded. */
 function LayoutPicture({ layout, alt, testId }: { layout: ExportLayout; alt: string; testId: string }) {
+  const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
+  // Fitted to the width, or at full size to read the boxes (scrolling inside the picture's frame).
+  const [full, setFull] = useState(false);
   useEffect(() => {
     let current = true;
     let made: string | null = null;
@@ -41,8 +44,13 @@ function LayoutPicture({ layout, alt, testId }: { layout: ExportLayout; alt: str
     };
   }, [layout]);
   return (
-    <div className="history-picture" data-testid={testId}>
-      {url ? <img src={url} alt={alt} width={layout.width} height={layout.height} /> : <p className="hint">…</p>}
+    <div className={full ? 'history-picture history-picture--full' : 'history-picture'} data-testid={testId}>
+      <button type="button" className="history-zoom" aria-pressed={full} onClick={() => setFull(!full)} data-testid="picture-zoom">
+        {t(full ? 'versions.fit' : 'versions.fullSize')}
+      </button>
+      <div className="history-picture-frame">
+        {url ? <img src={url} alt={alt} width={layout.width} height={layout.height} /> : <p className="hint">…</p>}
+      </div>
     </div>
   );
 }
@@ -74,7 +82,8 @@ function VersionView({ version, analysis, onBack }: { version: VersionInfo; anal
     <>
       <div className="history-banner" role="region" aria-label={t('versions.viewing')} data-testid="version-banner">
         <p>
-          <strong>{t('versions.viewingVersion', { name: sideName(version) })}</strong> <span className="history-hint">{t('versions.viewingHint')}</span>
+          <strong>{t('versions.viewingVersion', { name: sideName(version) })}</strong>{' '}
+          <span className="history-hint">{t('versions.viewingHint')}</span>
         </p>
         <div className="history-banner-actions">
           <button type="button" onClick={() => setExporting(true)} data-testid="version-export">
@@ -190,7 +199,8 @@ function CompareView({ from, to, mode, onBack }: { from: CompareSide; to: Compar
     <>
       <div className="history-banner" role="region" aria-label={t('compare.title')} data-testid="compare-banner">
         <p>
-          <strong>{t('compare.comparing', { from: sideName(from.version), to: sideName(to.version) })}</strong> <span className="history-hint">{t('versions.viewingHint')}</span>
+          <strong>{t('compare.comparing', { from: sideName(from.version), to: sideName(to.version) })}</strong>{' '}
+          <span className="history-hint">{t('versions.viewingHint')}</span>
         </p>
         <div className="history-banner-actions">
           <div className="history-mode" role="group" aria-label={t('compare.mode')}>

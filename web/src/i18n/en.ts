@@ -396,6 +396,8 @@ export const en: Messages = {
     viewingVersion: 'You are viewing version {{name}}.',
     viewingHint: 'View only: nothing changes here. The analysis as it is now carries on.',
     export: 'Export',
+    fullSize: 'Show larger',
+    fit: 'Fit to width',
     backToNow: 'Back to now',
     counts: '{{factors}} factors, {{links}} links',
     pictureOf: 'Drawing of version {{name}}',

@@ -396,6 +396,8 @@ export const nl = {
     viewingVersion: 'Je bekijkt versie {{name}}.',
     viewingHint: 'Alleen bekijken: hier verandert niets. De analyse van nu loopt gewoon door.',
     export: 'Exporteren',
+    fullSize: 'Groter tonen',
+    fit: 'Passend tonen',
     backToNow: 'Terug naar nu',
     counts: '{{factors}} factoren, {{links}} verbindingen',
     pictureOf: 'Tekening van versie {{name}}',
