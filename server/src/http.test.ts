@@ -235,10 +235,19 @@ describe('DELETE /api/analyses/:id', () => {
     await client.synced;
     for (let i = 0; i < 30; i++) addFactor(client.doc, 'test', { label: `${marker}-${i}`, position: { x: i, y: i } });
     const keep = await createAnalysis(server.url, { title: 'blijft bestaan' });
+    // A version (issue 16) with the marker in its name: deleted with the analysis.
+    const version = await api(`/api/analyses/${id}/versions`, {
+      method: 'POST',
+      token: tokens.editor,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `${marker}-versie` }),
+    });
+    expect(version.status).toBe(201);
     const filesContain = (text: string) =>
       [server.dbFile, `${server.dbFile}-wal`].some((file) => fs.existsSync(file) && fs.readFileSync(file).includes(text));
     await waitFor(() => filesContain(`${marker}-29`), 'the edits are stored');
     await waitFor(() => filesContain(nameMarker), 'the access log is stored');
+    expect(filesContain(`${marker}-versie`)).toBe(true);
     const logRows = () =>
       readDb(server.dbFile, (db) => db.prepare('SELECT COUNT(*) FROM access_log WHERE analysis_id = ?').pluck().get(id));
     expect(logRows()).toBeGreaterThanOrEqual(3); // created, opened, edited

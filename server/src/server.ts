@@ -40,7 +40,7 @@ export interface RunningServer {
 
 export interface StartOptions {
   readonly log?: Logger;
-  /** The clock of versions and RETENTION_DAYS (ms since 1970); tests move it forward. */
+  /** The clock of the access log, versions and RETENTION_DAYS (ms since 1970); tests move it forward. */
   readonly now?: () => number;
 }
 
@@ -67,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     compactThreshold: config.compactThreshold,
     unloadGraceMs: config.unloadGraceMs,
   });
-  const accessLog = new AccessLog(storage, log);
+  const accessLog = new AccessLog(storage, log, options.now);
   const versions = new Versions({ storage, rooms, accessLog, log, sessionIdleMs: config.sessionIdleMs, now: options.now });
   const retention = new Retention({
     storage,

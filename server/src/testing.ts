@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import Database from 'better-sqlite3';
 import { parseConfig, type Config } from './config.ts';
 import type { Logger } from './log.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, type RunningServer, type StartOptions } from './server.ts';
 import { DB_FILE_NAME } from './storage/sqliteStorage.ts';
 import { seededRandom } from '@samenzicht/shared/random';
 export { seededRandom };
@@ -93,8 +93,12 @@ export interface TestServer {
   readonly log: ReturnType<typeof captureLog>;
 }
 
-/** Starts a server on port 0; `dataDir` defaults to a fresh temporary directory. */
-export async function startTestServer(teardown: Teardown, overrides: Partial<Config> = {}): Promise<TestServer> {
+/** Starts a server on port 0; `dataDir` defaults to a fresh temporary directory; `options.now` moves its clock. */
+export async function startTestServer(
+  teardown: Teardown,
+  overrides: Partial<Config> = {},
+  options: Omit<StartOptions, 'log'> = {},
+): Promise<TestServer> {
   const config: Config = {
     ...parseConfig({}),
     port: 0,
@@ -103,7 +107,7 @@ export async function startTestServer(teardown: Teardown, overrides: Partial<Con
     ...overrides,
   };
   const log = captureLog();
-  const server = await startServer(config, { log });
+  const server = await startServer(config, { ...options, log });
   teardown.add(() => server.close());
   return {
     server,

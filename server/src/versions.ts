@@ -266,8 +266,9 @@ export class Versions implements SessionHooks {
     if (result === 'missing' || result === 'full') return result;
     // 'taken' would need a repeated 128-bit random id: not a case to handle.
     if (result !== 'added') throw new Error(`version id ${version.id} was taken`);
+    // An automatic version is made by the server, not by the person `by` names: the log does not put it on them.
     await this.options.accessLog.record(analysisId, {
-      name: request.by.name,
+      name: request.reason === 'manual' ? request.by.name : NO_NAME,
       role: request.by.role,
       action: 'versionMade',
       detail: version.id,
@@ -303,9 +304,12 @@ export class Versions implements SessionHooks {
         // The next session starts with the people connected now.
         session.seen.clear();
         for (const peer of session.peers) this.remember(session, personOf(peer));
-        if (session.peers.size === 0 && !session.dirty) this.forget(analysisId, session);
       })
-      .catch((error: unknown) => this.options.log.error(`making the session version of analysis ${analysisId} failed`, error));
+      .catch((error: unknown) => this.options.log.error(`making the session version of analysis ${analysisId} failed`, error))
+      // Nobody left (or the analysis is gone): nothing to follow until someone joins again.
+      .finally(() => {
+        if (session.peers.size === 0) this.forget(analysisId, session);
+      });
     this.making.add(making);
     void making.finally(() => this.making.delete(making));
   }

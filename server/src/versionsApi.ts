@@ -17,7 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Analysis } from '@samenzicht/shared/model/types';
 import { describeValue } from '@samenzicht/shared/schema/errors';
 import { parseAnalysisText } from '@samenzicht/shared/schema/parseAnalysisFile';
-import { compareAnalyses } from '@samenzicht/shared/versions/compare';
+import { compareAnalyses, loopsOfBoth } from '@samenzicht/shared/versions/compare';
 import { summarizeChanges } from '@samenzicht/shared/versions/summary';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { NO_NAME, parseDisplayName, UNKNOWN_NAME } from './accessLog.ts';
@@ -135,12 +135,13 @@ export async function getVersion(req: IncomingMessage, res: ServerResponse, id: 
   if (role === null) return;
   const version = VERSION_ID_PATTERN.test(vid) ? await deps.storage.readVersion(id, vid) : null;
   if (version === null) return sendError(res, 404, VERSION_MESSAGES.notFound);
-  // The analysis leaves the server as a file, as with GET /api/analyses/:id: an export for the access log.
-  await deps.accessLog.logExport(id, role, 'version');
   res.statusCode = 200;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(version.file));
   res.end(version.file);
+  // The analysis leaves the server as a file, as with GET /api/analyses/:id: an export for the access log. Written
+  // after the answer, so opening a version does not wait for a commit; `record` never fails the request.
+  await deps.accessLog.logExport(id, role, 'version');
 }
 
 /** `DELETE /api/analyses/:id/versions/:vid` (facilitator) */
@@ -231,6 +232,7 @@ export async function compareVersions(req: IncomingMessage, res: ServerResponse,
   const before = await readSide(id, query.from, deps);
   const after = before === null ? null : await readSide(id, query.to, deps);
   if (before === null || after === null) return sendError(res, 404, VERSION_MESSAGES.notFound);
-  const diff = compareAnalyses(before, after);
-  sendJson(res, 200, { ...diff, summary: summarizeChanges(diff, before, after, query.lang) });
+  const loops = loopsOfBoth(before, after);
+  const diff = compareAnalyses(before, after, { loops });
+  sendJson(res, 200, { ...diff, summary: summarizeChanges(diff, before, after, query.lang, loops) });
 }

@@ -5,7 +5,7 @@
  * whether it is met.
  *
  * Options: --runs 5 (interleaved runs per sync scenario), --seconds 8 (measured seconds per run), --only a,b and
- * --skip a,b (sections: sync, coldload, growth, durability, fuzz, exportload, loops, layout, export, browser, bundle),
+ * --skip a,b (sections: sync, coldload, growth, versions, durability, fuzz, exportload, loops, layout, export, browser, bundle),
  * --fuzz-messages 100000, --browser-budget 240 (seconds the browser benchmark may measure), --out BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
@@ -19,6 +19,7 @@ import { runDurabilityBench } from './durabilityBench.ts';
 import { runExportLoadBench } from './exportLoadBench.ts';
 import { runFuzzBench } from './fuzzBench.ts';
 import { runGrowthBench } from './growthBench.ts';
+import { runVersionsBench } from './versionsBench.ts';
 import {
   OUR_BENCH_ENV,
   SCENARIOS,
@@ -227,6 +228,7 @@ async function main(): Promise<void> {
   if (wanted('coldload'))
     sections.push(await timed('Cold load of an analysis with 100,000 stored updates', () => runColdLoadBench({ runs: RUNS, log })));
   if (wanted('growth')) sections.push(await timed('Growth of the stored document per drag', () => runGrowthBench()));
+  if (wanted('versions')) sections.push(await timed('Versions: storage, listing and opening', () => runVersionsBench()));
   if (wanted('durability')) sections.push(await timed('How soon an edit is on disk', () => runDurabilityBench()));
   if (wanted('fuzz'))
     sections.push(

@@ -138,6 +138,21 @@ describe('sqlite storage', () => {
       await storage.appendLog({ analysisId: 'a', at: i, name: `${marker}-naam-${i}`, role: 'editor', action: 'opened', detail: null });
     }
     await storage.appendLog({ analysisId: 'b', at: 1, name: 'blijft', role: 'editor', action: 'opened', detail: null });
+    // Versions, one stored whole and one as a difference, with the marker in their record.
+    for (let i = 0; i < 2; i++) {
+      const person = { name: `${marker}-aanwezig`, role: 'editor' as const };
+      const file = JSON.stringify({ format: 'samenzicht/analysis', version: 1, title: `${marker}-${i}`, factors: [], links: [] });
+      const version = {
+        id: `v${i}`,
+        name: `${marker}-versie-${i}`,
+        at: i,
+        auto: false,
+        reason: 'manual' as const,
+        by: person,
+        present: [person],
+      };
+      await storage.addVersion('a', { ...version, actors: [], factors: 0, links: 0, loops: 0, vicious: 0, file }, 10);
+    }
     const inFiles = () => [file, `${file}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(marker));
     expect(inFiles()).toBe(true);
 
@@ -147,6 +162,8 @@ describe('sqlite storage', () => {
     expect(await storage.findRoleByTokenHash('a', HASHES.facilitator)).toBeNull();
     expect((await storage.readLog('a', { limit: 100 })).entries).toEqual([]);
     expect(readDb(file, (db) => db.prepare("SELECT COUNT(*) FROM access_log WHERE analysis_id = 'a'").pluck().get())).toBe(0);
+    expect(await storage.listVersions('a')).toBeNull();
+    expect(readDb(file, (db) => db.prepare("SELECT COUNT(*) FROM versions WHERE analysis_id = 'a'").pluck().get())).toBe(0);
     expect(inFiles()).toBe(false);
     expect(fs.readFileSync(file).includes(HASHES.facilitator)).toBe(false);
     expect(text((await storage.loadDoc('b'))!.snapshot!)).toBe('ander');

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { ACCESS_ROLES, parseAccessRole, type AccessRole } from '../auth.ts';
-import { decodeDelta, decompress, encodeDelta, encodeWhole } from './versionCodec.ts';
+import { decodeChain, encodeDelta, encodeWhole } from './versionCodec.ts';
 import {
   parseAccessAction,
   type AccessLogEntry,
@@ -98,8 +98,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX join_codes_by_analysis ON join_codes(analysis_id, created_at);
   CREATE INDEX join_codes_by_expiry ON join_codes(expires_at);
   `,
-  // 4 → 5: versions (versionsApi.ts): frozen copies of the analysis file, stored whole or as the difference from a
-  // version stored whole (`base`, its seq; versionCodec.ts), compressed. The record of who made it, who was there and
+  // 4 → 5: versions (versionsApi.ts): frozen copies of the analysis file, stored whole or as the difference from the
+  // version before it (`base`, its seq; `depth` differences from the one stored whole; versionCodec.ts), compressed. The record of who made it, who was there and
   // the counts is JSON in `info`, checked when read. Deleted with the analysis.
   `
   CREATE TABLE versions (
@@ -111,6 +111,7 @@ const MIGRATIONS: readonly string[] = [
     auto INTEGER NOT NULL,
     info TEXT NOT NULL,
     base INTEGER,
+    depth INTEGER NOT NULL DEFAULT 0,
     data BLOB NOT NULL,
     UNIQUE (analysis_id, id)
   );
@@ -126,6 +127,12 @@ const MIGRATIONS: readonly string[] = [
 export const MAX_LOG_ROWS_SCANNED = 5_000;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * A version is stored as a difference at most this many steps from one stored whole; the next one is stored whole.
+ * Opening one applies at most this many small differences (BENCHMARKS.md "Versions").
+ */
+export const MAX_VERSION_CHAIN = 24;
 
 /** A write waiting for this turn's group commit. */
 interface PendingWrite {
@@ -283,15 +290,15 @@ export function openSqliteStorage(file: string): Storage {
 
   const versionColumns = 'seq, id, at, name, auto, info, base, LENGTH(data) AS bytes';
   const insertVersion = db.prepare(
-    'INSERT INTO versions (analysis_id, id, at, name, auto, info, base, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    'INSERT INTO versions (analysis_id, id, at, name, auto, info, base, depth, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   const countVersions = db.prepare('SELECT COUNT(*) FROM versions WHERE analysis_id = ?').pluck();
-  const selectNewestWhole = db.prepare('SELECT seq, data FROM versions WHERE analysis_id = ? AND base IS NULL ORDER BY seq DESC LIMIT 1');
+  const selectNewestVersion = db.prepare('SELECT seq, base, depth, data FROM versions WHERE analysis_id = ? ORDER BY seq DESC LIMIT 1');
   const selectVersions = db.prepare(`SELECT ${versionColumns} FROM versions WHERE analysis_id = ? ORDER BY at DESC, seq DESC`);
-  const selectVersion = db.prepare(`SELECT ${versionColumns}, data FROM versions WHERE analysis_id = ? AND id = ?`);
-  const selectVersionData = db.prepare('SELECT data FROM versions WHERE seq = ?').pluck();
-  const selectDependents = db.prepare('SELECT seq, data FROM versions WHERE base = ? ORDER BY seq');
-  const rewriteVersion = db.prepare('UPDATE versions SET base = ?, data = ? WHERE seq = ?');
+  const selectVersion = db.prepare(`SELECT ${versionColumns}, depth, data FROM versions WHERE analysis_id = ? AND id = ?`);
+  const selectChainLink = db.prepare('SELECT base, data FROM versions WHERE seq = ?');
+  const selectDependents = db.prepare('SELECT seq FROM versions WHERE base = ? ORDER BY seq').pluck();
+  const rewriteVersion = db.prepare('UPDATE versions SET base = ?, depth = ?, data = ? WHERE seq = ?');
   const deleteVersionRow = db.prepare('DELETE FROM versions WHERE seq = ?');
   const deleteVersions = db.prepare('DELETE FROM versions WHERE analysis_id = ?');
   // The newest access-log event, else the creation: the activity RETENTION_DAYS counts from (retention.ts).
@@ -472,16 +479,29 @@ export function openSqliteStorage(file: string): Storage {
     return { analysisId: row.analysis_id, role };
   });
 
+  /** The JSON text of the version in row `seq`, rebuilt along its chain of differences. */
+  const versionText = (seq: number): string => {
+    const deltas: Buffer[] = [];
+    let row = selectChainLink.get(seq) as { base: number | null; data: Buffer } | undefined;
+    while (row !== undefined && row.base !== null) {
+      deltas.push(row.data);
+      if (deltas.length > MAX_VERSION_CHAIN * 4) throw new Error(`version ${seq}: its chain of differences does not end`);
+      row = selectChainLink.get(row.base) as { base: number | null; data: Buffer } | undefined;
+    }
+    if (row === undefined) throw new Error(`version ${seq}: a version it is stored against is missing`);
+    return decodeChain(row.data, deltas.reverse());
+  };
+
   /**
-   * Stores `version` against the newest version stored whole, or whole itself when there is none or when the
-   * difference would be more than half the size of the whole (then it becomes the base of the versions after it).
+   * Stores `version` as the difference from the newest version, or whole when there is none, when the chain would
+   * grow past MAX_VERSION_CHAIN or when the difference would be more than half the size of the whole.
    */
   const addVersion = db.transaction((analysisId: string, version: NewVersion, maxVersions: number) => {
     if (selectExists.get(analysisId) === undefined) return 'missing' as const;
     if ((countVersions.get(analysisId) as number) >= maxVersions) return 'full' as const;
     const whole = encodeWhole(version.file);
-    const base = selectNewestWhole.get(analysisId) as { seq: number; data: Buffer } | undefined;
-    const delta = base === undefined ? null : encodeDelta(decompress(base.data), version.file);
+    const base = selectNewestVersion.get(analysisId) as { seq: number; depth: number } | undefined;
+    const delta = base === undefined || base.depth + 1 > MAX_VERSION_CHAIN ? null : encodeDelta(versionText(base.seq), version.file);
     const asDelta = base !== undefined && delta !== null && delta.length * 2 < whole.length;
     const result = insertVersion.run(
       analysisId,
@@ -491,42 +511,36 @@ export function openSqliteStorage(file: string): Storage {
       version.auto ? 1 : 0,
       versionInfoJson(version),
       asDelta ? base.seq : null,
+      asDelta ? base.depth + 1 : 0,
       asDelta ? delta : whole,
     );
     return result.changes === 0 ? ('taken' as const) : ('added' as const);
   });
 
-  /** The JSON text of a version row (`base` and `data` as stored). */
-  const versionText = (base: number | null, data: Buffer): string => {
-    if (base === null) return decompress(data);
-    return decodeDelta(decompress(selectVersionData.get(base) as Buffer), data);
-  };
-
   const readVersion = db.transaction((analysisId: string, versionId: string) => {
-    const row = selectVersion.get(analysisId, versionId) as (Record<string, unknown> & { base: number | null; data: Buffer }) | undefined;
+    const row = selectVersion.get(analysisId, versionId) as (Record<string, unknown> & { seq: number }) | undefined;
     const info = row === undefined ? null : toStoredVersion(row);
     if (row === undefined || info === null) return null;
-    return { info, file: versionText(row.base, row.data) };
+    return { info, file: versionText(row.seq) };
   });
 
-  /** Deletes a version row; versions stored against it are first rebased on the oldest of them, stored whole. */
+  /**
+   * Deletes a version row. The versions stored against it are first stored against its own base instead (or whole,
+   * when it was stored whole), so every other version reads back exactly as before.
+   */
   const deleteVersion = db.transaction((analysisId: string, versionId: string): boolean => {
-    const row = selectVersion.get(analysisId, versionId) as { seq: number; base: number | null; data: Buffer } | undefined;
+    const row = selectVersion.get(analysisId, versionId) as { seq: number; base: number | null; depth: number } | undefined;
     if (row === undefined) return false;
-    if (row.base === null) {
-      const dependents = selectDependents.all(row.seq) as Array<{ seq: number; data: Buffer }>;
-      if (dependents.length > 0) {
-        const baseText = decompress(row.data);
-        const texts = dependents.map((d) => decodeDelta(baseText, d.data));
-        const [first, ...rest] = dependents;
-        rewriteVersion.run(null, encodeWhole(texts[0]!), first!.seq);
-        rest.forEach((dependent, i) => {
-          const text = texts[i + 1]!;
-          const delta = encodeDelta(texts[0]!, text);
-          if (delta === null) rewriteVersion.run(null, encodeWhole(text), dependent.seq);
-          else rewriteVersion.run(first!.seq, delta, dependent.seq);
-        });
-      }
+    const dependents = selectDependents.all(row.seq) as number[];
+    if (dependents.length > 0) {
+      const baseText = row.base === null ? null : versionText(row.base);
+      const texts = dependents.map((seq) => versionText(seq));
+      dependents.forEach((seq, i) => {
+        const text = texts[i]!;
+        const delta = baseText === null ? null : encodeDelta(baseText, text);
+        if (delta === null) rewriteVersion.run(null, 0, encodeWhole(text), seq);
+        else rewriteVersion.run(row.base, row.depth, delta, seq);
+      });
     }
     deleteVersionRow.run(row.seq);
     return true;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Teardown, makeTempDir, readDb } from '../testing.ts';
-import { DB_FILE_NAME, openSqliteStorage } from './sqliteStorage.ts';
+import { DB_FILE_NAME, MAX_VERSION_CHAIN, openSqliteStorage } from './sqliteStorage.ts';
 import type { NewVersion, Storage } from './storage.ts';
 import { applyDelta, diffFiles, encodeDelta } from './versionCodec.ts';
 
@@ -73,6 +73,12 @@ describe('the version codec', () => {
     (target.factors as unknown[]).reverse();
     delete target.loops;
     target.signals = { share: true };
+    // An entry with its keys in another order, one with a field gone and one with a field more.
+    const factors = target.factors as Array<Record<string, unknown>>;
+    const { id: firstId, ...firstRest } = factors[0]!;
+    factors[0] = { ...firstRest, id: firstId };
+    delete factors[1]!.note;
+    factors[2]!.signal = 'schulden-toeslagen';
     expect(JSON.stringify(applyDelta(base, diffFiles(base, target)))).toBe(JSON.stringify(target));
     expect(encodeDelta(JSON.stringify(base), JSON.stringify(target))).not.toBeNull();
   });
@@ -101,7 +107,7 @@ describe('versions in SQLite', () => {
     });
     expect(list![0]!.present).toEqual([{ name: 'Anna', role: 'facilitator' }]);
     for (const [i, text] of texts.entries()) expect((await storage.readVersion('a', `v${i}`))!.file).toBe(text);
-    // Only the first is stored whole; the others are small differences from it.
+    // Only the first is stored whole; the others are small differences from the one before.
     const rows = readDb(
       file,
       (db) =>
@@ -120,6 +126,22 @@ describe('versions in SQLite', () => {
     expect(await storage.addVersion('nope', version('vn', 1, variant(1)), 100)).toBe('missing');
     expect(await storage.addVersion('a', version('va', 2, variant(2)), 100)).toBe('taken');
     expect((await storage.readVersion('a', 'va'))!.file).toBe(variant(1));
+  });
+
+  it('keeps chains of differences short, and every version readable after any one is deleted', async () => {
+    const count = MAX_VERSION_CHAIN + 6;
+    const texts = Array.from({ length: count }, (_, i) => variant(i));
+    for (const [i, text] of texts.entries()) await storage.addVersion('a', version(`v${i}`, i, text), 100);
+    const depths = () => readDb(file, (db) => db.prepare('SELECT depth FROM versions ORDER BY seq').pluck().all() as number[]);
+    expect(Math.max(...depths())).toBe(MAX_VERSION_CHAIN);
+    expect(depths().filter((d) => d === 0)).toHaveLength(2);
+    // A difference in the middle, the last one, and one stored whole.
+    const gone = ['v5', `v${count - 1}`, `v${MAX_VERSION_CHAIN + 1}`, 'v0'];
+    for (const vid of gone) expect(await storage.deleteVersion('a', vid)).toBe(true);
+    for (const [i, text] of texts.entries()) {
+      if (!gone.includes(`v${i}`)) expect((await storage.readVersion('a', `v${i}`))!.file, `v${i}`).toBe(text);
+    }
+    expect(Math.max(...depths())).toBeLessThanOrEqual(MAX_VERSION_CHAIN);
   });
 
   it('holds at most maxVersions per analysis', async () => {

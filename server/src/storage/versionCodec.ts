@@ -1,8 +1,8 @@
 /**
- * How a version (a frozen analysis file, CONTRACT.md §1) is stored: either whole, or as the difference from a whole
- * one (its base), each compressed with Brotli. Fifty versions of one analysis mostly repeat each other, so storing
- * all but a few as differences keeps them small (BENCHMARKS.md "Versions"), and opening one costs one base plus one
- * difference, never a chain.
+ * How a version (a frozen analysis file, CONTRACT.md §1) is stored: either whole, or as the difference from the
+ * version before it (its base), each compressed with Brotli. Fifty versions of one analysis mostly repeat each other,
+ * so storing all but a few as differences keeps them small (BENCHMARKS.md "Versions"). Opening one applies the
+ * differences from the version stored whole before it, a chain that sqliteStorage.ts keeps short (MAX_CHAIN).
  *
  * The difference is structural: a top-level array whose entries all carry a unique string `id` (factors, links,
  * actors, comments) is compared entry by entry; every other top-level value is kept whole when it differs. Decoding
@@ -14,12 +14,19 @@ import * as zlib from 'node:zlib';
 type Json = unknown;
 type FileObject = Record<string, Json>;
 
-/** Brotli quality: 5 compresses a 43 kB file to ~6 kB in ~2 ms; 11 gains 1 kB for 80 times the time. */
+/**
+ * Brotli quality: 5 compresses a 43 kB file to ~6 kB in ~2 ms, where 11 gains 1 kB for 80 times the time. A small
+ * difference (a few kB) takes the best quality: that costs well under a millisecond.
+ */
 const QUALITY = 5;
+const SMALL_QUALITY = 11;
+const SMALL_TEXT = 8 * 1024;
 
 interface CollectionDelta {
-  /** Entries that are new or differ, whole. */
+  /** Entries that are new, or differ in a way a patch cannot say, whole. */
   readonly put: Json[];
+  /** Entries that differ in some fields: the id, the fields that are new or changed, and those that are gone. */
+  readonly patch?: Array<{ readonly id: string; readonly set: Record<string, Json>; readonly unset?: string[] }>;
   /** Ids of the entries that are gone. */
   readonly del: string[];
   /** The order of all ids, only when it is not the base order (without `del`) followed by the new ids of `put`. */
@@ -34,7 +41,11 @@ interface FileDelta {
 }
 
 export function compress(text: string): Buffer {
-  return zlib.brotliCompressSync(Buffer.from(text, 'utf8'), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: QUALITY } });
+  const bytes = Buffer.from(text, 'utf8');
+  const quality = bytes.length <= SMALL_TEXT ? SMALL_QUALITY : QUALITY;
+  return zlib.brotliCompressSync(bytes, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
 }
 
 export function decompress(bytes: Uint8Array): string {
@@ -58,28 +69,64 @@ function idsOf(value: Json): string[] | null {
   return ids;
 }
 
+/** An entry with `patch` applied: changed fields in place, new ones after, gone ones left out. */
+function applyPatch(entry: Record<string, Json>, patch: { set: Record<string, Json>; unset?: string[] }): Record<string, Json> {
+  const result: Record<string, Json> = {};
+  const unset = new Set(patch.unset ?? []);
+  for (const [key, value] of Object.entries(entry))
+    if (!unset.has(key)) result[key] = Object.hasOwn(patch.set, key) ? patch.set[key] : value;
+  for (const [key, value] of Object.entries(patch.set)) if (!Object.hasOwn(result, key) && !unset.has(key)) result[key] = value;
+  return result;
+}
+
+/** The fields of `after` that differ from `before`, and those it no longer has; null when a patch would not give it. */
+function patchOf(
+  before: Record<string, Json>,
+  after: Record<string, Json>,
+  afterText: string,
+): { set: Record<string, Json>; unset?: string[] } | null {
+  const set: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(after))
+    if (JSON.stringify(before[key]) !== JSON.stringify(value) || !Object.hasOwn(before, key)) set[key] = value;
+  const unset = Object.keys(before).filter((key) => !Object.hasOwn(after, key));
+  const patch = unset.length > 0 ? { set, unset } : { set };
+  return JSON.stringify(applyPatch(before, patch)) === afterText ? patch : null;
+}
+
 function diffCollection(base: Json[], target: Json[], baseIds: string[], targetIds: string[]): CollectionDelta {
-  const baseText = new Map<string, string>();
-  base.forEach((entry, i) => baseText.set(baseIds[i]!, JSON.stringify(entry)));
+  const baseEntries = new Map<string, { entry: Record<string, Json>; text: string }>();
+  base.forEach((entry, i) => baseEntries.set(baseIds[i]!, { entry: entry as Record<string, Json>, text: JSON.stringify(entry) }));
   const targetSet = new Set(targetIds);
   const put: Json[] = [];
+  const patch: NonNullable<CollectionDelta['patch']> = [];
   const added: string[] = [];
   target.forEach((entry, i) => {
     const id = targetIds[i]!;
-    const before = baseText.get(id);
-    if (before === undefined) added.push(id);
-    if (before !== JSON.stringify(entry)) put.push(entry);
+    const before = baseEntries.get(id);
+    const text = JSON.stringify(entry);
+    if (before === undefined) {
+      added.push(id);
+      put.push(entry);
+    } else if (before.text !== text) {
+      const fields = patchOf(before.entry, entry as Record<string, Json>, text);
+      if (fields === null) put.push(entry);
+      else patch.push({ id, ...fields });
+    }
   });
   const del = baseIds.filter((id) => !targetSet.has(id));
   const natural = [...baseIds.filter((id) => targetSet.has(id)), ...added];
   const sameOrder = natural.length === targetIds.length && natural.every((id, i) => id === targetIds[i]);
-  return sameOrder ? { put, del } : { put, del, order: targetIds };
+  return { put, del, ...(patch.length > 0 ? { patch } : {}), ...(sameOrder ? {} : { order: targetIds }) };
 }
 
 function applyCollection(base: Json, delta: CollectionDelta): Json[] {
   const entries = new Map<string, Json>();
   if (Array.isArray(base)) for (const entry of base) if (isRecord(entry) && typeof entry.id === 'string') entries.set(entry.id, entry);
   for (const id of delta.del) entries.delete(id);
+  for (const { id, ...fields } of delta.patch ?? []) {
+    const entry = entries.get(id);
+    if (isRecord(entry)) entries.set(id, applyPatch(entry, fields));
+  }
   const added: string[] = [];
   for (const entry of delta.put) {
     const id = (entry as { id: string }).id;
@@ -111,7 +158,7 @@ export function diffFiles(base: FileObject, target: FileObject): FileDelta {
     const targetIds = idsOf(value);
     if (baseIds !== null && targetIds !== null) {
       const delta = diffCollection(before as Json[], value as Json[], baseIds, targetIds);
-      if (delta.put.length > 0 || delta.del.length > 0 || delta.order !== undefined) collections[key] = delta;
+      if (delta.put.length > 0 || delta.del.length > 0 || delta.patch !== undefined || delta.order !== undefined) collections[key] = delta;
     } else if (!Object.hasOwn(base, key) || JSON.stringify(before) !== JSON.stringify(value)) {
       set[key] = value;
     }
@@ -137,9 +184,49 @@ export function encodeDelta(baseText: string, targetText: string): Buffer | null
   return compress(JSON.stringify(delta));
 }
 
-/** The JSON text of a version stored as a difference from the version whose text is `baseText`. */
-export function decodeDelta(baseText: string, bytes: Uint8Array): string {
-  const base = JSON.parse(baseText) as FileObject;
-  const delta = JSON.parse(decompress(bytes)) as FileDelta;
-  return JSON.stringify(applyDelta(base, delta));
+/** The entries of a collection by id, in their order (non-entries dropped, as `applyCollection` does). */
+function toEntryMap(value: Json): Map<string, Json> {
+  const entries = new Map<string, Json>();
+  if (Array.isArray(value)) for (const entry of value) if (isRecord(entry) && typeof entry.id === 'string') entries.set(entry.id, entry);
+  return entries;
+}
+
+/**
+ * The JSON text of a version from its chain: the data of the version stored whole it goes back to, then the
+ * differences after it, oldest first, the version's own last. Gives what applying `applyDelta` step by step gives,
+ * but keeps each collection as one Map that every step changes in place (a Map keeps an entry's place when it is
+ * set again and puts a new one last, which is the order `applyCollection` makes), so a long chain costs little more
+ * than its differences.
+ */
+export function decodeChain(whole: Uint8Array, deltas: readonly Uint8Array[]): string {
+  if (deltas.length === 0) return decompress(whole);
+  const base = JSON.parse(decompress(whole)) as FileObject;
+  const values = new Map<string, Json>(Object.entries(base));
+  const collections = new Map<string, Map<string, Json>>();
+  let keys = Object.keys(base);
+  for (const bytes of deltas) {
+    const delta = JSON.parse(decompress(bytes)) as FileDelta;
+    for (const [key, change] of Object.entries(delta.collections)) {
+      let entries = collections.get(key) ?? toEntryMap(values.get(key));
+      for (const id of change.del) entries.delete(id);
+      for (const { id, ...fields } of change.patch ?? []) {
+        const entry = entries.get(id);
+        if (isRecord(entry)) entries.set(id, applyPatch(entry, fields));
+      }
+      for (const entry of change.put) entries.set((entry as { id: string }).id, entry);
+      if (change.order !== undefined) entries = new Map(change.order.map((id) => [id, entries.get(id)]));
+      collections.set(key, entries);
+    }
+    for (const [key, value] of Object.entries(delta.set)) {
+      values.set(key, value);
+      collections.delete(key);
+    }
+    keys = delta.keys;
+  }
+  const file: FileObject = {};
+  for (const key of keys) {
+    const entries = collections.get(key);
+    file[key] = entries === undefined ? values.get(key) : [...entries.values()];
+  }
+  return JSON.stringify(file);
 }

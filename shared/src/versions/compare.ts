@@ -103,12 +103,22 @@ function normalizeFactor(factor: Factor, field: FactorField): unknown {
   return field === 'domain' ? (factor.domain ?? null) : factor[field];
 }
 
+/** The loops of both sides of a comparison. */
+export interface BothLoops {
+  readonly before: Loop[];
+  readonly after: Loop[];
+  readonly truncated: boolean;
+}
+
+/** Options of a comparison: the loop search's limits, or the loops of both sides when they are already known. */
+export type CompareOptions = Omit<FindLoopsOptions, 'previousIds'> & { readonly loops?: BothLoops };
+
 /** The loops of both sides, numbered so that a loop on both keeps its number (the newer side follows the older). */
 export function loopsOfBoth(
   before: Pick<Analysis, 'factors' | 'links' | 'loops'>,
   after: Pick<Analysis, 'factors' | 'links' | 'loops'>,
   options: Omit<FindLoopsOptions, 'previousIds'> = {},
-): { readonly before: Loop[]; readonly after: Loop[]; readonly truncated: boolean } {
+): BothLoops {
   const old = findLoops(before, options);
   const now = findLoops(after, { ...options, previousIds: loopIdsByKey(old.loops) });
   return { before: old.loops, after: now.loops, truncated: old.truncated || now.truncated };
@@ -118,8 +128,8 @@ export function loopsOfBoth(
  * Compares `before` (the older state) with `after` (the newer one). Entities are matched by id: a factor whose label
  * was rewritten is `changed` with field `label`, not removed and added. Loops are matched by their links.
  */
-export function compareAnalyses(before: Analysis, after: Analysis, options: Omit<FindLoopsOptions, 'previousIds'> = {}): AnalysisDiff {
-  const loops = loopsOfBoth(before, after, options);
+export function compareAnalyses(before: Analysis, after: Analysis, options: CompareOptions = {}): AnalysisDiff {
+  const loops = options.loops ?? loopsOfBoth(before, after, options);
   const oldKeys = new Set(loops.before.map((loop) => loop.key));
   const newKeys = new Set(loops.after.map((loop) => loop.key));
   const oldNames = new Map(before.loops.map((l) => [loopKey(l.links), l.name]));

@@ -8,7 +8,7 @@
 import { WORDS, type ExportLanguage } from '../export/words.ts';
 import type { Loop } from '../graph/loops.ts';
 import type { Analysis, Factor, FactorKind, Link, Polarity } from '../model/types.ts';
-import { loopsOfBoth, type AnalysisDiff } from './compare.ts';
+import { loopsOfBoth, type AnalysisDiff, type BothLoops } from './compare.ts';
 
 /** At most this many single changes (a kind, a label, a link) are named one by one; the rest are counted. */
 export const MAX_NAMED_CHANGES = 3;
@@ -87,12 +87,19 @@ function nameSome(items: readonly string[], words: SummaryWords): string[] {
 }
 
 /**
- * The summary as separate parts, in a fixed order: factors and links added and removed, vicious circles broken and
+ * The summary as separate parts (pass `knownLoops` from `loopsOfBoth` when you have them, to skip a second loop
+ * search), in a fixed order: factors and links added and removed, vicious circles broken and
  * new, kinds changed, labels changed, link directions (polarity) changed, then a count of other changes (notes,
  * domains, evidence, people involved, loop names). Moving a factor is not mentioned. Empty when nothing that counts
  * changed.
  */
-export function summarizeChangeParts(diff: AnalysisDiff, before: Analysis, after: Analysis, language: ExportLanguage): string[] {
+export function summarizeChangeParts(
+  diff: AnalysisDiff,
+  before: Analysis,
+  after: Analysis,
+  language: ExportLanguage,
+  knownLoops?: BothLoops,
+): string[] {
   const words = SUMMARY_WORDS[language];
   const parts: string[] = [];
   const oldFactors = new Map(before.factors.map((f): [string, Factor] => [f.id, f]));
@@ -107,7 +114,7 @@ export function summarizeChangeParts(diff: AnalysisDiff, before: Analysis, after
   if (diff.links.removed.length > 0) parts.push(words.linksRemoved(diff.links.removed.length));
 
   // A vicious circle is broken when it is gone, or still there but no longer vicious (a factor on it became a strength).
-  const loops = loopsOfBoth(before, after);
+  const loops = knownLoops ?? loopsOfBoth(before, after);
   const viciousAfter = new Set(loops.after.filter((loop) => loop.vicious).map((loop) => loop.key));
   const viciousBefore = new Set(loops.before.filter((loop) => loop.vicious).map((loop) => loop.key));
   const broken = loops.before.filter((loop) => loop.vicious && !viciousAfter.has(loop.key));
@@ -153,8 +160,14 @@ export function summarizeChangeParts(diff: AnalysisDiff, before: Analysis, after
  * The summary as one line: the parts of `summarizeChangeParts` joined by commas, the first letter a capital; "Geen
  * veranderingen" / "No changes" when nothing that counts changed (a factor that was only moved does not count).
  */
-export function summarizeChanges(diff: AnalysisDiff, before: Analysis, after: Analysis, language: ExportLanguage): string {
-  const parts = summarizeChangeParts(diff, before, after, language);
+export function summarizeChanges(
+  diff: AnalysisDiff,
+  before: Analysis,
+  after: Analysis,
+  language: ExportLanguage,
+  knownLoops?: BothLoops,
+): string {
+  const parts = summarizeChangeParts(diff, before, after, language, knownLoops);
   if (parts.length === 0) return SUMMARY_WORDS[language].noChanges;
   const line = parts.join(', ');
   return line.charAt(0).toUpperCase() + line.slice(1);
