@@ -90,7 +90,17 @@ function text(x: number, y: number, value: string, style: TextStyle, fill: strin
 function badge(cx: number, cy: number, mark: CompareMark): Shape[] {
   const letter = COMPARE_LETTERS[mark];
   const r = BADGE_RADIUS;
-  const disc: RectShape = { type: 'rect', x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, radius: 4, fill: COLOURS.ink, stroke: COLOURS.page, strokeWidth: 2 };
+  const disc: RectShape = {
+    type: 'rect',
+    x: cx - r,
+    y: cy - r,
+    width: 2 * r,
+    height: 2 * r,
+    radius: 4,
+    fill: COLOURS.ink,
+    stroke: COLOURS.page,
+    strokeWidth: 2,
+  };
   const width = measureText(letter, BADGE_TEXT);
   return [disc, text(cx - width / 2, cy + BADGE_TEXT.size * 0.35, letter, BADGE_TEXT, COLOURS.page)];
 }
