@@ -8,6 +8,7 @@ import { getAccessLog, getSession, rotateLink } from './accessApi.ts';
 import { createAnalysis, deleteAnalysis, getAnalysis } from './analysesApi.ts';
 import { exportAnalysis, type ExportFormat } from './exportApi.ts';
 import { reportExport } from './exportLogApi.ts';
+import { reportRestore } from './restoreLogApi.ts';
 import { ClientGoneError, toLoggablePath, readRequestPath, sendError, sendJson } from './httpIo.ts';
 import type { Logger } from './log.ts';
 import { isHostAllowed, UNKNOWN_HOST_MESSAGE, type HostPolicy } from './hostCheck.ts';
@@ -37,7 +38,7 @@ export interface HttpDeps extends JoinApiDeps, VersionsApiDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const ANALYSIS_PATH = /^\/api\/analyses\/([^/]+)$/;
-const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports|codes|versions|compare)$/;
+const ANALYSIS_SUB_PATH = /^\/api\/analyses\/([^/]+)\/(session|rotate|log|exports|restores|codes|versions|compare)$/;
 const VERSION_PATH = /^\/api\/analyses\/([^/]+)\/versions\/([^/]+)$/;
 const RESTORE_PATH = /^\/api\/analyses\/([^/]+)\/versions\/([^/]+)\/restore$/;
 const EXPORT_PATH = /^\/api\/analyses\/([^/]+)\/export\.(png|svg|pdf)$/;
@@ -116,6 +117,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
           return method === 'GET' ? getAccessLog(req, res, id, deps) : sendNotAllowed(res, 'GET');
         case 'exports':
           return method === 'POST' ? reportExport(req, res, id, deps) : sendNotAllowed(res, 'POST');
+        case 'restores':
+          return method === 'POST' ? reportRestore(req, res, id, deps) : sendNotAllowed(res, 'POST');
         case 'codes':
           return method === 'POST' ? makeJoinCode(req, res, id, deps) : sendNotAllowed(res, 'POST');
         case 'versions':

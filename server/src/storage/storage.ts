@@ -18,6 +18,7 @@ export const ACCESS_ACTIONS = [
   'versionMade',
   'versionRestored',
   'versionDeleted',
+  'restored',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

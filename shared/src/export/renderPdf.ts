@@ -131,7 +131,11 @@ function drawLayout(p: Placement, layout: ExportLayout): void {
  * centred across and starting at the top. Pure apart from pdf-lib: runs in the browser and in Node.
  */
 export async function renderAnalysisPdf(analysis: Analysis, options: PdfOptions): Promise<Uint8Array> {
-  const layout = layoutExport(analysis, options);
+  return renderLayoutPdf(layoutExport(analysis, options), analysis.title, options);
+}
+
+/** Renders a finished layout (an analysis, or the compare overlay of compareLayout.ts) as a one-page PDF. */
+export async function renderLayoutPdf(layout: ExportLayout, title: string, options: PdfOptions): Promise<Uint8Array> {
   const paper = PAPER_SIZES[options.paper ?? 'A4'];
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
@@ -147,7 +151,7 @@ export async function renderAnalysisPdf(analysis: Analysis, options: PdfOptions)
   drawLayout({ page, fonts, left, top: paper.height - MARGIN, scale }, layout);
 
   const at = options.exportedAt ?? new Date();
-  doc.setTitle(analysis.title.trim() || 'Samenzicht');
+  doc.setTitle(title.trim() || 'Samenzicht');
   doc.setCreator('Samenzicht');
   doc.setProducer('Samenzicht');
   doc.setLanguage(layout.language === 'nl' ? 'nl-NL' : 'en-GB');

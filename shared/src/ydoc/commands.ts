@@ -22,6 +22,7 @@ import { stampSchema } from './stamp.ts';
 import { writeStances } from './stances.ts';
 import { signalsValue } from '../model/signals.ts';
 import { isEntity } from './read.ts';
+import { trashFactors, trashLinks, type TrashMeta } from './trash.ts';
 
 export type FactorPatch = Partial<Omit<Factor, 'id' | 'position'>>;
 export type LinkPatch = Partial<Pick<Link, 'polarity' | 'note'>>;
@@ -95,11 +96,15 @@ export function moveFactors(doc: Y.Doc, origin: unknown, moves: ReadonlyArray<{ 
   }, origin);
 }
 
-/** Removes factors together with every link that touches them and their mentions in actors. */
-export function removeFactors(doc: Y.Doc, origin: unknown, ids: readonly string[]): void {
+/**
+ * Removes factors together with every link that touches them and their mentions in actors. Each factor goes into the
+ * Prullenbak (trash.ts) with its links and ties, so it can be brought back; `meta` says who deleted it.
+ */
+export function removeFactors(doc: Y.Doc, origin: unknown, ids: readonly string[], meta: TrashMeta = {}): void {
   const { factors, links, actors } = getMaps(doc);
   const gone = new Set(ids);
   doc.transact(() => {
+    trashFactors(doc, ids, meta);
     for (const id of ids) factors.delete(id);
     links.forEach((y, id) => {
       if (!isEntity(y) || gone.has(y.get('from') as string) || gone.has(y.get('to') as string)) links.delete(id);
@@ -153,11 +158,34 @@ export function updateLinks(doc: Y.Doc, origin: unknown, ids: readonly string[],
   }, origin);
 }
 
-/** Removes links by id. */
-export function removeLinks(doc: Y.Doc, origin: unknown, ids: readonly string[]): void {
+/** Removes links by id; each goes into the Prullenbak (trash.ts). */
+export function removeLinks(doc: Y.Doc, origin: unknown, ids: readonly string[], meta: TrashMeta = {}): void {
   const { links } = getMaps(doc);
   doc.transact(() => {
+    trashLinks(doc, ids, meta);
     for (const id of ids) links.delete(id);
+  }, origin);
+}
+
+/**
+ * Deletes a selection of factors and links as one step. The factors go first, so a selected link that touches a
+ * selected factor goes into the Prullenbak with that factor (and comes back with it), not on its own.
+ */
+export function removeSelection(
+  doc: Y.Doc,
+  origin: unknown,
+  selection: { factors: readonly string[]; links: readonly string[] },
+  meta: TrashMeta = {},
+): void {
+  doc.transact(() => {
+    removeFactors(doc, origin, selection.factors, meta);
+    const { links } = getMaps(doc);
+    removeLinks(
+      doc,
+      origin,
+      selection.links.filter((id) => links.has(id)),
+      meta,
+    );
   }, origin);
 }
 

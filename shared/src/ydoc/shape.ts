@@ -26,6 +26,8 @@ export interface DocMaps {
   readonly stances: Y.Map<unknown>;
   /** Comment id → one Y.Map per comment (model/comment.ts). */
   readonly comments: Y.Map<unknown>;
+  /** Recently deleted factors and links (trash.ts); not part of the analysis file. */
+  readonly trash: Y.Map<unknown>;
 }
 
 /** Returns the top-level maps of an analysis document. */
@@ -38,5 +40,6 @@ export function getMaps(doc: Y.Doc): DocMaps {
     loopNames: doc.getMap('loopNames'),
     stances: doc.getMap('stances'),
     comments: doc.getMap('comments'),
+    trash: doc.getMap('trash'),
   };
 }

@@ -13,7 +13,9 @@ import {
   type OnDelete,
   type Rect,
 } from '@xyflow/react';
-import { addFactor, moveFactors, removeFactors, removeLinks } from '@samenzicht/shared/ydoc/commands';
+import { addFactor, moveFactors, removeSelection } from '@samenzicht/shared/ydoc/commands';
+import { deleteMeta } from '../panels/editActions.ts';
+import { HistoryView } from '../history/HistoryView.tsx';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
 import { FactorNode } from './FactorNode.tsx';
@@ -169,25 +171,14 @@ export function Canvas() {
   const onDelete: OnDelete<FactorFlowNode, LinkFlowEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) => {
       if (readOnly) return;
-      // One transaction, so one delete is one undo step.
-      doc.transact(() => {
-        removeLinks(
-          doc,
-          origin,
-          goneEdges.map((e) => e.id),
-        );
-        removeFactors(
-          doc,
-          origin,
-          gone.map((n) => n.id),
-        );
-      }, origin);
+      // One transaction, so one delete is one undo step; factors and links go into the Prullenbak.
+      removeSelection(doc, origin, { factors: gone.map((n) => n.id), links: goneEdges.map((e) => e.id) }, deleteMeta(session));
       store.setState((s) => {
         for (const n of gone) s.selectedNodes.delete(n.id);
         for (const e of goneEdges) s.selectedEdges.delete(e.id);
       });
     },
-    [doc, origin, store, readOnly],
+    [doc, origin, store, readOnly, session],
   );
 
   const onDoubleClick = useCallback(
@@ -268,6 +259,7 @@ export function Canvas() {
       <ConnectBar />
       <LinkingNotice />
       <DeletedNotice />
+      <HistoryView />
       <LeadBanner followed={followed} />
       {presenting ? (
         <div className="present-bar" data-testid="present-bar">

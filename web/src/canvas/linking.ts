@@ -55,7 +55,7 @@ export function linkFactors(session: Session, from: string, to: string): LinkChe
     () => void (id = addLink(session.doc, session.origin, { from, to })),
     () => {
       const link = id ? session.store.getState().doc.links.get(id) : undefined;
-      if (link && link.from === from && link.to === to) removeLinks(session.doc, session.origin, [link.id]);
+      if (link && link.from === from && link.to === to) removeLinks(session.doc, session.origin, [link.id], { keep: false });
     },
   );
   if (id === null) return 'exists';

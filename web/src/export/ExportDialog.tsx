@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { layoutExport, type ExportOptions } from '@samenzicht/shared/export/layout';
 import type { Paper } from '@samenzicht/shared/export/renderPdf';
 import type { ExportLanguage } from '@samenzicht/shared/export/words';
+import type { Analysis } from '@samenzicht/shared/model/types';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { buildExportText, downloadText, fileNameFor } from '../files/exportFile.ts';
 import { reportExport } from '../sync/api.ts';
@@ -46,10 +47,15 @@ function Progress({ steps, current }: { steps: readonly ExportStep[]; current: E
   );
 }
 
-export default function ExportDialog({ onClose }: { onClose: () => void }) {
+/**
+ * `analysis`: export this instead of the live analysis (a version opened read-only; its title names the version, so
+ * the version is in the header of every format). Loops are then not offered for highlighting: they are the live ones.
+ */
+export default function ExportDialog({ onClose, analysis: fixed }: { onClose: () => void; analysis?: Analysis }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const patterns = useEditor((s) => s.patterns);
+  const livePatterns = useEditor((s) => s.patterns);
+  const patterns = fixed ? null : livePatterns;
   const pinnedLoop = useEditor((s) => s.pinnedLoop);
   const [format, setFormat] = useState<ExportFormat>('png');
   const [scale, setScale] = useState<number>(PNG_LIMITS.defaultScale);
@@ -76,7 +82,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   });
 
   // The size the PNG will have, to warn before it is made. The analysis as it is when the dialog opened.
-  const snapshot = useMemo(() => readAnalysis(session.doc), [session]);
+  const snapshot = useMemo(() => fixed ?? readAnalysis(session.doc), [session, fixed]);
   const preview = useMemo(() => {
     if (format !== 'png') return null;
     const layout = layoutExport(snapshot, {
@@ -115,7 +121,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const start = async () => {
-    const analysis = readAnalysis(session.doc);
+    const analysis = fixed ?? readAnalysis(session.doc);
     if (format === 'file') {
       const fileName = fileNameFor(analysis.title);
       downloadText(fileName, buildExportText(analysis));

@@ -3,10 +3,10 @@
  * embedded), for the PNG drawn into a canvas at the chosen scale and given the analysis file in a text chunk; the
  * PDF from the shared renderer, loaded only when asked for. Part of the export dialog's lazy chunk.
  */
-import type { ExportOptions } from '@samenzicht/shared/export/layout';
+import type { ExportLayout, ExportOptions } from '@samenzicht/shared/export/layout';
 import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
 import type { Paper } from '@samenzicht/shared/export/renderPdf';
-import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
+import { renderAnalysisSvg, renderLayoutSvg } from '@samenzicht/shared/export/renderSvg';
 import { COLOURS } from '@samenzicht/shared/export/theme';
 import type { Analysis } from '@samenzicht/shared/model/types';
 import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
@@ -150,6 +150,30 @@ export async function renderExport(
       return { blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName };
     }
   }
+}
+
+/**
+ * Renders a finished layout (the compare overlay, shared/src/export/compareLayout.ts) as PNG or PDF; the PNG carries
+ * `analysis` (the newer side) like every exported PNG.
+ */
+export async function renderLayoutExport(
+  layout: ExportLayout,
+  analysis: Analysis,
+  format: 'png' | 'pdf',
+  fileName: string,
+  options: { readonly scale?: number; readonly paper?: Paper; readonly language?: ExportOptions['language'] } = {},
+): Promise<RenderResult> {
+  const none = async () => undefined;
+  if (format === 'png') {
+    const fontFaces = await loadFonts(loadWebFaces);
+    const svg = renderLayoutSvg(layout, fontFaces);
+    const size = planPngSize(layout.width, layout.height, options.scale ?? 2);
+    const png = await drawPng(analysis, svg, size, none);
+    return { blob: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), fileName, png: size };
+  }
+  const [{ renderLayoutPdf }, fonts] = await Promise.all([import('@samenzicht/shared/export/renderPdf'), loadFonts(loadTtfFonts)]);
+  const pdf = await renderLayoutPdf(layout, layout.title, { paper: options.paper ?? 'A4', fonts, language: options.language ?? 'nl' });
+  return { blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName };
 }
 
 async function loadFonts<T>(load: () => Promise<T>): Promise<T> {

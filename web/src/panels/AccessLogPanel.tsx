@@ -7,7 +7,18 @@ import type { AccessRole } from '../sync/links.ts';
 /** Entries per page: enough to read a session at a glance, small enough to stay quick on a phone. */
 const PAGE_SIZE = 50;
 /** What the facilitator can choose to see; the order is how often each is looked for. */
-const ACTIONS = ['opened', 'edited', 'renamed', 'exported', 'rotated', 'created'] as const;
+const ACTIONS = [
+  'opened',
+  'edited',
+  'renamed',
+  'exported',
+  'restored',
+  'versionMade',
+  'versionRestored',
+  'versionDeleted',
+  'rotated',
+  'created',
+] as const;
 /** Names the server writes itself (server/src/accessLog.ts), shown as words in the reader's language. */
 const UNKNOWN_NAME = 'onbekend';
 const GATHER_NAME = '(meerdere namen)';
@@ -72,6 +83,7 @@ export function AccessLogPanel() {
   const describeDetail = (entry: LogEntry) => {
     if (!entry.detail) return null;
     if (entry.action === 'renamed') return t('manage.logRenamedFrom', { name: displayName(entry.detail) });
+    if (entry.action === 'restored') return t(`manage.logRestored_${entry.detail}`, { defaultValue: entry.detail });
     if (entry.action === 'opened') return t(`manage.logVia_${entry.detail}`, { defaultValue: entry.detail });
     return t(`role.${entry.detail as AccessRole}`, { defaultValue: entry.detail });
   };

@@ -4,6 +4,8 @@ import { ActorsPanel } from './ActorsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibraryPanel } from './LibraryPanel.tsx';
 import { StoryPanel } from './StoryPanel.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { useHistory } from '../history/historyStore.ts';
 import { PatternsPanel } from '../patterns/PatternsPanel.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { UnreadBadge } from '../comments/UnreadBadge.tsx';
@@ -12,7 +14,7 @@ import { Icon } from '../ui/icons.tsx';
 import { useNarrow } from '../ui/useMediaQuery.ts';
 import './shell.css';
 
-const TABS = ['inspector', 'patterns', 'comments', 'story', 'actors', 'library'] as const;
+const TABS = ['inspector', 'patterns', 'comments', 'story', 'actors', 'library', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const HIDDEN_KEY = 'samenzicht.sidebar';
 
@@ -67,8 +69,10 @@ function TabBody({ tab }: { tab: Tab }) {
         <StoryPanel />
       ) : tab === 'actors' ? (
         <ActorsPanel />
-      ) : (
+      ) : tab === 'library' ? (
         <LibraryPanel />
+      ) : (
+        <HistoryPanel />
       )}
     </div>
   );
@@ -79,6 +83,11 @@ function PanelSheet({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  // A version or a comparison opened from the sheet takes the screen: the sheet makes way.
+  const historyView = useHistory((s) => s.view);
+  useEffect(() => {
+    if (historyView) setOpen(false);
+  }, [historyView]);
   return (
     <>
       <div className="panel-bar">

@@ -24,6 +24,8 @@ function isTyping(target: Element | EventTarget | null): boolean {
 /** True when the keys belong to something else: typing, selected page text, or an open dialog. */
 function belongsElsewhere(): boolean {
   if (isTyping(document.activeElement)) return true;
+  // A version or a comparison covers the canvas: what is copied, cut or pasted is not the live analysis there.
+  if (document.querySelector('[data-testid="history-view"]')) return true;
   const text = document.getSelection();
   if (text && !text.isCollapsed && text.toString().trim() !== '') return true;
   return isModalOpen();

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Session } from '../sync/session.ts';
 import { connectKey } from '../canvas/connectKey.ts';
+import { historyStoreOf } from '../history/historyStore.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -27,7 +28,8 @@ export function useShortcuts(session: Session, onHelp?: () => void): void {
         return;
       }
       const { readOnly, selectedNodes } = session.store.getState();
-      if (readOnly) return;
+      // A version or a comparison covers the canvas: undo, linking and editing would change what is not in view.
+      if (readOnly || historyStoreOf(session).getState().view) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (mod && key === 'z' && !event.shiftKey) {

@@ -131,6 +131,20 @@ export async function reportExport(
   }
 }
 
+/**
+ * Tells the server that this person brought a factor or link back from the Prullenbak, for the access log. One try:
+ * the restore itself is in the document already, the log entry is a courtesy the server cannot make on its own.
+ */
+export async function reportRestore(id: string, token: string, kind: 'factor' | 'link', name: string): Promise<boolean> {
+  const response = await call(`/api/analyses/${encodeURIComponent(id)}/restores`, token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(name ? { kind, name } : { kind }),
+    keepalive: true,
+  });
+  return response?.status === 204;
+}
+
 /** Deletes the analysis for good (facilitator only). */
 export async function deleteAnalysis(id: string, token: string): Promise<boolean> {
   const response = await call(`/api/analyses/${encodeURIComponent(id)}`, token, { method: 'DELETE' });

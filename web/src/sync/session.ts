@@ -146,7 +146,7 @@ export function createSession(options: { id: string; token: string; name: string
   const projection = createProjection(doc);
   const store = createEditorStore(projection.get());
   const maps = getMaps(doc);
-  const undo = new Y.UndoManager([maps.meta, maps.factors, maps.links, maps.actors, maps.loopNames, maps.comments, maps.stances], {
+  const undo = new Y.UndoManager([maps.meta, maps.factors, maps.links, maps.actors, maps.loopNames, maps.comments, maps.stances, maps.trash], {
     trackedOrigins: new Set([origin]),
     captureTimeout: 400,
   });
