@@ -5,6 +5,7 @@
 import type { Analysis, Factor, FactorKind } from '../model/types.ts';
 import { clampPosition } from '../model/position.ts';
 import { layoutBox } from './boxLayout.ts';
+import { emphasisedLinkShapes, loopBadges, loopOutline, quietShapes } from './highlight.ts';
 import { layoutLegend, type HighlightLoop, type LegendItem } from './legendLayout.ts';
 import { layoutLink, type Rect } from './linkLayout.ts';
 import { textShape, translateShape, type LineShape, type Point, type Shape } from './shapes.ts';
@@ -23,7 +24,7 @@ export interface ExportOptions {
   readonly timeZone?: string;
   /** Print the names of the people a factor concerns in its box. */
   readonly showActors?: boolean;
-  /** Draw these loops' links thicker and fade everything else. */
+  /** Draw these loops' links thicker and darker, outline and number them, and draw the rest quieter (highlight.ts). */
   readonly highlightLoops?: readonly HighlightLoop[];
   /** Default true. */
   readonly legend?: boolean;
@@ -61,6 +62,11 @@ export interface ExportLayout {
   readonly header: readonly Shape[];
   readonly boxes: readonly BoxLayout[];
   readonly links: readonly LinkLayout[];
+  /** Drawn over the factors: the outlines of factors on highlighted loops and the loops' numbers (R1, B2). */
+  readonly highlights: readonly Shape[];
+  /** Where the diagram (below the header) starts, and where the legend starts. */
+  readonly diagramTop: number;
+  readonly legendTop: number;
   /** Empty when the legend is off. */
   readonly legend: readonly LegendItem[];
   readonly legendShapes: readonly Shape[];
@@ -133,6 +139,10 @@ function actorNamesByFactor(analysis: Analysis): Map<string, string[]> {
     for (const id of actor.factors) names.set(id, [...(names.get(id) ?? []), actor.name.trim() || '?']);
   }
   return names;
+}
+
+function fadedShapes(faded: boolean, shapes: readonly Shape[]): readonly Shape[] {
+  return faded ? quietShapes(shapes) : shapes;
 }
 
 /** The title and the line under it (date and time, size); returns its shapes and height. */
@@ -208,7 +218,10 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
       innerWidth: content.innerWidth,
       innerLeft: x + content.borders.left + BOX.padX,
       labelLines: content.labelLines,
-      shapes: content.shapes.map((s) => translateShape(s, x, y)),
+      shapes: fadedShapes(
+        fading && !onLoop.has(factor.id),
+        content.shapes.map((s) => translateShape(s, x, y)),
+      ),
     };
   });
   const boxById = new Map(boxes.map((b) => [b.factorId, b]));
@@ -230,9 +243,16 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
       faded: fading && !isHighlighted,
       segments: geometry.segments,
       mark: geometry.mark,
-      shapes: geometry.shapes,
+      shapes: isHighlighted ? emphasisedLinkShapes(geometry.shapes) : fadedShapes(fading, geometry.shapes),
     });
   }
+  const highlights: Shape[] = [
+    ...boxes.filter((b) => onLoop.has(b.factorId)).map((b) => loopOutline(b, b.kind === 'protective')),
+    ...loopBadges(
+      loops.map((l) => ({ id: l.id ?? '', factors: l.links.flatMap((id) => (linkById.has(id) ? [linkById.get(id)!.from] : [])) })),
+      boxById,
+    ),
+  ];
 
   const legendTop = diagramTop + diagramHeight + PAGE.legendGap;
   const legend = options.legend === false ? { items: [], shapes: [], height: -PAGE.legendGap } : layoutLegend(words, loops, contentWidth);
@@ -241,7 +261,13 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
   const headerShapes = move(header.shapes, PAGE.margin, PAGE.margin);
   const legendShapes = move(legend.shapes, PAGE.margin, legendTop);
 
-  const allText = [...headerShapes, ...legendShapes, ...legendItemsPlaced.flatMap((i) => i.shapes), ...boxes.flatMap((b) => b.shapes)]
+  const allText = [
+    ...headerShapes,
+    ...legendShapes,
+    ...legendItemsPlaced.flatMap((i) => i.shapes),
+    ...boxes.flatMap((b) => b.shapes),
+    ...highlights,
+  ]
     .flatMap((s) => (s.type === 'text' ? [s.text] : []))
     .join('\n');
 
@@ -253,6 +279,9 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
     header: headerShapes,
     boxes,
     links,
+    highlights,
+    diagramTop,
+    legendTop,
     legend: legendItemsPlaced,
     legendShapes,
     text: allText,
