@@ -11,13 +11,9 @@ import { layoutExport, type ExportLayout, type ExportOptions } from './layout.ts
 import type { Shape } from './shapes.ts';
 import type { FontWeight } from './textMetrics.ts';
 
-export type Paper = 'A4' | 'A3';
+import { PAPER_SIZES, type Paper } from './paper.ts';
 
-/** Landscape page sizes in PDF points (1/72 inch). */
-export const PAPER_SIZES: Record<Paper, { readonly width: number; readonly height: number }> = {
-  A4: { width: 841.89, height: 595.28 },
-  A3: { width: 1190.55, height: 841.89 },
-};
+export { PAPER_SIZES, type Paper };
 
 export interface PdfOptions extends ExportOptions {
   readonly paper?: Paper;
@@ -44,9 +40,12 @@ function roundedRectPath(x: number, y: number, w: number, h: number, r: number):
   );
 }
 
+/** The two weights of the font, embedded in one document. */
+export type PdfFonts = Record<FontWeight, PDFFont>;
+
 export interface Placement {
   readonly page: PDFPage;
-  readonly fonts: Record<FontWeight, PDFFont>;
+  readonly fonts: PdfFonts;
   /** Page position of layout (0, 0), top-left, in PDF coordinates (y up). */
   readonly left: number;
   readonly top: number;

@@ -136,7 +136,8 @@ function isNeeded(face: EmbeddedFontFace, codePoints: ReadonlySet<number>): bool
   return false;
 }
 
-function fontFaceCss(faces: readonly EmbeddedFontFace[], text: string): string {
+/** The @font-face rules for the faces `text` needs (a face whose unicode-range `text` does not touch is left out). */
+export function fontFaceCss(faces: readonly EmbeddedFontFace[], text: string): string {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0)!);
   return faces
