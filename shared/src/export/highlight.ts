@@ -93,8 +93,10 @@ function badgeRect(centre: Point, width: number): Rect {
 export function loopBadges(
   loops: readonly { readonly id: string; readonly factors: readonly string[] }[],
   boxes: ReadonlyMap<string, Rect>,
+  /** More to keep clear of, such as the links' +/− marks. */
+  obstacles: readonly Rect[] = [],
 ): Shape[] {
-  const all = [...boxes.values()];
+  const all = [...boxes.values(), ...obstacles];
   const placed: Rect[] = [];
   const shapes: Shape[] = [];
   for (const loop of loops) {

@@ -10,7 +10,7 @@ import { layoutLegend, type HighlightLoop, type LegendItem } from './legendLayou
 import { layoutLink, type Rect } from './linkLayout.ts';
 import { textShape, translateShape, type LineShape, type Point, type Shape } from './shapes.ts';
 import { wrapText } from './textMetrics.ts';
-import { BOX, COLOURS, PAGE, POLARITY_COLOURS, TEXT } from './theme.ts';
+import { BOX, COLOURS, LINK, PAGE, POLARITY_COLOURS, TEXT } from './theme.ts';
 import { WORDS, formatExportDate, type ExportLanguage, type ExportWords } from './words.ts';
 
 export type { HighlightLoop, LegendItem };
@@ -251,6 +251,12 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
     ...loopBadges(
       loops.map((l) => ({ id: l.id ?? '', factors: l.links.flatMap((id) => (linkById.has(id) ? [linkById.get(id)!.from] : [])) })),
       boxById,
+      links.map((l) => ({
+        x: l.mark.x - LINK.markRadius,
+        y: l.mark.y - LINK.markRadius,
+        width: 2 * LINK.markRadius,
+        height: 2 * LINK.markRadius,
+      })),
     ),
   ];
 
