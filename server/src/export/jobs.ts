@@ -16,6 +16,8 @@ export interface ExportQuery {
   readonly language: ExportLanguage;
   readonly actors: boolean;
   readonly loops: readonly string[];
+  /** The case-file report (PDF or PNG) instead of the diagram alone. */
+  readonly report: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export type ExportOutcome =
       /** Stored updates Yjs refused while rebuilding a stored analysis (to be logged). */
       readonly skipped: number;
     }
-  | { readonly ok: false; readonly reason: 'badLoops' };
+  | { readonly ok: false; readonly reason: 'badLoops' | 'badReport' };
 
 /** `POST /api/analyses` with a large body: parse the file and build the first Yjs state. */
 export interface CreateJob {
