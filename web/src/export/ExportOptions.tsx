@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Paper } from '@samenzicht/shared/export/renderPdf';
 import type { Loop } from '@samenzicht/shared/graph/loops';
-import { PNG_LIMITS, PNG_SCALES, orderLoopsForExport, type ExportFormat } from './exportPlan.ts';
+import { PNG_LIMITS, PNG_SCALES, orderLoopsForExport, type ExportFormat, type ReportAs } from './exportPlan.ts';
 
-const FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'file'];
+const FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'report', 'file'];
+const REPORT_AS: readonly ReportAs[] = ['pdf', 'png'];
 const PAPERS: readonly Paper[] = ['A4', 'A3'];
 
 export function FormatChoice({
@@ -72,6 +73,29 @@ export function PaperChoice({ value, onChange, disabled }: { value: Paper; onCha
             data-testid={`export-paper-${paper}`}
           />{' '}
           {t(`export.paper${paper}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The report as a PDF or as one tall PNG. */
+export function ReportAsChoice({ value, onChange, disabled }: { value: ReportAs; onChange: (as: ReportAs) => void; disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="export-paper" disabled={disabled}>
+      <legend>{t('export.reportAs')}</legend>
+      {REPORT_AS.map((as) => (
+        <label key={as}>
+          <input
+            type="radio"
+            name="export-report-as"
+            value={as}
+            checked={value === as}
+            onChange={() => onChange(as)}
+            data-testid={`export-report-${as}`}
+          />{' '}
+          {t(as === 'pdf' ? 'export.reportPdf' : 'export.reportPng')}
         </label>
       ))}
     </fieldset>

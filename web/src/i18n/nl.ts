@@ -1,4 +1,6 @@
 /** Dutch UI text (the default). Plain, calm words; never judging. */
+import { ROLE_WORDS, SHARED_PATTERN_WORDS } from '@samenzicht/shared/export/reportWords';
+
 export const nl = {
   app: { name: 'Samenzicht', tagline: 'Samen zicht krijgen op wat er is gebeurd en wat helpt.' },
   home: {
@@ -241,11 +243,11 @@ export const nl = {
     hypothesisHint: 'Dit denken we; het is een verklaring die we nog toetsen. Wordt gestreept getekend.',
   },
   role_actor: {
-    parent: 'Ouder',
-    child: 'Kind / jongere',
-    network: 'Netwerk',
-    professional: 'Professional',
-    facilitator: 'Gespreksleider',
+    parent: ROLE_WORDS.nl.parent,
+    child: ROLE_WORDS.nl.child,
+    network: ROLE_WORDS.nl.network,
+    professional: ROLE_WORDS.nl.professional,
+    facilitator: ROLE_WORDS.nl.facilitator,
   },
   inspector: {
     title: 'Eigenschappen',
@@ -481,10 +483,10 @@ export const nl = {
     viciousCount: 'waarvan {{count}} vicieuze cirkel(s)',
     none: 'Nog geen lussen. Een lus ontstaat als factoren elkaar via verbanden in een kring beïnvloeden.',
     truncated: 'Meer dan {{count}} lussen; hieronder staan de eerste {{count}}.',
-    reinforcing: 'Versterkend',
-    balancing: 'Balancerend',
-    vicious: 'Vicieuze cirkel',
-    virtuous: 'Positieve spiraal',
+    reinforcing: SHARED_PATTERN_WORDS.nl.reinforcing,
+    balancing: SHARED_PATTERN_WORDS.nl.balancing,
+    vicious: SHARED_PATTERN_WORDS.nl.vicious,
+    virtuous: SHARED_PATTERN_WORDS.nl.virtuous,
     name: 'Naam van deze lus',
     namePlaceholder: 'Geef deze lus een naam, bijvoorbeeld: de schuldenspiraal',
     steps_one: '{{count}} stap',
@@ -492,15 +494,15 @@ export const nl = {
     show: 'Toon op het canvas',
     shown: 'Wordt getoond',
     breakTitle: 'Aangrijpingspunten',
-    breakIntro: 'Hier kan één verandering de meeste vicieuze cirkels doorbreken.',
-    breakNone: 'Er zijn geen vicieuze cirkels om te doorbreken.',
+    breakIntro: SHARED_PATTERN_WORDS.nl.breakIntro,
+    breakNone: SHARED_PATTERN_WORDS.nl.breakNone,
     breakLink: '{{from}} → {{to}}',
     breaksOnLink_one: 'doorbreekt {{count}} vicieuze cirkel',
     breaksOnLink_other: 'doorbreekt {{count}} vicieuze cirkels',
-    breaksOf: 'doorbreekt {{count}} van de {{total}} vicieuze cirkels',
+    breaksOf: SHARED_PATTERN_WORDS.nl.breaksOf,
     breakFactors: 'Factoren om aan te werken',
     showBreaks: 'Markeer aangrijpingspunten op het canvas',
-    strengths: 'Krachten die hier al tegenin werken: {{names}}',
+    strengths: SHARED_PATTERN_WORDS.nl.strengths,
     help: 'Hoe lees ik dit?',
     helpText:
       'Een lus is een kring van verbanden: A beïnvloedt B, B beïnvloedt C, en C weer A. Een lus met een even aantal "vermindert"-verbanden is versterkend (R): hij maakt zichzelf sterker. Met een oneven aantal is hij balancerend (B): hij remt zichzelf af. Een versterkende lus waarvan álle factoren zorg, instandhouding of verergering zijn, heet een vicieuze cirkel. Een versterkende lus met minstens één kracht en geen zorg, instandhouding of verergering heet een positieve spiraal.',
@@ -518,6 +520,12 @@ export const nl = {
     pdfHint: 'Eén liggende pagina, om af te drukken of te bewaren.',
     file: 'Analysebestand (.samenzicht.json)',
     fileHint: 'Om later verder te werken in Samenzicht.',
+    report: 'Verslag voor het dossier',
+    reportHint:
+      'De tekening en wat we erin zien: kringlopen, waar de cirkel kan breken, wat al helpt, de toelichtingen en de betrokkenen. Op elke pagina staat "vertrouwelijk".',
+    reportAs: 'Soort verslag',
+    reportPdf: 'PDF, om af te drukken',
+    reportPng: "Afbeelding (PNG), alle pagina's onder elkaar",
     scale: 'Scherpte',
     scaleOption: '{{scale}}×',
     scaleDefault: '{{scale}}× (aanbevolen)',
