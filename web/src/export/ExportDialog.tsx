@@ -168,7 +168,9 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           <ScaledNotice size={preview} wanted={scale} done={false} />
         ) : null}
         {format === 'report' ? <ReportAsChoice value={reportAs} onChange={changed(setReportAs)} disabled={busy} /> : null}
-        {format === 'pdf' || format === 'report' ? <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} /> : null}
+        {format === 'pdf' || format === 'report' ? (
+          <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} report={format === 'report'} />
+        ) : null}
         {format !== 'file' ? (
           <ShowChoice
             actors={actors}

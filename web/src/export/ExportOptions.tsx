@@ -57,25 +57,39 @@ export function ScaleChoice({ value, onChange, disabled }: { value: number; onCh
   );
 }
 
-export function PaperChoice({ value, onChange, disabled }: { value: Paper; onChange: (paper: Paper) => void; disabled: boolean }) {
+export function PaperChoice({
+  value,
+  onChange,
+  disabled,
+  report = false,
+}: {
+  value: Paper;
+  onChange: (paper: Paper) => void;
+  disabled: boolean;
+  /** The report turns each page the way it fits best: no "landscape" in the words. */
+  report?: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <fieldset className="export-paper" disabled={disabled}>
-      <legend>{t('export.paper')}</legend>
-      {PAPERS.map((paper) => (
-        <label key={paper}>
-          <input
-            type="radio"
-            name="export-paper"
-            value={paper}
-            checked={value === paper}
-            onChange={() => onChange(paper)}
-            data-testid={`export-paper-${paper}`}
-          />{' '}
-          {t(`export.paper${paper}`)}
-        </label>
-      ))}
-    </fieldset>
+    <>
+      <fieldset className="export-paper" disabled={disabled}>
+        <legend>{t('export.paper')}</legend>
+        {PAPERS.map((paper) => (
+          <label key={paper}>
+            <input
+              type="radio"
+              name="export-paper"
+              value={paper}
+              checked={value === paper}
+              onChange={() => onChange(paper)}
+              data-testid={`export-paper-${paper}`}
+            />{' '}
+            {t(report ? `export.reportPaper${paper}` : `export.paper${paper}`)}
+          </label>
+        ))}
+      </fieldset>
+      {report ? <p className="hint">{t('export.reportPaperHint')}</p> : null}
+    </>
   );
 }
 
@@ -83,7 +97,7 @@ export function PaperChoice({ value, onChange, disabled }: { value: Paper; onCha
 export function ReportAsChoice({ value, onChange, disabled }: { value: ReportAs; onChange: (as: ReportAs) => void; disabled: boolean }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="export-paper" disabled={disabled}>
+    <fieldset className="export-report-as" disabled={disabled}>
       <legend>{t('export.reportAs')}</legend>
       {REPORT_AS.map((as) => (
         <label key={as}>

@@ -526,6 +526,9 @@ export const en: Messages = {
     reportAs: 'Kind of report',
     reportPdf: 'PDF, to print',
     reportPng: 'Image (PNG), all pages under each other',
+    reportPaperA4: 'A4',
+    reportPaperA3: 'A3',
+    reportPaperHint: 'On A3 the diagram fits one page more often. When it does not fit, it is printed in parts over more pages.',
     scale: 'Sharpness',
     scaleOption: '{{scale}}×',
     scaleDefault: '{{scale}}× (recommended)',
@@ -536,7 +539,7 @@ export const en: Messages = {
     show: 'What is shown',
     actors: 'Put the names of the people involved with the factors',
     loops: 'Highlight loops',
-    loopsHint: 'The chosen loops are drawn thicker, the rest lighter.',
+    loopsHint: 'The chosen loops are drawn thicker and darker, with their number. The rest is lighter but stays easy to read.',
     loopsNone: 'This analysis has no loops.',
     loopsComputing: 'The loops are still being worked out…',
     scaledNotice:

@@ -526,6 +526,9 @@ export const nl = {
     reportAs: 'Soort verslag',
     reportPdf: 'PDF, om af te drukken',
     reportPng: "Afbeelding (PNG), alle pagina's onder elkaar",
+    reportPaperA4: 'A4',
+    reportPaperA3: 'A3',
+    reportPaperHint: "Op A3 past de tekening vaker op één pagina. Past hij niet, dan komt hij in delen op meer pagina's.",
     scale: 'Scherpte',
     scaleOption: '{{scale}}×',
     scaleDefault: '{{scale}}× (aanbevolen)',
@@ -536,7 +539,8 @@ export const nl = {
     show: 'Wat er te zien is',
     actors: 'Namen van betrokkenen bij de factoren zetten',
     loops: 'Kringlopen uitlichten',
-    loopsHint: 'De gekozen kringlopen worden dikker getekend, de rest lichter.',
+    loopsHint:
+      'De gekozen kringlopen worden dikker en donkerder getekend, met hun nummer. De rest wordt lichter, maar blijft goed leesbaar.',
     loopsNone: 'Deze analyse heeft geen kringlopen.',
     loopsComputing: 'De kringlopen worden nog berekend…',
     scaledNotice:
