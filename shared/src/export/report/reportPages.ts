@@ -178,7 +178,8 @@ function overviewShapes(layout: ExportLayout): Shape[] {
       stroke: KIND_COLOURS[b.kind],
       strokeWidth: 4,
     })),
-    ...layout.highlights.filter((s) => s.type !== 'text'),
+    // The loops' outlines, not their numbers: a number this small could not be read.
+    ...layout.highlights.filter((s) => s.type === 'rect' && s.fill === undefined),
   ];
 }
 
