@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
 import { PAPER_SIZES } from '@samenzicht/shared/export/renderPdf';
+import { readPdfText, squeeze } from '@samenzicht/shared/testing/pdfText';
 import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { addFactor } from '@samenzicht/shared/ydoc/commands';
 import { getMaps } from '@samenzicht/shared/ydoc/shape';
@@ -211,6 +212,78 @@ describe('GET /api/analyses/:id/export.*', () => {
   });
 });
 
+describe('GET /api/analyses/:id/export.pdf?report=1 (the case-file report)', () => {
+  it('gives every role the report, with the conclusions and VERTROUWELIJK on every page, and logs it as a report', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    for (const role of ['facilitator', 'editor', 'viewer'] as const) {
+      const res = await get(`/api/analyses/${id}/export.pdf?report=1`, tokens[role]);
+      expect(res.status, role).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="Voorbeeldgezin-verklarende-analyse-verslag-\d{4}-\d{2}-\d{2}\.pdf"$/,
+      );
+      const pages = await readPdfText(new Uint8Array(await res.arrayBuffer()));
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) expect(page.text).toContain('VERTROUWELIJK');
+      const all = squeeze(pages.map((p) => p.text).join(' '));
+      expect(all).toContain(squeeze('R1 · De schuldenspiraal'));
+      expect(all).toContain(squeeze('Waar kan de cirkel breken?'));
+      expect(Math.min(...pages.flatMap((p) => p.items.map((it) => it.size)))).toBeGreaterThanOrEqual(8);
+      // The server's own time zone is printed.
+      expect(all).toContain(squeeze(`(tijdzone ${Intl.DateTimeFormat().resolvedOptions().timeZone})`));
+      expect((await readLog(id, tokens.facilitator))[0]).toMatchObject({ role, action: 'exported', detail: 'report-pdf' });
+    }
+  });
+
+  it('takes paper=A3 and lang=en', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const res = await get(`/api/analyses/${id}/export.pdf?report=1&paper=A3&lang=en`, tokens.viewer);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/-report-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    const pages = await readPdfText(new Uint8Array(await res.arrayBuffer()));
+    for (const page of pages) {
+      expect(page.text).toContain('CONFIDENTIAL');
+      expect([Math.round(page.width), Math.round(page.height)].sort()).toEqual(
+        [Math.round(PAPER_SIZES.A3.width), Math.round(PAPER_SIZES.A3.height)].sort(),
+      );
+    }
+    expect(squeeze(pages.map((p) => p.text).join(' '))).toContain(squeeze('Where can the circle break?'));
+  });
+
+  it('answers the report as one PNG of all its pages, carrying the analysis', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const res = await get(`/api/analyses/${id}/export.png?report=1&scale=1`, tokens.viewer);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/-verslag-\d{4}-\d{2}-\d{2}\.png"$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const png = PNG.sync.read(Buffer.from(bytes));
+    // Taller than two A4 pages at 96 dpi (a landscape diagram page and an upright text page).
+    expect(png.height).toBeGreaterThan(794 + 1123);
+    expect(parseAnalysisFile(extractAnalysisFromPng(bytes)).ok).toBe(true);
+    expect((await readLog(id, tokens.facilitator))[0]).toMatchObject({ action: 'exported', detail: 'report-png' });
+  });
+
+  it('answers 400 with a clear sentence for a bad paper, report value or format, and 401 without a token', async () => {
+    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+    const cases = [
+      ['export.pdf?report=1&paper=A5', EXPORT_MESSAGES.badPaper],
+      ['export.pdf?report=1&lang=de', EXPORT_MESSAGES.badLanguage],
+      ['export.pdf?report=2', EXPORT_MESSAGES.badReport],
+      ['export.svg?report=1', EXPORT_MESSAGES.badReport],
+      ['export.pdf?report=1&loops=R99', EXPORT_MESSAGES.badLoops],
+    ] as const;
+    for (const [path, message] of cases) {
+      const res = await get(`/api/analyses/${id}/${path}`, tokens.viewer);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: string }).error, path).toBe(message);
+    }
+    expect(EXPORT_MESSAGES.badPaper).toMatch(/A4 of A3/);
+    expect((await get(`/api/analyses/${id}/export.pdf?report=1`)).status).toBe(401);
+    expect((await get(`/api/analyses/${id}/export.pdf?report=1`, 'wrong')).status).toBe(401);
+    expect((await readLog(id, tokens.facilitator)).filter((e) => e.action === 'exported')).toEqual([]);
+  });
+});
+
 describe('toExportFileName', () => {
   it('keeps letters and digits of the title, without accents, plus the date', () => {
     const at = new Date('2025-03-12T13:05:00Z');
@@ -227,12 +300,18 @@ describe('parseExportQuery', () => {
   it('has defaults and reads every parameter', () => {
     expect(parseExportQuery('/x')).toEqual({
       ok: true,
-      query: { scale: 2, paper: 'A4', language: 'nl', actors: false, stances: true, loops: [] },
+      query: { scale: 2, paper: 'A4', language: 'nl', actors: false, stances: true, loops: [], report: false },
     });
     expect(parseExportQuery('/x?stances=0')).toMatchObject({ ok: true, query: { stances: false } });
     expect(parseExportQuery('/x?scale=3&paper=a3&lang=en&actors=1&loops=R1,%20B2')).toEqual({
       ok: true,
-      query: { scale: 3, paper: 'A3', language: 'en', actors: true, stances: true, loops: ['R1', 'B2'] },
+      query: { scale: 3, paper: 'A3', language: 'en', actors: true, stances: true, loops: ['R1', 'B2'], report: false },
     });
+    expect(parseExportQuery('/x?scale=3&paper=a3&lang=en&actors=1&loops=R1,%20B2&report=1')).toEqual({
+      ok: true,
+      query: { scale: 3, paper: 'A3', language: 'en', actors: true, stances: true, loops: ['R1', 'B2'], report: true },
+    });
+    expect(parseExportQuery('/x?report=0')).toMatchObject({ ok: true, query: { report: false } });
+    expect(parseExportQuery('/x?report=ja')).toEqual({ ok: false, error: EXPORT_MESSAGES.badReport });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * `GET /api/analyses/:id/export.png|.svg|.pdf` (CONTRACT.md §2): the analysis rendered for the case file, for any
- * role. Query: `scale=1..4` (PNG, default 2), `paper=A4|A3` (PDF), `lang=nl|en`, `actors=1`, `loops=R1,B2`, `stances=0` (leave out the stance marks and the shared-ness headline).
+ * role. Query: `scale=1..4` (PNG, default 2), `paper=A4|A3` (PDF), `lang=nl|en`, `actors=1`, `loops=R1,B2`, `stances=0`
+ * (leave out the stance marks and the shared-ness headline), and
+ * `report=1` (PDF and PNG): the case-file report, the diagram and its conclusions (shared/src/export/report).
  * Each export is written to the access log.
  *
  * The main thread only checks the token and the query, has the stored bytes of the analysis read (a live room
@@ -9,7 +11,7 @@
  * 8 waiting, 2 per client address) and has a time budget once it runs (EXPORT_TIME_BUDGET_MS).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { exportFileName, type ExportFileFormat } from '@samenzicht/shared/export/fileName';
+import { exportFileName, reportFileName, type ExportFileFormat } from '@samenzicht/shared/export/fileName';
 import { PNG_LIMITS } from '@samenzicht/shared/export/canvasLimits';
 import { MESSAGES, type AnalysesApiDeps } from './analysesApi.ts';
 import { parseBearer } from './auth.ts';
@@ -28,6 +30,7 @@ export const EXPORT_MESSAGES = {
   badPaper: 'Het papierformaat (paper) moet A4 of A3 zijn.',
   badLanguage: 'De taal (lang) moet nl of en zijn.',
   badLoops: 'Een of meer kringlopen (loops) bestaan niet in deze analyse.',
+  badReport: 'Het verslag (report) moet 1 of 0 zijn, en bestaat als PDF of PNG (export.pdf?report=1 of export.png?report=1).',
   busy: 'Er worden nu veel exports tegelijk gemaakt. Probeer het over een paar seconden opnieuw.',
   tooManyFromClient: 'Er worden vanaf dit adres al exports gemaakt. Wacht tot die klaar zijn en probeer het dan opnieuw.',
   tooSlow:
@@ -60,7 +63,10 @@ export function parseExportQuery(rawUrl: string | undefined): { ok: true; query:
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  return { ok: true, query: { scale, paper, language, actors, stances, loops } };
+  const reportText = (params.get('report') ?? '0').toLowerCase();
+  if (!['0', '1', 'true', 'false', 'yes', 'no', ''].includes(reportText)) return { ok: false, error: EXPORT_MESSAGES.badReport };
+  const report = ['1', 'true', 'yes'].includes(reportText);
+  return { ok: true, query: { scale, paper, language, actors, stances, loops, report } };
 }
 
 /** The file name of an export (shared with the browser's export dialog). */
@@ -79,6 +85,7 @@ export async function exportAnalysis(
   const parsed = parseExportQuery(req.url);
   if (!parsed.ok) return sendError(res, 400, parsed.error);
   const { query } = parsed;
+  if (query.report && format === 'svg') return sendError(res, 400, EXPORT_MESSAGES.badReport);
   const address = clientKey(req.socket.remoteAddress);
   let outcome;
   let exportedAt = new Date();
@@ -108,13 +115,17 @@ export async function exportAnalysis(
     throw error;
   }
   if (outcome === null) return sendError(res, 401, MESSAGES.unauthorized);
-  if (!outcome.ok) return sendError(res, 400, EXPORT_MESSAGES.badLoops);
+  if (!outcome.ok) return sendError(res, 400, outcome.reason === 'badReport' ? EXPORT_MESSAGES.badReport : EXPORT_MESSAGES.badLoops);
   if (outcome.skipped > 0) deps.log.error(`analysis ${id}: ${outcome.skipped} stored updates could not be applied`);
   if (outcome.scaledTo !== null) res.setHeader('X-Samenzicht-Scale', String(outcome.scaledTo));
-  await deps.accessLog.logExport(id, role, format);
+  // A report holds more than the diagram (notes, the people involved): the log says so.
+  await deps.accessLog.logExport(id, role, query.report ? `report-${format}` : format);
 
   const { body } = outcome;
-  const fileName = toExportFileName(outcome.title, exportedAt, format);
+  const fileName =
+    query.report && format !== 'svg'
+      ? reportFileName(outcome.title, exportedAt, format, query.language)
+      : toExportFileName(outcome.title, exportedAt, format);
   res.statusCode = 200;
   res.setHeader('Content-Type', CONTENT_TYPES[format]);
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);

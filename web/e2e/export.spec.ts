@@ -17,6 +17,7 @@ import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { useSession } from './fixture.ts';
 import { ROOT, openAnalysis, type CreatedAnalysis } from './harness.ts';
 import { checkLinkPixels } from '@samenzicht/shared/testing/pngPixels';
+import { readPdfText, squeeze } from '@samenzicht/shared/testing/pdfText';
 
 const example = (name: string) =>
   JSON.parse(readFileSync(join(ROOT, `examples/${name}.samenzicht.json`), 'utf8')) as { title: string; factors: unknown[] };
@@ -261,6 +262,38 @@ describe('export', () => {
     const json = JSON.parse((await bytesOf((await exportNow(a.page)).download)).toString('utf8'));
     expect(json).toEqual(await stored(analysis.id, analysis.tokens.viewer));
     await expect.poll(() => annasExports(analysis), { timeout: 15_000 }).toEqual(['editor json', 'editor pdf', 'editor svg']);
+  });
+
+  it('the case-file report from the dialog: a PDF whose text holds the conclusions, on every page marked, and one PNG of its pages', async () => {
+    const { a } = session.people;
+    const analysis = await createAnalysis({ content: SMALL });
+    await openAnalysis(a.page, analysis.links.viewer);
+    await factor(a.page, (SMALL.factors[0] as { label: string }).label).waitFor();
+    await openExport(a.page);
+    await a.page.getByTestId('export-format-report').check();
+    expect(await a.page.getByTestId('export-report-pdf').isChecked()).toBe(true);
+    await a.page.getByTestId('export-paper-A3').check();
+    const { download } = await exportNow(a.page);
+    expect(download.suggestedFilename()).toMatch(/-verslag-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pages = await readPdfText(new Uint8Array(await bytesOf(download)));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page.text).toContain('VERTROUWELIJK');
+      expect(Math.round(Math.max(page.width, page.height))).toBe(1191);
+    }
+    const text = squeeze(pages.map((p) => p.text).join(' '));
+    expect(text).toContain(squeeze('R1 · De schuldenspiraal'));
+    expect(text).toContain(squeeze('Waar kan de cirkel breken?'));
+    expect(Math.min(...pages.flatMap((p) => p.items.map((it) => it.size)))).toBeGreaterThanOrEqual(8);
+
+    await a.page.getByTestId('export-report-png').check();
+    const png = await exportNow(a.page);
+    expect(png.download.suggestedFilename()).toMatch(/-verslag-\d{4}-\d{2}-\d{2}\.png$/);
+    const bytes = new Uint8Array(await bytesOf(png.download));
+    // Every page under each other: taller than a landscape and an upright A3 page at 96 dpi.
+    expect(PNG.sync.read(Buffer.from(bytes)).height).toBeGreaterThan(1123 + 1587);
+    expect(parseAnalysisFile(extractAnalysisFromPng(bytes)).ok).toBe(true);
+    await expect.poll(() => annasExports(analysis), { timeout: 15_000 }).toEqual(['viewer png', 'viewer pdf']);
   });
 
   it('a PNG too large for a browser canvas is scaled down with a notice, never cut off', async () => {

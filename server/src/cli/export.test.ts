@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractAnalysisFromPng } from '@samenzicht/shared/export/pngText';
 import { PAPER_SIZES } from '@samenzicht/shared/export/renderPdf';
+import { readPdfText, squeeze } from '@samenzicht/shared/testing/pdfText';
 import { parseAnalysisFile, parseAnalysisText } from '@samenzicht/shared/schema/parseAnalysisFile';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -76,6 +77,34 @@ describe('npm run export', () => {
     expect(text).toContain('>Made on ');
   });
 
+  it('writes the case-file report as a PDF (A3, English)', async () => {
+    const pdf = join(dir, 'report.pdf');
+    const run = await runExport(SMALL, '--report', pdf, '--paper', 'A3', '--lang', 'en');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`report (PDF): ${pdf} (A3)`);
+    const pages = await readPdfText(new Uint8Array(await readFile(pdf)));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page.text).toContain('CONFIDENTIAL');
+      expect(Math.max(page.width, page.height)).toBeCloseTo(PAPER_SIZES.A3.width, 0);
+    }
+    const text = squeeze(pages.map((p) => p.text).join(' '));
+    expect(text).toContain(squeeze('R1 · De schuldenspiraal'));
+    expect(text).toContain(squeeze('Where can the circle break?'));
+    expect(Math.min(...pages.flatMap((p) => p.items.map((it) => it.size)))).toBeGreaterThanOrEqual(8);
+  });
+
+  it('writes the case-file report as one PNG of all its pages, carrying the analysis', async () => {
+    const png = join(dir, 'report.png');
+    const run = await runExport(SMALL, '--report', png, '--scale', '1');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`report (PNG): ${png}`);
+    const bytes = new Uint8Array(await readFile(png));
+    expect(PNG.sync.read(Buffer.from(bytes)).height).toBeGreaterThan(794 + 1123);
+    expect(parseAnalysisFile(extractAnalysisFromPng(bytes)).ok).toBe(true);
+  });
+
   it('reports a bad file on stderr with the place of the error, exit 1', async () => {
     const bad = join(dir, 'bad.samenzicht.json');
     await writeFile(
@@ -98,7 +127,10 @@ describe('npm run export', () => {
 
   it.each([
     [['--png', 'x.png'], /Geen invoerbestand/],
-    [[SMALL], /Geef --png, --svg of --pdf/],
+    [[SMALL], /Geef --png, --svg, --pdf of --report/],
+    [[SMALL, '--report', 'x.pdf', '--paper', 'A5'], /--paper is A4 of A3/],
+    [[SMALL, '--report', 'x.pdf', '--lang', 'de'], /--lang is nl of en/],
+    [[SMALL, '--report'], /--report needs a value/],
     [[SMALL, '--png', 'x.png', '--scale', '5'], /--scale/],
     [[SMALL, '--png', 'x.png', '--scale'], /--scale needs a value/],
     [[SMALL, '--pdf', 'x.pdf', '--paper', 'A5'], /--paper/],

@@ -1,7 +1,10 @@
 /**
  * `npm run export -- <file> --png out.png [--scale N] [--svg out.svg] [--pdf out.pdf]` (CONTRACT.md §3): renders
  * an analysis without a browser. The input is a .samenzicht.json file or a PNG that carries an analysis. Also:
- * `--paper A4|A3` (PDF), `--lang nl|en`, `--actors` (names in the boxes), `--no-stances` (no stance marks and shared-ness headline), `--loops R1,B2` (highlight loops).
+ * `--paper A4|A3` (PDF), `--lang nl|en`, `--actors` (names in the boxes), `--no-stances` (no stance marks and shared-ness
+ * headline), `--loops R1,B2` (highlight loops), and
+ * `--report out.pdf` (or `out.png`: every page under each other in one image): the case-file report, the diagram
+ * and its conclusions, dated in this computer's time zone.
  * A bad file or bad options: a short message on stderr (Dutch / English) and exit code 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -14,12 +17,13 @@ import type { ExportLanguage } from '@samenzicht/shared/export/words';
 import type { Analysis } from '@samenzicht/shared/model/types';
 import { formatIssue } from '@samenzicht/shared/schema/errors';
 import { loadExportFonts } from '../export/exportFonts.ts';
-import { renderAnalysisPng } from '../export/renderPng.ts';
+import { renderAnalysisPng, renderReportPng } from '../export/renderPng.ts';
+import { renderReportPdf } from '@samenzicht/shared/export/report/reportPdf';
 import { forTerminal } from './terminalText.ts';
 
 const USAGE =
   'Gebruik / usage: npm run export -- <bestand.samenzicht.json | afbeelding.png> --png uit.png [--scale 1-4] [--svg uit.svg] ' +
-  '[--pdf uit.pdf] [--paper A4|A3] [--lang nl|en] [--actors] [--no-stances] [--loops R1,B2]';
+  '[--pdf uit.pdf] [--report verslag.pdf|verslag.png] [--paper A4|A3] [--lang nl|en] [--actors] [--no-stances] [--loops R1,B2]';
 
 const CLI_LOOP_LIMITS = { maxLoops: 10_000, timeBudgetMs: 10_000 } as const;
 
@@ -28,6 +32,7 @@ interface Options {
   readonly png?: string;
   readonly svg?: string;
   readonly pdf?: string;
+  readonly report?: string;
   readonly scale: number;
   readonly paper: Paper;
   readonly language: ExportLanguage;
@@ -36,7 +41,7 @@ interface Options {
   readonly loops: readonly string[];
 }
 
-const WITH_VALUE = new Set(['--png', '--svg', '--pdf', '--scale', '--paper', '--lang', '--loops']);
+const WITH_VALUE = new Set(['--png', '--svg', '--pdf', '--report', '--scale', '--paper', '--lang', '--loops']);
 
 /** Reads the arguments; returns the options or the message (both languages) that says what is wrong. */
 export function parseExportArgs(args: readonly string[]): Options | string {
@@ -57,8 +62,8 @@ export function parseExportArgs(args: readonly string[]): Options | string {
   }
   if (positional.length !== 1)
     return positional.length === 0 ? 'Geen invoerbestand / no input file' : `Eén invoerbestand / one input file: ${positional.join(' ')}`;
-  if (!values.has('--png') && !values.has('--svg') && !values.has('--pdf'))
-    return 'Geef --png, --svg of --pdf / give --png, --svg or --pdf';
+  if (!['--png', '--svg', '--pdf', '--report'].some((option) => values.has(option)))
+    return 'Geef --png, --svg, --pdf of --report / give --png, --svg, --pdf or --report';
   const scaleText = values.get('--scale') ?? '2';
   const scale = Number(scaleText);
   if (!/^\d+(\.\d+)?$/.test(scaleText) || scale < 1 || scale > 4)
@@ -76,6 +81,7 @@ export function parseExportArgs(args: readonly string[]): Options | string {
     ...(values.has('--png') ? { png: values.get('--png')! } : {}),
     ...(values.has('--svg') ? { svg: values.get('--svg')! } : {}),
     ...(values.has('--pdf') ? { pdf: values.get('--pdf')! } : {}),
+    ...(values.has('--report') ? { report: values.get('--report')! } : {}),
     scale,
     paper,
     language,
@@ -168,6 +174,15 @@ async function run(args: readonly string[]): Promise<number> {
     const pdf = await renderAnalysisPdf(analysis, { ...common, paper: options.paper, fonts: fonts.ttf });
     if (!(await write(options.pdf, pdf))) return 1;
     console.log(`PDF: ${options.pdf} (${options.paper})`);
+  }
+  if (options.report) {
+    const asPng = options.report.toLowerCase().endsWith('.png');
+    const report = { ...common, paper: options.paper };
+    const bytes = asPng
+      ? (await renderReportPng(analysis, { ...report, scale: options.scale })).png
+      : await renderReportPdf(analysis, { ...report, fonts: fonts.ttf });
+    if (!(await write(options.report, bytes))) return 1;
+    console.log(`${asPng ? 'Verslag / report (PNG)' : 'Verslag / report (PDF)'}: ${options.report} (${options.paper})`);
   }
   return 0;
 }

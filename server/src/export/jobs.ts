@@ -18,6 +18,8 @@ export interface ExportQuery {
   /** The stance marks and the shared-ness headline (default true; `stances=0` leaves them out). */
   readonly stances: boolean;
   readonly loops: readonly string[];
+  /** The case-file report (PDF or PNG) instead of the diagram alone. */
+  readonly report: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export type ExportOutcome =
       /** Stored updates Yjs refused while rebuilding a stored analysis (to be logged). */
       readonly skipped: number;
     }
-  | { readonly ok: false; readonly reason: 'badLoops' };
+  | { readonly ok: false; readonly reason: 'badLoops' | 'badReport' };
 
 /** `POST /api/analyses` with a large body: parse the file and build the first Yjs state. */
 export interface CreateJob {

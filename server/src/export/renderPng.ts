@@ -8,6 +8,7 @@ import type { Analysis } from '@samenzicht/shared/model/types';
 import { clampScale, fitScale } from '@samenzicht/shared/export/canvasLimits';
 import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
 import { renderAnalysisSvg, type SvgOptions } from '@samenzicht/shared/export/renderSvg';
+import { renderReportSvg, type ReportSvgOptions } from '@samenzicht/shared/export/report/reportSvg';
 import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { FONT_FAMILY } from '@samenzicht/shared/export/theme';
 import { encodeOpaquePng } from './encodePng.ts';
@@ -35,9 +36,34 @@ export interface RenderedPng {
 
 /** Renders the analysis as a PNG at `scale` (clamped to 1–4, then to the limits) carrying the analysis file. */
 export async function renderAnalysisPng(analysis: Analysis, options: PngOptions = {}): Promise<RenderedPng> {
-  const wanted = clampScale(options.scale);
   const started = performance.now();
   const { svg, width, height } = renderAnalysisSvg(analysis, { ...options, glyphs: glyphOutlines() });
+  return rasteriseSvg(analysis, svg, width, height, options.scale, started);
+}
+
+/**
+ * The case-file report as one PNG: all its pages under each other (renderReport.ts), carrying the analysis file
+ * like every PNG export.
+ */
+export async function renderReportPng(
+  analysis: Analysis,
+  options: Omit<ReportSvgOptions, 'glyphs' | 'fontFaces'> & { scale?: number },
+): Promise<RenderedPng> {
+  const started = performance.now();
+  const { svg, width, height } = renderReportSvg(analysis, { ...options, glyphs: glyphOutlines() });
+  return rasteriseSvg(analysis, svg, width, height, options.scale, started);
+}
+
+/** An SVG of `width` × `height` CSS px as a PNG at `scale` (clamped, then fitted to the limits), with the analysis in it. */
+async function rasteriseSvg(
+  analysis: Analysis,
+  svg: string,
+  width: number,
+  height: number,
+  wantedScale: number | undefined,
+  started: number,
+): Promise<RenderedPng> {
+  const wanted = clampScale(wantedScale);
   const svgDone = performance.now();
   const scale = fitScale(width, height, wanted);
   // renderAsync rasterises on libuv's thread pool: a large export does not stall the sync connections.

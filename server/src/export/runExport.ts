@@ -6,12 +6,13 @@ import { analysePatterns } from '@samenzicht/shared/graph/patterns';
 import type { HighlightLoop } from '@samenzicht/shared/export/layout';
 import { renderAnalysisPdf } from '@samenzicht/shared/export/renderPdf';
 import { renderAnalysisSvg } from '@samenzicht/shared/export/renderSvg';
+import { renderReportPdf } from '@samenzicht/shared/export/report/reportPdf';
 import type { Analysis } from '@samenzicht/shared/model/types';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import { restoreDoc } from '../restoreDoc.ts';
 import { loadExportFonts } from './exportFonts.ts';
 import type { AnalysisSource, ExportJob, ExportOutcome } from './jobs.ts';
-import { renderAnalysisPng } from './renderPng.ts';
+import { renderAnalysisPng, renderReportPng } from './renderPng.ts';
 
 /** The loop search may take a little longer here than in the editor; the job's time budget bounds it anyway. */
 const LOOP_LIMITS = { maxLoops: 10_000, timeBudgetMs: 2_000 } as const;
@@ -54,6 +55,20 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
     scaledTo,
     skipped,
   });
+  if (query.report) {
+    // The server's own time zone, printed on every page (the dossier says when and where-in-time it was made).
+    const report = { ...options, paper: query.paper };
+    switch (job.format) {
+      case 'pdf':
+        return done(await renderReportPdf(analysis, { ...report, fonts: fonts.ttf }));
+      case 'png': {
+        const png = await renderReportPng(analysis, { ...report, scale: query.scale });
+        return done(png.png, png.scaled ? png.scale : null);
+      }
+      case 'svg':
+        return { ok: false, reason: 'badReport' };
+    }
+  }
   switch (job.format) {
     case 'svg':
       return done(new TextEncoder().encode(renderAnalysisSvg(analysis, { ...options, fontFaces: fonts.webFaces }).svg));

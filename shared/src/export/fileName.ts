@@ -8,6 +8,15 @@ export type ExportFileFormat = 'png' | 'svg' | 'pdf';
  * UTC's); `samenzicht-analyse` when nothing is left of the title.
  */
 export function exportFileName(title: string, at: Date, format: ExportFileFormat): string {
+  return `${fileBase(title)}-${amsterdamDay(at)}.${format}`;
+}
+
+/** The file name of a case-file report: as exportFileName, with "verslag" (or "report") before the date. */
+export function reportFileName(title: string, at: Date, format: 'pdf' | 'png', language: 'nl' | 'en'): string {
+  return `${fileBase(title)}-${language === 'en' ? 'report' : 'verslag'}-${amsterdamDay(at)}.${format}`;
+}
+
+function fileBase(title: string): string {
   const base = title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -15,8 +24,9 @@ export function exportFileName(title: string, at: Date, format: ExportFileFormat
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-  return `${base || 'samenzicht-analyse'}-${day}.${format}`;
+  return base || 'samenzicht-analyse';
+}
+
+function amsterdamDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

@@ -5,6 +5,7 @@
 import type { Analysis, Factor, FactorKind } from '../model/types.ts';
 import { clampPosition } from '../model/position.ts';
 import { layoutBox } from './boxLayout.ts';
+import { emphasisedLinkShapes, loopBadges, loopOutline, quietShapes } from './highlight.ts';
 import { layoutLegend, type HighlightLoop, type LegendItem } from './legendLayout.ts';
 import { layoutLink, type Rect } from './linkLayout.ts';
 import { textShape, translateShape, type LineShape, type Point, type Shape } from './shapes.ts';
@@ -24,7 +25,7 @@ export interface ExportOptions {
   readonly timeZone?: string;
   /** Print the names of the people a factor concerns in its box. */
   readonly showActors?: boolean;
-  /** Draw these loops' links thicker and fade everything else. */
+  /** Draw these loops' links thicker and darker, outline and number them, and draw the rest quieter (highlight.ts). */
   readonly highlightLoops?: readonly HighlightLoop[];
   /** Default true. */
   readonly legend?: boolean;
@@ -64,6 +65,11 @@ export interface ExportLayout {
   readonly header: readonly Shape[];
   readonly boxes: readonly BoxLayout[];
   readonly links: readonly LinkLayout[];
+  /** Drawn over the factors: the outlines of factors on highlighted loops and the loops' numbers (R1, B2). */
+  readonly highlights: readonly Shape[];
+  /** Where the diagram (below the header) starts, and where the legend starts. */
+  readonly diagramTop: number;
+  readonly legendTop: number;
   /** Empty when the legend is off. */
   readonly legend: readonly LegendItem[];
   readonly legendShapes: readonly Shape[];
@@ -146,6 +152,10 @@ function actorNamesByFactor(analysis: Analysis): Map<string, string[]> {
   return names;
 }
 
+function fadedShapes(faded: boolean, shapes: readonly Shape[]): readonly Shape[] {
+  return faded ? quietShapes(shapes) : shapes;
+}
+
 /** The title and the line under it (date and time, size); returns its shapes and height. */
 function layoutHeader(analysis: Analysis, words: ExportWords, options: ExportOptions, width: number): { shapes: Shape[]; height: number } {
   const shapes: Shape[] = [];
@@ -225,7 +235,10 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
       innerLeft: x + content.borders.left + BOX.padX,
       labelLines: content.labelLines,
       shapes: [
-        ...content.shapes.map((s) => translateShape(s, x, y)),
+        ...fadedShapes(
+          fading && !onLoop.has(factor.id),
+          content.shapes.map((s) => translateShape(s, x, y)),
+        ),
         ...(stances
           ? stanceMarkShapes(stances, factor.id, boxMarksAt({ x, y, height: content.height }, x + content.borders.left + BOX.padX))
           : []),
@@ -251,9 +264,25 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
       faded: fading && !isHighlighted,
       segments: geometry.segments,
       mark: geometry.mark,
-      shapes: stances ? [...geometry.shapes, ...stanceMarkShapes(stances, link.id, markBefore(geometry), true)] : geometry.shapes,
+      shapes: [
+        ...(isHighlighted ? emphasisedLinkShapes(geometry.shapes) : fadedShapes(fading, geometry.shapes)),
+        ...(stances ? stanceMarkShapes(stances, link.id, markBefore(geometry), true) : []),
+      ],
     });
   }
+  const highlights: Shape[] = [
+    ...boxes.filter((b) => onLoop.has(b.factorId)).map((b) => loopOutline(b, b.kind === 'protective')),
+    ...loopBadges(
+      loops.map((l) => ({ id: l.id ?? '', factors: l.links.flatMap((id) => (linkById.has(id) ? [linkById.get(id)!.from] : [])) })),
+      boxById,
+      links.map((l) => ({
+        x: l.mark.x - LINK.markRadius,
+        y: l.mark.y - LINK.markRadius,
+        width: 2 * LINK.markRadius,
+        height: 2 * LINK.markRadius,
+      })),
+    ),
+  ];
 
   const legendTop = diagramTop + diagramHeight + PAGE.legendGap;
   const legend = options.legend === false ? { items: [], shapes: [], height: -PAGE.legendGap } : layoutLegend(words, loops, contentWidth);
@@ -268,6 +297,7 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
     ...legendItemsPlaced.flatMap((i) => i.shapes),
     ...boxes.flatMap((b) => b.shapes),
     ...(stances ? links.flatMap((l) => l.shapes) : []),
+    ...highlights,
   ]
     .flatMap((s) => (s.type === 'text' ? [s.text] : []))
     .join('\n');
@@ -280,6 +310,9 @@ export function layoutExport(analysis: Analysis, options: ExportOptions = {}): E
     header: headerShapes,
     boxes,
     links,
+    highlights,
+    diagramTop,
+    legendTop,
     legend: legendItemsPlaced,
     legendShapes,
     text: allText,

@@ -10,15 +10,10 @@ import { KIND_ICON_PATHS, FILLED_KIND_ICONS, KIND_ICON_VIEWBOX } from './kindIco
 import { layoutExport, type ExportLayout, type ExportOptions } from './layout.ts';
 import type { Shape } from './shapes.ts';
 import type { FontWeight } from './textMetrics.ts';
-import { LINK, PAGE } from './theme.ts';
 
-export type Paper = 'A4' | 'A3';
+import { PAPER_SIZES, type Paper } from './paper.ts';
 
-/** Landscape page sizes in PDF points (1/72 inch). */
-export const PAPER_SIZES: Record<Paper, { readonly width: number; readonly height: number }> = {
-  A4: { width: 841.89, height: 595.28 },
-  A3: { width: 1190.55, height: 841.89 },
-};
+export { PAPER_SIZES, type Paper };
 
 export interface PdfOptions extends ExportOptions {
   readonly paper?: Paper;
@@ -45,24 +40,26 @@ function roundedRectPath(x: number, y: number, w: number, h: number, r: number):
   );
 }
 
-interface Placement {
+/** The two weights of the font, embedded in one document. */
+export type PdfFonts = Record<FontWeight, PDFFont>;
+
+export interface Placement {
   readonly page: PDFPage;
-  readonly fonts: Record<FontWeight, PDFFont>;
+  readonly fonts: PdfFonts;
   /** Page position of layout (0, 0), top-left, in PDF coordinates (y up). */
   readonly left: number;
   readonly top: number;
   readonly scale: number;
 }
 
-function drawShape(p: Placement, shape: Shape, opacity: number): void {
+/** Draws one shape of a layout onto a PDF page. Nothing is drawn see-through (print contrast, highlight.ts). */
+export function drawShape(p: Placement, shape: Shape): void {
   // drawSvgPath flips y and scales stroke widths and dashes with the path, so paths stay in layout px.
   const at = { x: p.left, y: p.top, scale: p.scale };
-  const alpha = opacity < 1 ? { opacity, borderOpacity: opacity } : {};
   switch (shape.type) {
     case 'rect':
       p.page.drawSvgPath(roundedRectPath(shape.x, shape.y, shape.width, shape.height, shape.radius), {
         ...at,
-        ...alpha,
         ...(shape.fill ? { color: colour(shape.fill) } : {}),
         ...(shape.stroke ? { borderColor: colour(shape.stroke), borderWidth: shape.strokeWidth ?? 1 } : {}),
         ...(shape.dash ? { borderDashArray: [...shape.dash] } : {}),
@@ -71,7 +68,6 @@ function drawShape(p: Placement, shape: Shape, opacity: number): void {
     case 'line':
       p.page.drawSvgPath(`M${shape.x1} ${shape.y1}L${shape.x2} ${shape.y2}`, {
         ...at,
-        ...alpha,
         borderColor: colour(shape.stroke),
         borderWidth: shape.strokeWidth,
         borderLineCap: shape.cap === 'round' ? LineCapStyle.Round : LineCapStyle.Butt,
@@ -82,14 +78,13 @@ function drawShape(p: Placement, shape: Shape, opacity: number): void {
       const [first, ...rest] = shape.points;
       if (!first) return;
       const path = `M${first.x} ${first.y}${rest.map((pt) => `L${pt.x} ${pt.y}`).join('')}Z`;
-      p.page.drawSvgPath(path, { ...at, ...alpha, color: colour(shape.fill) });
+      p.page.drawSvgPath(path, { ...at, color: colour(shape.fill) });
       return;
     }
     case 'circle': {
       const { cx, cy, r } = shape;
       p.page.drawSvgPath(`M${cx - r} ${cy}A${r} ${r} 0 1 0 ${cx + r} ${cy}A${r} ${r} 0 1 0 ${cx - r} ${cy}Z`, {
         ...at,
-        ...alpha,
         ...(shape.fill ? { color: colour(shape.fill) } : {}),
         ...(shape.stroke ? { borderColor: colour(shape.stroke), borderWidth: shape.strokeWidth ?? 1 } : {}),
       });
@@ -101,7 +96,7 @@ function drawShape(p: Placement, shape: Shape, opacity: number): void {
       const paint = FILLED_KIND_ICONS.has(shape.kind)
         ? { color: colour(shape.colour) }
         : { borderColor: colour(shape.colour), borderWidth: 2, borderLineCap: LineCapStyle.Round };
-      p.page.drawSvgPath(KIND_ICON_PATHS[shape.kind], { ...iconAt, ...alpha, ...paint });
+      p.page.drawSvgPath(KIND_ICON_PATHS[shape.kind], { ...iconAt, ...paint });
       return;
     }
     case 'text':
@@ -112,18 +107,18 @@ function drawShape(p: Placement, shape: Shape, opacity: number): void {
         size: shape.style.size * p.scale,
         font: p.fonts[shape.style.weight],
         color: colour(shape.fill),
-        ...(opacity < 1 ? { opacity } : {}),
       });
       return;
   }
 }
 
 function drawLayout(p: Placement, layout: ExportLayout): void {
-  for (const shape of layout.header) drawShape(p, shape, 1);
-  for (const link of layout.links) for (const shape of link.shapes) drawShape(p, shape, link.faded ? LINK.fadedOpacity : 1);
-  for (const box of layout.boxes) for (const shape of box.shapes) drawShape(p, shape, box.faded ? PAGE.fadedFactorOpacity : 1);
-  for (const shape of layout.legendShapes) drawShape(p, shape, 1);
-  for (const item of layout.legend) for (const shape of item.shapes) drawShape(p, shape, 1);
+  for (const shape of layout.header) drawShape(p, shape);
+  for (const link of layout.links) for (const shape of link.shapes) drawShape(p, shape);
+  for (const box of layout.boxes) for (const shape of box.shapes) drawShape(p, shape);
+  for (const shape of layout.highlights) drawShape(p, shape);
+  for (const shape of layout.legendShapes) drawShape(p, shape);
+  for (const item of layout.legend) for (const shape of item.shapes) drawShape(p, shape);
 }
 
 /**

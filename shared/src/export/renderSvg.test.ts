@@ -113,7 +113,7 @@ describe('renderAnalysisSvg', () => {
     expect(renderAnalysisSvg(tinyAnalysis(), { exportedAt: AT, showActors: true }).svg).toContain('>Moeder<');
   });
 
-  it('draws the links of highlighted loops thicker and fades the rest', () => {
+  it('draws the links of highlighted loops thicker and the rest quieter, never see-through', () => {
     const analysis = tinyAnalysis();
     const loop = analysePatterns(analysis).loops[0]!;
     const layout = layoutExport(analysis, { exportedAt: AT, highlightLoops: [loop] });
@@ -128,7 +128,8 @@ describe('renderAnalysisSvg', () => {
     expect(layout.boxes.find((b) => b.factorId === 'a')!.faded).toBe(false);
     const { svg } = renderAnalysisSvg(analysis, { exportedAt: AT, highlightLoops: [loop] });
     expect(svg).toMatch(/class="link link--plus link--highlighted" data-link-id="l1"/);
-    expect(svg).toMatch(/data-link-id="l3" opacity="0\.18"/);
+    expect(svg).toMatch(/class="link link--minus link--quiet" data-link-id="l3"/);
+    expect(svg).not.toContain('opacity');
     expect(svg).toContain(`>${loop.id} · versterkend<`);
   });
 

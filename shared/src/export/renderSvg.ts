@@ -9,7 +9,7 @@ import { FILLED_KIND_ICONS, KIND_ICON_PATHS, KIND_ICON_VIEWBOX } from './kindIco
 import { layoutExport, type ExportLayout, type ExportOptions } from './layout.ts';
 import type { Shape } from './shapes.ts';
 import type { FontWeight } from './textMetrics.ts';
-import { COLOURS, FONT_FAMILY, LINK, PAGE } from './theme.ts';
+import { COLOURS, FONT_FAMILY } from './theme.ts';
 import { escapeXml } from './xml.ts';
 
 /** A font file to embed in the SVG (see fontFiles.ts for the ones we ship). */
@@ -114,7 +114,8 @@ function shapeToSvg(shape: Shape, glyphs?: GlyphSource): string {
   }
 }
 
-function shapesToSvg(shapes: readonly Shape[], glyphs?: GlyphSource): string {
+/** Shapes as SVG elements; text as <text>, or as paths when glyph outlines are given. */
+export function shapesToSvg(shapes: readonly Shape[], glyphs?: GlyphSource): string {
   return shapes.map((shape) => shapeToSvg(shape, glyphs)).join('');
 }
 
@@ -135,7 +136,8 @@ function isNeeded(face: EmbeddedFontFace, codePoints: ReadonlySet<number>): bool
   return false;
 }
 
-function fontFaceCss(faces: readonly EmbeddedFontFace[], text: string): string {
+/** The @font-face rules for the faces `text` needs (a face whose unicode-range `text` does not touch is left out). */
+export function fontFaceCss(faces: readonly EmbeddedFontFace[], text: string): string {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0)!);
   return faces
@@ -162,17 +164,16 @@ export function renderLayoutSvg(layout: ExportLayout, fontFaces: readonly Embedd
     '<g class="links">',
   ];
   for (const link of layout.links) {
-    const opacity = link.faded ? ` opacity="${LINK.fadedOpacity}"` : '';
-    const cls = `link link--${link.polarity === '+' ? 'plus' : 'minus'}${link.highlighted ? ' link--highlighted' : ''}`;
-    parts.push(`<g class="${cls}" data-link-id="${escapeXml(link.linkId)}"${opacity}>${shapesToSvg(link.shapes, glyphs)}</g>`);
+    const cls = `link link--${link.polarity === '+' ? 'plus' : 'minus'}${link.highlighted ? ' link--highlighted' : ''}${link.faded ? ' link--quiet' : ''}`;
+    parts.push(`<g class="${cls}" data-link-id="${escapeXml(link.linkId)}">${shapesToSvg(link.shapes, glyphs)}</g>`);
   }
   parts.push('</g><g class="factors">');
   for (const box of layout.boxes) {
-    const opacity = box.faded ? ` opacity="${PAGE.fadedFactorOpacity}"` : '';
-    const cls = `factor factor--${box.kind}${box.hypothesis ? ' factor--hypothesis' : ''}`;
-    parts.push(`<g class="${cls}" data-factor-id="${escapeXml(box.factorId)}"${opacity}>${shapesToSvg(box.shapes, glyphs)}</g>`);
+    const cls = `factor factor--${box.kind}${box.hypothesis ? ' factor--hypothesis' : ''}${box.faded ? ' factor--quiet' : ''}`;
+    parts.push(`<g class="${cls}" data-factor-id="${escapeXml(box.factorId)}">${shapesToSvg(box.shapes, glyphs)}</g>`);
   }
   parts.push('</g>');
+  if (layout.highlights.length > 0) parts.push(`<g class="loop-highlights">${shapesToSvg(layout.highlights, glyphs)}</g>`);
   if (layout.legend.length > 0) {
     parts.push(
       `<g class="legend">${shapesToSvg(layout.legendShapes, glyphs)}${layout.legend.map((item) => shapesToSvg(item.shapes, glyphs)).join('')}</g>`,

@@ -30,9 +30,10 @@ export const KIND_COLOURS: Record<FactorKind, string> = {
   protective: '#009e73',
 };
 
-/** The kind word's colour (.factor--<kind> .factor-meta): two kinds get a darker ink for contrast on white. */
+/** The kind word's colour (.factor--<kind> .factor-meta): three kinds get a darker ink for ≥ 4.5:1 on their fill. */
 export const KIND_TEXT_COLOURS: Record<FactorKind, string> = {
   ...KIND_COLOURS,
+  problem: '#ad4b00',
   aggravating: '#a8457e',
   protective: '#00795a',
 };
@@ -118,7 +119,28 @@ export const LINK = {
   /** Half the length of the + and − strokes in the mark. */
   markArm: 5,
   markArmWidth: 2.5,
-  fadedOpacity: 0.18,
+} as const;
+
+/**
+ * Highlighting loops: their links darker and thicker, their factors outlined, each loop numbered (R1, B2) on the
+ * drawing. Everything else is drawn quieter, never below print contrast: a photocopy keeps it readable.
+ */
+export const HIGHLIGHT = {
+  /** Text off the highlighted loops keeps at least this contrast against white (WCAG AA asks 4.5). */
+  quietTextContrast: 4.6,
+  /** Lines, borders, icons and marks off the loops keep at least this (WCAG non-text contrast asks 3). */
+  quietLineContrast: 3,
+  /** The furthest a quiet colour moves towards white. */
+  quietMaxMix: 0.65,
+  /** How much darker a highlighted link is drawn. */
+  darken: 0.3,
+  /** The outline around a factor on a highlighted loop, this far outside its box. */
+  outlineGap: 3,
+  outlineWidth: 2.5,
+  /** The loop's number on the drawing: a pill of ink with white text. */
+  badgeText: { size: 14, weight: 700 } as TextStyle,
+  badgeHeight: 24,
+  badgePadX: 8,
 } as const;
 
 export const PAGE = {
@@ -126,7 +148,6 @@ export const PAGE = {
   minContentWidth: 720,
   headerGap: 24,
   legendGap: 32,
-  fadedFactorOpacity: 0.3,
 } as const;
 
 export const LEGEND = {

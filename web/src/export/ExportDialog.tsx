@@ -14,8 +14,8 @@ import { reportExport } from '../sync/api.ts';
 import { loadName } from '../sync/identity.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useEditor, useSession } from '../store/EditorContext.tsx';
-import { PNG_LIMITS, highlightLoopsFor, planPngSize, type ExportFormat, type PngSize } from './exportPlan.ts';
-import { FormatChoice, PaperChoice, ScaleChoice, ShowChoice } from './ExportOptions.tsx';
+import { PNG_LIMITS, highlightLoopsFor, planPngSize, type ExportFormat, type PngSize, type ReportAs } from './exportPlan.ts';
+import { FormatChoice, PaperChoice, ReportAsChoice, ScaleChoice, ShowChoice } from './ExportOptions.tsx';
 import { RenderError, STEPS, downloadBlob, renderExport, type ExportStep, type RenderFailure } from './renderInBrowser.ts';
 import './export.css';
 
@@ -60,6 +60,7 @@ export default function ExportDialog({ onClose, analysis: fixed }: { onClose: ()
   const [format, setFormat] = useState<ExportFormat>('png');
   const [scale, setScale] = useState<number>(PNG_LIMITS.defaultScale);
   const [paper, setPaper] = useState<Paper>('A4');
+  const [reportAs, setReportAs] = useState<ReportAs>('pdf');
   const [actors, setActors] = useState(false);
   const [stances, setStances] = useState(true);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(pinnedLoop ? [pinnedLoop] : []));
@@ -112,7 +113,8 @@ export default function ExportDialog({ onClose, analysis: fixed }: { onClose: ()
   // Every export goes into the access log, as the server's own exports do. The download never waits for it.
   const report = (made: ExportFormat) => {
     setLogged(true);
-    void reportExport(session.id, session.token, made === 'file' ? 'json' : made, loadName()).then((ok) => {
+    const reported = made === 'file' ? 'json' : made === 'report' ? reportAs : made;
+    void reportExport(session.id, session.token, reported, loadName()).then((ok) => {
       if (!ok) {
         setLogged(false);
         console.warn(`the ${made} export could not be written to the access log`);
@@ -133,7 +135,7 @@ export default function ExportDialog({ onClose, analysis: fixed }: { onClose: ()
     abort.current = controller;
     setStatus({ step: 'busy', progress: null });
     try {
-      const request = { format, scale, paper, options: options() };
+      const request = { format, scale, paper, reportAs, options: options() };
       const result = await renderExport(analysis, request, (progress) => setStatus({ step: 'busy', progress }), controller.signal);
       downloadBlob(result.fileName, result.blob);
       setStatus({ step: 'done', fileName: result.fileName, png: result.png ?? null, wanted: scale });
@@ -174,7 +176,10 @@ export default function ExportDialog({ onClose, analysis: fixed }: { onClose: ()
         {format === 'png' && preview?.scaled && !(status.step === 'done' && status.png) ? (
           <ScaledNotice size={preview} wanted={scale} done={false} />
         ) : null}
-        {format === 'pdf' ? <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} /> : null}
+        {format === 'report' ? <ReportAsChoice value={reportAs} onChange={changed(setReportAs)} disabled={busy} /> : null}
+        {format === 'pdf' || format === 'report' ? (
+          <PaperChoice value={paper} onChange={changed(setPaper)} disabled={busy} report={format === 'report'} />
+        ) : null}
         {format !== 'file' ? (
           <ShowChoice
             actors={actors}

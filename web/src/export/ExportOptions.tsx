@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Paper } from '@samenzicht/shared/export/renderPdf';
 import type { Loop } from '@samenzicht/shared/graph/loops';
-import { PNG_LIMITS, PNG_SCALES, orderLoopsForExport, type ExportFormat } from './exportPlan.ts';
+import { PNG_LIMITS, PNG_SCALES, orderLoopsForExport, type ExportFormat, type ReportAs } from './exportPlan.ts';
 
-const FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'file'];
+const FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'report', 'file'];
+const REPORT_AS: readonly ReportAs[] = ['pdf', 'png'];
 const PAPERS: readonly Paper[] = ['A4', 'A3'];
 
 export function FormatChoice({
@@ -56,22 +57,59 @@ export function ScaleChoice({ value, onChange, disabled }: { value: number; onCh
   );
 }
 
-export function PaperChoice({ value, onChange, disabled }: { value: Paper; onChange: (paper: Paper) => void; disabled: boolean }) {
+export function PaperChoice({
+  value,
+  onChange,
+  disabled,
+  report = false,
+}: {
+  value: Paper;
+  onChange: (paper: Paper) => void;
+  disabled: boolean;
+  /** The report turns each page the way it fits best: no "landscape" in the words. */
+  report?: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <fieldset className="export-paper" disabled={disabled}>
-      <legend>{t('export.paper')}</legend>
-      {PAPERS.map((paper) => (
-        <label key={paper}>
+    <>
+      <fieldset className="export-paper" disabled={disabled}>
+        <legend>{t('export.paper')}</legend>
+        {PAPERS.map((paper) => (
+          <label key={paper}>
+            <input
+              type="radio"
+              name="export-paper"
+              value={paper}
+              checked={value === paper}
+              onChange={() => onChange(paper)}
+              data-testid={`export-paper-${paper}`}
+            />{' '}
+            {t(report ? `export.reportPaper${paper}` : `export.paper${paper}`)}
+          </label>
+        ))}
+      </fieldset>
+      {report ? <p className="hint">{t('export.reportPaperHint')}</p> : null}
+    </>
+  );
+}
+
+/** The report as a PDF or as one tall PNG. */
+export function ReportAsChoice({ value, onChange, disabled }: { value: ReportAs; onChange: (as: ReportAs) => void; disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="export-report-as" disabled={disabled}>
+      <legend>{t('export.reportAs')}</legend>
+      {REPORT_AS.map((as) => (
+        <label key={as}>
           <input
             type="radio"
-            name="export-paper"
-            value={paper}
-            checked={value === paper}
-            onChange={() => onChange(paper)}
-            data-testid={`export-paper-${paper}`}
+            name="export-report-as"
+            value={as}
+            checked={value === as}
+            onChange={() => onChange(as)}
+            data-testid={`export-report-${as}`}
           />{' '}
-          {t(`export.paper${paper}`)}
+          {t(as === 'pdf' ? 'export.reportPdf' : 'export.reportPng')}
         </label>
       ))}
     </fieldset>

@@ -6,11 +6,14 @@
 import type { HighlightLoop } from '@samenzicht/shared/export/layout';
 import type { Loop } from '@samenzicht/shared/graph/loops';
 
-export type ExportFormat = 'png' | 'svg' | 'pdf' | 'file';
+export type ExportFormat = 'png' | 'svg' | 'pdf' | 'report' | 'file';
+
+/** The case-file report as a PDF, or as one PNG with every page under each other. */
+export type ReportAs = 'pdf' | 'png';
 
 // The limits and the file name are shared with the server, so both make the same picture and name it alike.
 export { PNG_LIMITS, PNG_SCALES, fitScale, planPngSize, type PngSize } from '@samenzicht/shared/export/canvasLimits';
-export { exportFileName } from '@samenzicht/shared/export/fileName';
+export { exportFileName, reportFileName } from '@samenzicht/shared/export/fileName';
 
 /** The loops to highlight, in the order they are listed, from the ids a person ticked (unknown ids are skipped). */
 export function highlightLoopsFor(loops: readonly Loop[], chosen: ReadonlySet<string>): HighlightLoop[] {

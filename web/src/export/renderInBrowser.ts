@@ -7,11 +7,12 @@ import type { ExportLayout, ExportOptions } from '@samenzicht/shared/export/layo
 import { embedAnalysisInPng } from '@samenzicht/shared/export/pngText';
 import type { Paper } from '@samenzicht/shared/export/renderPdf';
 import { renderAnalysisSvg, renderLayoutSvg } from '@samenzicht/shared/export/renderSvg';
+import { renderReportSvg } from '@samenzicht/shared/export/report/reportSvg';
 import { COLOURS } from '@samenzicht/shared/export/theme';
 import type { Analysis } from '@samenzicht/shared/model/types';
 import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { loadTtfFonts, loadWebFaces } from './exportFonts.ts';
-import { exportFileName, planPngSize, type ExportFormat, type PngSize } from './exportPlan.ts';
+import { exportFileName, planPngSize, reportFileName, type ExportFormat, type PngSize, type ReportAs } from './exportPlan.ts';
 
 export type RenderFormat = Exclude<ExportFormat, 'file'>;
 
@@ -22,6 +23,7 @@ export const STEPS: Record<RenderFormat, readonly ExportStep[]> = {
   png: ['fonts', 'drawing', 'encoding', 'saving'],
   svg: ['fonts', 'drawing', 'saving'],
   pdf: ['fonts', 'drawing', 'saving'],
+  report: ['fonts', 'drawing', 'encoding', 'saving'],
 };
 
 export interface RenderRequest {
@@ -30,6 +32,8 @@ export interface RenderRequest {
   readonly scale: number;
   /** PDF: A4 or A3 (landscape). */
   readonly paper: Paper;
+  /** The report: a PDF, or one PNG of all its pages. */
+  readonly reportAs?: ReportAs;
   readonly options: ExportOptions;
 }
 
@@ -123,9 +127,34 @@ export async function renderExport(
     await nextPaint();
     signal?.throwIfAborted();
   };
-  const fileName = exportFileName(analysis.title, request.options.exportedAt ?? new Date(), request.format);
+  const at = request.options.exportedAt ?? new Date();
+  const reportAs = request.reportAs ?? 'pdf';
+  const fileName =
+    request.format === 'report'
+      ? reportFileName(analysis.title, at, reportAs, request.options.language ?? 'nl')
+      : exportFileName(analysis.title, at, request.format);
   await step('fonts');
   switch (request.format) {
+    case 'report': {
+      // The browser's own time zone is printed on every page (the default of the report's layout).
+      const report = { ...request.options, paper: request.paper };
+      if (reportAs === 'pdf') {
+        const [{ renderReportPdf }, fonts] = await Promise.all([
+          import('@samenzicht/shared/export/report/reportPdf'),
+          loadFonts(loadTtfFonts),
+        ]);
+        await step('drawing');
+        const pdf = await renderReportPdf(analysis, { ...report, fonts });
+        await step('saving');
+        return { blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName };
+      }
+      const fontFaces = await loadFonts(loadWebFaces);
+      await step('drawing');
+      const { svg, width, height } = renderReportSvg(analysis, { ...report, fontFaces });
+      const size = planPngSize(width, height, request.scale);
+      const png = await drawPng(analysis, svg, size, step);
+      return { blob: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), fileName, png: size };
+    }
     case 'png': {
       const fontFaces = await loadFonts(loadWebFaces);
       await step('drawing');

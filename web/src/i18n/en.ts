@@ -1,4 +1,5 @@
 import { VOCABULARY } from '@samenzicht/shared/model/vocabulary';
+import { SHARED_PATTERN_WORDS } from '@samenzicht/shared/export/reportWords';
 import type { Messages } from './messages.ts';
 
 const V = VOCABULARY.en;
@@ -668,10 +669,10 @@ export const en: Messages = {
     viciousCount_other: 'of which {{count}} vicious circles',
     none: 'No loops yet. A loop is a circle of connections that comes back to the first factor.',
     truncated: 'More than {{count}} loops. The first {{count}} are listed below.',
-    reinforcing: V.loopType.reinforcing,
-    balancing: V.loopType.balancing,
-    vicious: 'Vicious circle',
-    virtuous: 'Positive spiral',
+    reinforcing: SHARED_PATTERN_WORDS.en.reinforcing,
+    balancing: SHARED_PATTERN_WORDS.en.balancing,
+    vicious: SHARED_PATTERN_WORDS.en.vicious,
+    virtuous: SHARED_PATTERN_WORDS.en.virtuous,
     name: 'Name of this loop',
     namePlaceholder: 'Give this loop a name, for example: the debt spiral',
     steps_one: '{{count}} step',
@@ -679,15 +680,15 @@ export const en: Messages = {
     show: 'Show in the diagram',
     shown: 'In the diagram',
     breakTitle: 'Where can the circle break?',
-    breakIntro: 'Here one change can break the most vicious circles.',
-    breakNone: 'There are no vicious circles to break.',
+    breakIntro: SHARED_PATTERN_WORDS.en.breakIntro,
+    breakNone: SHARED_PATTERN_WORDS.en.breakNone,
     breakLink: '{{from}} → {{to}}',
     breaksOnLink_one: 'breaks {{count}} vicious circle',
     breaksOnLink_other: 'breaks {{count}} vicious circles',
-    breaksOf: 'breaks {{count}} of the {{total}} vicious circles',
+    breaksOf: SHARED_PATTERN_WORDS.en.breaksOf,
     breakFactors: 'Here we can change something together',
     showBreaks: 'Show in the diagram where the circle can break',
-    strengths: 'Strengths already pushing against it: {{names}}',
+    strengths: SHARED_PATTERN_WORDS.en.strengths,
     help: 'How do I read this?',
     helpText:
       'A loop is a circle of connections. For example: A works on B, B on C, and C on A again. Are there 0, 2 or 4 connections that "reduce"? Then the loop is reinforcing (R): it makes itself stronger. Are there 1 or 3? Then it is slowing down (B): it slows itself down. A vicious circle is a reinforcing loop that makes things worse. All its factors are concerns, keep it going or make it worse. A positive spiral is a reinforcing loop with at least one strength. Nothing in it keeps things going or makes them worse.',
@@ -705,6 +706,15 @@ export const en: Messages = {
     pdfHint: 'One landscape page, to print or to keep.',
     file: 'Analysis file (.samenzicht.json)',
     fileHint: 'To carry on working in Samenzicht later.',
+    report: 'Case-file report',
+    reportHint:
+      'The diagram and what we see in it: loops, where the circle can break, what already helps, the notes and the people involved. Every page says "confidential".',
+    reportAs: 'Kind of report',
+    reportPdf: 'PDF, to print',
+    reportPng: 'Image (PNG), all pages under each other',
+    reportPaperA4: 'A4',
+    reportPaperA3: 'A3',
+    reportPaperHint: 'On A3 the diagram fits one page more often. When it does not fit, it is printed in parts over more pages.',
     scale: 'Sharpness',
     scaleOption: '{{scale}}×',
     scaleDefault: '{{scale}}× (recommended)',
@@ -715,7 +725,7 @@ export const en: Messages = {
     show: 'What is shown',
     actors: 'Put the names of the people involved with the factors',
     loops: 'Highlight loops',
-    loopsHint: 'The chosen loops are drawn thicker, the rest lighter.',
+    loopsHint: 'The chosen loops are drawn thicker and darker, with their number. The rest is lighter but stays easy to read.',
     loopsNone: 'This analysis has no loops.',
     loopsComputing: 'The loops are still being worked out…',
     scaledNotice:

@@ -2,6 +2,7 @@
 import { VOCABULARY } from '@samenzicht/shared/model/vocabulary';
 
 const V = VOCABULARY.nl;
+import { SHARED_PATTERN_WORDS } from '@samenzicht/shared/export/reportWords';
 
 export const nl = {
   app: { name: 'Samenzicht', tagline: 'Samen zicht krijgen op wat er is gebeurd en wat helpt.' },
@@ -669,10 +670,10 @@ export const nl = {
     viciousCount_other: 'waarvan {{count}} vicieuze cirkels',
     none: 'Nog geen kringlopen. Een kringloop is een kring van verbanden die weer bij de eerste factor uitkomt.',
     truncated: 'Meer dan {{count}} kringlopen. Hieronder staan de eerste {{count}}.',
-    reinforcing: V.loopType.reinforcing,
-    balancing: V.loopType.balancing,
-    vicious: 'Vicieuze cirkel',
-    virtuous: 'Positieve spiraal',
+    reinforcing: SHARED_PATTERN_WORDS.nl.reinforcing,
+    balancing: SHARED_PATTERN_WORDS.nl.balancing,
+    vicious: SHARED_PATTERN_WORDS.nl.vicious,
+    virtuous: SHARED_PATTERN_WORDS.nl.virtuous,
     name: 'Naam van deze kringloop',
     namePlaceholder: 'Geef deze kringloop een naam, bijvoorbeeld: de schuldenspiraal',
     steps_one: '{{count}} stap',
@@ -680,15 +681,15 @@ export const nl = {
     show: 'Toon in de tekening',
     shown: 'Staat in de tekening',
     breakTitle: 'Waar kan de cirkel breken?',
-    breakIntro: 'Hier kan één verandering de meeste vicieuze cirkels doorbreken.',
-    breakNone: 'Er zijn geen vicieuze cirkels om te doorbreken.',
+    breakIntro: SHARED_PATTERN_WORDS.nl.breakIntro,
+    breakNone: SHARED_PATTERN_WORDS.nl.breakNone,
     breakLink: '{{from}} → {{to}}',
     breaksOnLink_one: 'doorbreekt {{count}} vicieuze cirkel',
     breaksOnLink_other: 'doorbreekt {{count}} vicieuze cirkels',
-    breaksOf: 'doorbreekt {{count}} van de {{total}} vicieuze cirkels',
+    breaksOf: SHARED_PATTERN_WORDS.nl.breaksOf,
     breakFactors: 'Hier kan samen iets veranderen',
     showBreaks: 'Toon in de tekening waar de cirkel kan breken',
-    strengths: 'Krachten die hier al tegenin werken: {{names}}',
+    strengths: SHARED_PATTERN_WORDS.nl.strengths,
     help: 'Hoe lees ik dit?',
     helpText:
       'Een kringloop is een kring van verbanden. Bijvoorbeeld: A werkt op B, B op C, en C weer op A. Zijn er 0, 2 of 4 verbanden met "vermindert"? Dan is de kringloop versterkend (R): hij maakt zichzelf sterker. Zijn het er 1 of 3? Dan is hij remmend (B): hij remt zichzelf af. Een vicieuze cirkel is een versterkende kringloop die het erger maakt. Alle factoren erin zijn zorgpunten, houden het in stand of maken het erger. Een positieve spiraal is een versterkende kringloop met minstens één kracht. Daarin zit niets wat het in stand houdt of erger maakt.',
@@ -706,6 +707,15 @@ export const nl = {
     pdfHint: 'Eén liggende pagina, om af te drukken of te bewaren.',
     file: 'Analysebestand (.samenzicht.json)',
     fileHint: 'Om later verder te werken in Samenzicht.',
+    report: 'Verslag voor het dossier',
+    reportHint:
+      'De tekening en wat we erin zien: kringlopen, waar de cirkel kan breken, wat al helpt, de toelichtingen en de betrokkenen. Op elke pagina staat "vertrouwelijk".',
+    reportAs: 'Soort verslag',
+    reportPdf: 'PDF, om af te drukken',
+    reportPng: "Afbeelding (PNG), alle pagina's onder elkaar",
+    reportPaperA4: 'A4',
+    reportPaperA3: 'A3',
+    reportPaperHint: "Op A3 past de tekening vaker op één pagina. Past hij niet, dan komt hij in delen op meer pagina's.",
     scale: 'Scherpte',
     scaleOption: '{{scale}}×',
     scaleDefault: '{{scale}}× (aanbevolen)',
@@ -716,7 +726,8 @@ export const nl = {
     show: 'Wat er te zien is',
     actors: 'Namen van betrokkenen bij de factoren zetten',
     loops: 'Kringlopen uitlichten',
-    loopsHint: 'De gekozen kringlopen worden dikker getekend, de rest lichter.',
+    loopsHint:
+      'De gekozen kringlopen worden dikker en donkerder getekend, met hun nummer. De rest wordt lichter, maar blijft goed leesbaar.',
     loopsNone: 'Deze analyse heeft geen kringlopen.',
     loopsComputing: 'De kringlopen worden nog berekend…',
     scaledNotice:
