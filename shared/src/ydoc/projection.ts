@@ -98,7 +98,14 @@ export function createProjection(doc: Y.Doc): Projection {
     signals: readSignalSettings(doc),
   };
   const listeners = new Set<(state: ProjectionState, origin: unknown) => void>();
-  const pending = { factors: new Set<string>(), links: new Set<string>(), actors: new Set<string>(), meta: false, loops: false, stances: new Set<string>() };
+  const pending = {
+    factors: new Set<string>(),
+    links: new Set<string>(),
+    actors: new Set<string>(),
+    meta: false,
+    loops: false,
+    stances: new Set<string>(),
+  };
 
   const onFactors = (events: AnyEvent[]) => collectIds(events, maps.factors).forEach((id) => pending.factors.add(id));
   const onLinks = (events: AnyEvent[]) => collectIds(events, maps.links).forEach((id) => pending.links.add(id));
@@ -112,7 +119,8 @@ export function createProjection(doc: Y.Doc): Projection {
   const onStances = (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((key) => pending.stances.add(key));
   // Deep observers run before 'afterTransaction', so all changes of one transaction are collected by then.
   const onAfterTransaction = (tr: Y.Transaction) => {
-    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops && !pending.stances.size) return;
+    if (!pending.factors.size && !pending.links.size && !pending.actors.size && !pending.meta && !pending.loops && !pending.stances.size)
+      return;
     state = {
       title: pending.meta ? readTitle(doc) : state.title,
       factors: pending.factors.size ? refresh(state.factors, maps.factors, pending.factors, readFactor) : state.factors,
