@@ -178,6 +178,10 @@ describe('files and clipboard', () => {
     const file = await stored(analysis);
     expect({ ...file, factors: byId(file.factors), links: byId(file.links) }).toEqual({
       ...SMALL,
+      // A version-1 file is stored as version 2, in which nobody marked anything yet.
+      version: 2,
+      stances: [],
+      signals: { share: false, team: '' },
       factors: byId(SMALL.factors),
       links: byId(SMALL.links),
     });

@@ -146,6 +146,15 @@ describe('stances: who recognises what', () => {
     await expect.poll(visible).toEqual(['f1', 'f2', 'f3', 'f4']);
   });
 
+  it('the facilitator can correct who a present person is; that person is told', async () => {
+    const { page } = session.people.leader;
+    await page.getByLabel('Jeroen is').selectOption('a1');
+    await professional.getByTestId('seat-corrected').filter({ hasText: 'Moeder' }).waitFor();
+    await expect.poll(() => professional.getByTestId('my-seat').textContent()).toBe('als Moeder');
+    await page.getByLabel('Jeroen is').selectOption(professionalActor);
+    await expect.poll(() => professional.getByTestId('my-seat').textContent()).toBe('als Gezinsvoogd');
+  });
+
   it('the stances are stored, and stay after a reload (the mother is still the mother)', async () => {
     const p = professionalActor;
     const expected = byTarget([

@@ -46,7 +46,13 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
   const { query } = job;
   const loops = findHighlightLoops(analysis, query.loops);
   if (loops === null) return { ok: false, reason: 'badLoops' };
-  const options = { language: query.language, exportedAt: job.exportedAt, showActors: query.actors, stances: query.stances, highlightLoops: loops };
+  const options = {
+    language: query.language,
+    exportedAt: job.exportedAt,
+    showActors: query.actors,
+    stances: query.stances,
+    highlightLoops: loops,
+  };
   const fonts = await loadExportFonts();
   const done = (body: Uint8Array, scaledTo: number | null = null): ExportOutcome => ({
     ok: true,

@@ -400,7 +400,10 @@ function readSignalSettings(c: Collector, raw: unknown): SignalSettings | undefi
   let share = false;
   if (raw.share !== undefined) {
     if (typeof raw.share === 'boolean') share = raw.share;
-    else c.error('signals.share', `expected true or false, got ${describeValue(raw.share)}`, 'expectedBoolean', { got: describeValue(raw.share) });
+    else
+      c.error('signals.share', `expected true or false, got ${describeValue(raw.share)}`, 'expectedBoolean', {
+        got: describeValue(raw.share),
+      });
   }
   const team = readText(c, 'signals.team', raw.team, FILE_LIMITS.teamLength, '');
   return { share, team };

@@ -44,7 +44,6 @@ function writeLoopName(doc: Y.Doc, loop: LoopName): void {
   getMaps(doc).loopNames.set(loopKey(loop.links), loopNameValue(loop));
 }
 
-
 /** Adds a factor and returns its id. */
 export function addFactor(doc: Y.Doc, origin: unknown, init: NewFactor, id: string = newId('f')): string {
   doc.transact(() => {

@@ -32,12 +32,7 @@ export function pasteAnalysis(doc: Y.Doc, origin: unknown, analysis: Analysis, o
   const stances = analysis.stances ?? [];
   let ids = new Map<string, string>();
   doc.transact(() => {
-    ids = insertAnalysis(
-      doc,
-      origin,
-      { ...analysis, actors: fresh, stances: stances.filter((s) => !knownIds.has(s.actor)) },
-      offset,
-    );
+    ids = insertAnalysis(doc, origin, { ...analysis, actors: fresh, stances: stances.filter((s) => !knownIds.has(s.actor)) }, offset);
     // The stances of a person already present become theirs, on the pasted factors and links.
     writeStances(
       doc,

@@ -81,7 +81,12 @@ export function readAnalysis(doc: Y.Doc): Analysis {
   });
   const seenLoops = new Set<string>();
   // Stances whose person or factor/link is gone stay in the document (a restore brings them back) but are not read.
-  const stances = readStances(maps.stances, new Set(actors.map((a) => a.id)), new Set([...factorIds, ...linkIds]), ANALYSIS_LIMITS.stances.read);
+  const stances = readStances(
+    maps.stances,
+    new Set(actors.map((a) => a.id)),
+    new Set([...factorIds, ...linkIds]),
+    ANALYSIS_LIMITS.stances.read,
+  );
   const signals = readSignalSettings(doc);
   const comments = keepComments(
     readEntities(maps.comments, readComment),
