@@ -421,7 +421,7 @@ const NUDGES = [8, -8, 16, -16, 24, -24, 32, -32] as const;
  */
 function nudge(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Map<string, Position> {
   const positions = new Map(start);
-  let cost = layoutCost(qualityOf(input, positions));
+  let cost = costOf(input, positions).cost;
   for (let pass = 0; pass < 3; pass++) {
     let improved = false;
     for (const f of input.factors) {
@@ -432,8 +432,7 @@ function nudge(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
         for (const d of NUDGES) {
           const p = axis === 'x' ? { x: here.x + d, y: here.y } : { x: here.x, y: here.y + d };
           positions.set(f.id, p);
-          const q = qualityOf(input, positions);
-          const c = layoutCost(q);
+          const { quality: q, cost: c } = costOf(input, positions);
           if (q.overlaps === 0 && c < bestCost) {
             bestCost = c;
             best = p;
@@ -474,6 +473,24 @@ function qualityOf(input: RingLayoutInput, positions: ReadonlyMap<string, Positi
   return measureLayout(input.links, boxes, input.loops);
 }
 
+/** Pairs of factors standing against the reading order of the bands (a later band left of an earlier one). */
+function bandViolations(input: RingLayoutInput, positions: ReadonlyMap<string, Position>): number {
+  const onLoop = new Set(input.loops.flat());
+  const centres = input.factors.map((f) => {
+    const s = input.sizes.get(f.id) ?? { width: 180, height: 64 };
+    return { band: bandOf(f.kind, onLoop.has(f.id)), x: positions.get(f.id)!.x + s.width / 2 };
+  });
+  let count = 0;
+  for (const a of centres) for (const b of centres) if (a.band < b.band && a.x > b.x) count++;
+  return count;
+}
+
+/** The cost of a layout of `input` (lower is better): its quality and the order of its bands. */
+function costOf(input: RingLayoutInput, positions: ReadonlyMap<string, Position>): { quality: LayoutQuality; cost: number } {
+  const quality = qualityOf(input, positions);
+  return { quality, cost: layoutCost(quality) + 60 * bandViolations(input, positions) };
+}
+
 /**
  * Lays out the factors of `input` (all of them) and returns the new top-left corner of each, the diagram starting
  * at (0, 0). When the factors already stand in a layout at least as good as this one would make, nothing moves.
@@ -491,19 +508,18 @@ export function ringLayout(input: RingLayoutInput): Move[] {
     for (const compact of [true, false]) {
       const list = toPositions(state, compact);
       const positions = new Map(input.factors.map((f, i) => [f.id, list[i]!]));
-      const cost = layoutCost(qualityOf(input, positions));
+      const { cost } = costOf(input, positions);
       if (!best || cost < best.cost) best = { positions, cost };
     }
   }
   if (!best) return [];
   if (n <= NUDGE_FACTORS) {
     const positions = nudge(input, best.positions);
-    best = { positions, cost: layoutCost(qualityOf(input, positions)) };
+    best = { positions, cost: costOf(input, positions).cost };
   }
   // Stability: keep where the factors stand when that is as good (laying out twice changes nothing).
   const current = new Map(input.factors.map((f) => [f.id, f.position]));
-  const currentQuality = qualityOf(input, current);
-  const currentCost = layoutCost(currentQuality);
+  const { quality: currentQuality, cost: currentCost } = costOf(input, current);
   if (currentQuality.overlaps === 0 && currentCost <= best.cost * (1 + KEEP_MARGIN) + 1e-9)
     best = { positions: current, cost: currentCost };
   return input.factors.map((f) => ({ id: f.id, position: best.positions.get(f.id)! }));
