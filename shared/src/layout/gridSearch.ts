@@ -29,6 +29,8 @@ export interface GridProblem {
   readonly cellHeight: number;
   /** Columns a node may stand in, [first, last] inclusive: the bands. */
   readonly allowed: ReadonlyArray<readonly [number, number]>;
+  /** Where each node stood before (a layout after an edit): leaving it costs `COST.leave`. */
+  readonly home?: ReadonlyArray<Cell | undefined>;
 }
 
 export interface Cell {
@@ -43,6 +45,7 @@ export const COST = {
   brokenRing: 250,
   crossing: 30,
   length: 1,
+  leave: 45,
 } as const;
 
 /** Margin around a box within which a link counts as touching it. */
@@ -182,6 +185,14 @@ export class GridState {
         if (!this.nearRect(j, r, markMargin)) continue;
         if (u !== m.from && u !== m.to && segmentHitsRect(line.s, line.e, r, BOX_MARGIN)) cost += COST.through;
         if (circleHitsRect(line.mark, markMargin, r)) cost += COST.mark;
+      }
+    }
+    const { home } = this.problem;
+    if (home) {
+      for (const v of nodes) {
+        const h = home[v];
+        const c = this.cells[v]!;
+        if (h && (h.col !== c.col || h.row !== c.row)) cost += COST.leave;
       }
     }
     const loopSet = new Set<number>();

@@ -103,6 +103,24 @@ describe('ring layout ("Netjes maken")', () => {
     }
   });
 
+  it('moves few factors after a small edit: a factor added with one link', () => {
+    const laidOut = placed(SMALL, layoutAnalysis({ analysis: SMALL }));
+    const target = laidOut.factors.find((f) => f.id === 'f3')!;
+    const edited: Graph = {
+      factors: [...laidOut.factors, { ...target, id: 'new', label: 'Slecht slapen', kind: 'aggravating', position: { x: -400, y: -400 } }],
+      links: [...laidOut.links, { id: 'new-link', from: 'new', to: 'f3', polarity: '+', note: '' }],
+    };
+    const moves = layoutAnalysis({ analysis: edited });
+    const before = new Map(laidOut.factors.map((f) => [f.id, f.position]));
+    const moved = moves.filter((m) => m.id !== 'new' && JSON.stringify(m.position) !== JSON.stringify(before.get(m.id)));
+    expect(moved.length).toBeLessThanOrEqual(2);
+    // The new factor joins the diagram instead of staying where it was dropped.
+    const q = qualityOf(edited, moves);
+    expect(q.overlaps).toBe(0);
+    expect(q.loopsAsRings).toBe(q.loops);
+    expect(moves.find((m) => m.id === 'new')!.position).not.toEqual({ x: -400, y: -400 });
+  });
+
   it('lays out only a selection, at its own top-left corner', () => {
     const moved = { ...SMALL, factors: SMALL.factors.map((f, i) => ({ ...f, position: { x: 500 + i * 7, y: 300 + i * 3 } })) };
     const only = new Set(['f2', 'f3', 'f4', 'f5']);

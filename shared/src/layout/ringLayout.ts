@@ -56,8 +56,10 @@ const MAX_RING = 18;
 const FILLS = [0.35, 0.5, 0.65, 0.8] as const;
 /** Up to this many factors the diagram should fit 1920 × 1080 with readable labels (tight grids are tried). */
 const SCREEN_FACTORS = 30;
-/** Current positions are kept unless the new layout is better by more than this share of the cost. */
-const KEEP_MARGIN = 0.02;
+/** Current positions (and a layout started from them) are kept unless a fresh layout is better by more than this share of the cost. */
+const KEEP_MARGIN = 0.1;
+/** Current positions are kept when they cost at most this share more than the layout made now. */
+const SAME_MARGIN = 0.02;
 
 type Band = 0 | 1 | 2;
 
@@ -384,6 +386,87 @@ function untangle(problem: GridProblem, start: readonly Cell[], bands: readonly 
   return cells;
 }
 
+/** Distinct values (within `tolerance`) in increasing order: the columns or rows a laid-out diagram stands in. */
+function ranks(values: readonly number[], tolerance: number): (value: number) => number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (const v of sorted) if (starts.length === 0 || v - starts[starts.length - 1]! > tolerance) starts.push(v);
+  return (value) => {
+    let i = 0;
+    while (i + 1 < starts.length && value - starts[i + 1]! >= -tolerance) i++;
+    return i;
+  };
+}
+
+/**
+ * The cells of the plan's grid nearest to where the factors stand now (their columns and rows by rank), so a
+ * layout after a small edit starts from the one before: a factor whose cell is taken or outside its band, or that
+ * is new, goes to the free cell of its band nearest to its neighbours. Null when the current diagram does not fit.
+ */
+function cellsFromCurrent(input: RingLayoutInput, plan: Plan): Plan | null {
+  const { problem: planned } = plan;
+  const centres = input.factors.map((f, v) => ({
+    x: f.position.x + planned.sizes[v]!.width / 2,
+    y: f.position.y + planned.sizes[v]!.height / 2,
+  }));
+  const colOf = ranks(
+    centres.map((c) => c.x),
+    planned.cellWidth / 3,
+  );
+  const rowOf = ranks(
+    centres.map((c) => c.y),
+    planned.cellHeight / 3,
+  );
+  const cols = Math.max(...centres.map((c) => colOf(c.x))) + 1;
+  const rows = Math.max(...centres.map((c) => rowOf(c.y))) + 1;
+  if (cols > planned.cols) return null;
+  // More rows than planned (a factor added above or below): the grid grows; the bands are columns.
+  const problem: GridProblem = { ...planned, rows: Math.max(rows, planned.rows) };
+  const offsetRow = Math.floor((problem.rows - rows) / 2);
+  const cells: Array<Cell | undefined> = new Array<Cell | undefined>(centres.length);
+  const taken = new Set<number>();
+  // Columns keep their band: the current columns are spread over the plan's columns in order.
+  centres.forEach((c, v) => {
+    const col = Math.round((colOf(c.x) * (problem.cols - 1)) / Math.max(1, cols - 1));
+    const row = rowOf(c.y) + offsetRow;
+    const [first, last] = problem.allowed[v]!;
+    if (col < first || col > last || taken.has(row * problem.cols + col)) return;
+    cells[v] = { col, row };
+    taken.add(row * problem.cols + col);
+  });
+  const home = [...cells];
+  const neighbours: number[][] = centres.map(() => []);
+  for (const l of problem.links) {
+    neighbours[l.from]!.push(l.to);
+    neighbours[l.to]!.push(l.from);
+  }
+  for (let v = 0; v < centres.length; v++) {
+    if (cells[v]) continue;
+    const near = neighbours[v]!.flatMap((u) => (cells[u] ? [cells[u]] : []));
+    const target =
+      near.length > 0
+        ? { col: near.reduce((s, c) => s + c.col, 0) / near.length, row: near.reduce((s, c) => s + c.row, 0) / near.length }
+        : plan.cells[v]!;
+    const [first, last] = problem.allowed[v]!;
+    let best: Cell | null = null;
+    let bestDistance = Infinity;
+    for (let row = 0; row < problem.rows; row++) {
+      for (let col = first; col <= last; col++) {
+        if (taken.has(row * problem.cols + col)) continue;
+        const d = Math.hypot(col - target.col, row - target.row);
+        if (d < bestDistance - 1e-9) {
+          bestDistance = d;
+          best = { col, row };
+        }
+      }
+    }
+    if (!best) return null;
+    cells[v] = best;
+    taken.add(best.row * problem.cols + best.col);
+  }
+  return { problem: { ...problem, home }, cells: cells as Cell[] };
+}
+
 /**
  * Turns cells into positions (top-left corners): empty rows and columns are dropped, each column as wide and each
  * row as high as its largest box, boxes centred in their cell.
@@ -500,19 +583,32 @@ export function ringLayout(input: RingLayoutInput): Move[] {
   if (n === 0) return [];
   const index = new Map(input.factors.map((f, i) => [f.id, i]));
   const big = n > 60;
-  let best: { positions: Map<string, Position>; cost: number } | null = null;
+  const search = { reach: big ? 2 : 3, maxPasses: big ? 4 : 12, global: !big, maxTries: big ? 5_000 : 40_000 };
+  type Candidate = { positions: Map<string, Position>; cost: number };
+  const better = (a: Candidate | null, b: Candidate) => (!a || b.cost < a.cost ? b : a);
+  const candidatesOf = (state: GridState): Candidate[] =>
+    [true, false].map((compact) => {
+      const list = toPositions(state, compact);
+      const positions = new Map(input.factors.map((f, i) => [f.id, list[i]!]));
+      return { positions, cost: costOf(input, positions).cost };
+    });
+  let fresh: Candidate | null = null;
+  let kept: Candidate | null = null;
   for (const fill of n <= SCREEN_FACTORS ? FILLS : FILLS.slice(0, 1)) {
     const plan = firstPlan(input, index, fill);
     const state = new GridState(plan.problem, plan.cells);
-    improve(state, { reach: big ? 2 : 3, maxPasses: big ? 4 : 12, global: !big, maxTries: big ? 5_000 : 40_000 });
-    for (const compact of [true, false]) {
-      const list = toPositions(state, compact);
-      const positions = new Map(input.factors.map((f, i) => [f.id, list[i]!]));
-      const { cost } = costOf(input, positions);
-      if (!best || cost < best.cost) best = { positions, cost };
+    improve(state, search);
+    for (const c of candidatesOf(state)) fresh = better(fresh, c);
+    // The same grid, starting from where the factors stand now: after a small edit, few factors move.
+    const start = cellsFromCurrent(input, plan);
+    if (start) {
+      const from = new GridState(start.problem, start.cells);
+      improve(from, search);
+      for (const c of candidatesOf(from)) kept = better(kept, c);
     }
   }
-  if (!best) return [];
+  if (!fresh) return [];
+  let best: Candidate = kept && kept.cost <= fresh.cost * (1 + KEEP_MARGIN) + 1e-9 ? kept : fresh;
   if (n <= NUDGE_FACTORS) {
     const positions = nudge(input, best.positions);
     best = { positions, cost: costOf(input, positions).cost };
@@ -520,7 +616,23 @@ export function ringLayout(input: RingLayoutInput): Move[] {
   // Stability: keep where the factors stand when that is as good (laying out twice changes nothing).
   const current = new Map(input.factors.map((f) => [f.id, f.position]));
   const { quality: currentQuality, cost: currentCost } = costOf(input, current);
-  if (currentQuality.overlaps === 0 && currentCost <= best.cost * (1 + KEEP_MARGIN) + 1e-9)
+  if (currentQuality.overlaps === 0 && currentCost <= best.cost * (1 + SAME_MARGIN) + 1e-9)
     best = { positions: current, cost: currentCost };
-  return input.factors.map((f) => ({ id: f.id, position: best.positions.get(f.id)! }));
+  // Where the whole diagram stands is free: shift it so that as many factors as possible stay exactly where they are.
+  const shifts = new Map<string, { dx: number; dy: number; count: number }>();
+  for (const f of input.factors) {
+    const p = best.positions.get(f.id)!;
+    const key = `${p.x - f.position.x},${p.y - f.position.y}`;
+    const shift = shifts.get(key) ?? { dx: p.x - f.position.x, dy: p.y - f.position.y, count: 0 };
+    shift.count++;
+    shifts.set(key, shift);
+  }
+  const shift = [...shifts.values()].sort(
+    (a, b) => b.count - a.count || Math.hypot(a.dx, a.dy) - Math.hypot(b.dx, b.dy) || a.dx - b.dx || a.dy - b.dy,
+  )[0]!;
+  const alone = shift.count === 1;
+  return input.factors.map((f) => {
+    const p = best.positions.get(f.id)!;
+    return { id: f.id, position: alone ? p : { x: p.x - shift.dx, y: p.y - shift.dy } };
+  });
 }
