@@ -17,7 +17,7 @@ import { boxSizes, layoutAnalysis, loopsForLayout, type Move } from '@samenzicht
 import { measureLayout, type LayoutQuality } from '@samenzicht/shared/layout/quality';
 import { generateFamily } from '@samenzicht/shared/testing/layoutGraphs';
 
-type Graph = Pick<Analysis, 'factors' | 'links' | 'loops'>;
+type Graph = Pick<Analysis, 'factors' | 'links' | 'loops'> & { readonly actors?: Analysis['actors'] };
 
 const RUNS = 3;
 

@@ -11,9 +11,16 @@ import { ringLayout, type Move, type Size } from './ringLayout.ts';
 
 export type { Move, Size };
 
+/** What the layout reads of an analysis: the actors only for the names a factor's box shows. */
+export type LayoutAnalysisInput = Pick<Analysis, 'factors' | 'links'> & { readonly actors?: Analysis['actors'] };
+
 export interface LayoutRequest {
-  readonly analysis: Pick<Analysis, 'factors' | 'links'>;
-  /** Drawn sizes (the canvas's measurement); a factor missing here is sized by the export's box layout. */
+  readonly analysis: LayoutAnalysisInput;
+  /**
+   * Sizes to use instead of the measured ones (tests). Without them every box is measured as the canvas draws it
+   * (`export/boxLayout.ts`: the same text metrics, the names of the people involved included), so the editor, the
+   * command line and every client lay out alike, and a size the browser has not measured yet changes nothing.
+   */
   readonly sizes?: ReadonlyMap<string, Size>;
   /** Lay out only these factors (and the links between them), put back at their top-left corner. */
   readonly only?: ReadonlySet<string>;
@@ -59,7 +66,8 @@ export function layoutAnalysis(request: LayoutRequest): Move[] {
   const ids = new Set(factors.map((f) => f.id));
   const links = analysis.links.filter((l) => ids.has(l.from) && ids.has(l.to));
   const part = { factors, links };
-  const moves = ringLayout({ factors, links, sizes: boxSizes(part, request.sizes, request.language), loops: loopsForLayout(part) });
+  const sizes = boxSizes({ factors, ...(analysis.actors ? { actors: analysis.actors } : {}) }, request.sizes, request.language);
+  const moves = ringLayout({ factors, links, sizes, loops: loopsForLayout(part) });
   if (!only) return moves;
   // A selection stays where it was: its top-left corner does not move.
   const anchor: Position = { x: Math.min(...factors.map((f) => f.position.x)), y: Math.min(...factors.map((f) => f.position.y)) };

@@ -616,8 +616,12 @@ export function ringLayout(input: RingLayoutInput): Move[] {
   // Stability: keep where the factors stand when that is as good (laying out twice changes nothing).
   const current = new Map(input.factors.map((f) => [f.id, f.position]));
   const { quality: currentQuality, cost: currentCost } = costOf(input, current);
-  if (currentQuality.overlaps === 0 && currentCost <= best.cost * (1 + SAME_MARGIN) + 1e-9)
+  // A diagram already laid out (no overlaps, bands in order) stays when it is about as good as a fresh layout: the
+  // search stops after a count of tries on large diagrams, so a second run could otherwise still find small gains.
+  const tidy = currentQuality.overlaps === 0 && bandViolations(input, current) === 0;
+  if (tidy && (currentCost <= best.cost * (1 + SAME_MARGIN) + 1e-9 || currentCost <= fresh.cost * (1 + KEEP_MARGIN) + 1e-9)) {
     best = { positions: current, cost: currentCost };
+  }
   // Where the whole diagram stands is free: shift it so that as many factors as possible stay exactly where they are.
   const shifts = new Map<string, { dx: number; dy: number; count: number }>();
   for (const f of input.factors) {

@@ -11,7 +11,6 @@ self.onmessage = (event: MessageEvent<LayoutJob>) => {
   try {
     const moves = layoutAnalysis({
       analysis: job.analysis,
-      sizes: new Map(job.sizes),
       ...(job.only ? { only: new Set(job.only) } : {}),
       language: job.language,
     });

@@ -1,7 +1,8 @@
 /**
  * "Netjes maken": lays the diagram out in a Web Worker (layout.worker.ts: the ring layout of shared/src/layout, the
  * same as `npm run layout`) and writes all new positions in one transaction, so it is one undo step and everyone
- * sees the new layout at once. Factors are sized as the canvas measured them.
+ * sees the new layout at once. Boxes are sized from their text as the canvas draws them (export/boxLayout.ts), not
+ * from what this browser happened to measure: so laying out twice changes nothing, and every client lays out alike.
  */
 import { moveFactors } from '@samenzicht/shared/ydoc/commands';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
@@ -42,10 +43,8 @@ function layOutInWorker(job: Omit<LayoutJob, 'id'>): Promise<LayoutAnswer> {
 export async function runLayout(session: Session, only?: ReadonlySet<string>, language: 'nl' | 'en' = 'nl'): Promise<number> {
   const analysis = readAnalysis(session.doc);
   if (analysis.factors.length === 0) return 0;
-  const { sizes } = session.store.getState();
   const answer = await layOutInWorker({
-    analysis: { factors: analysis.factors, links: analysis.links },
-    sizes: [...sizes].map(([id, size]) => [id, { width: size.width, height: size.height }] as const),
+    analysis: { factors: analysis.factors, links: analysis.links, actors: analysis.actors },
     ...(only ? { only: [...only] } : {}),
     language,
   });
