@@ -146,7 +146,7 @@ const HOOKS: readonly Hook[] = [
     script: 'server/src/bench/layoutBench.ts',
     kind: 'markdown',
     args: [],
-    timeoutMs: 120_000,
+    timeoutMs: 900_000,
   },
   {
     key: 'export',

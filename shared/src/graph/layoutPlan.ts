@@ -2,7 +2,8 @@
  * The layered layout that reads as an explanation, as data for ELK (elkjs): left to right, where it began
  * (vulnerabilities, triggers) → what keeps it going and what makes it worse → the concern; strengths in a column of
  * their own at the end, apart from the rest. Building the ELK graph and reading its answer are pure; running ELK
- * (in a Web Worker in the browser, bundled in Node) is the caller's business.
+ * is the caller's business. The editor's layout before issue 15; kept as the baseline the layout benchmark
+ * (server/src/bench/layoutBench.ts) compares "Netjes maken" (shared/src/layout) with.
  */
 import type { Analysis, FactorKind, Position } from '../model/types.ts';
 

@@ -1,30 +1,60 @@
 /**
- * "Netjes maken": runs ELK's layered layout in a Web Worker and writes all new positions in one transaction, so
- * it is one undo step and everyone sees the new layout at once. Loaded lazily: ELK is large.
+ * "Netjes maken": lays the diagram out in a Web Worker (layout.worker.ts: the ring layout of shared/src/layout, the
+ * same as `npm run layout`) and writes all new positions in one transaction, so it is one undo step and everyone
+ * sees the new layout at once. Boxes are sized from their text as the canvas draws them (export/boxLayout.ts), not
+ * from what this browser happened to measure: so laying out twice changes nothing, and every client lays out alike.
  */
-import ELK from 'elkjs/lib/elk-api.js';
-import { buildLayoutGraph, readLayoutResult, topLeftOf } from '@samenzicht/shared/graph/layoutPlan';
 import { moveFactors } from '@samenzicht/shared/ydoc/commands';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import type { Session } from '../sync/session.ts';
+import type { LayoutAnswer, LayoutJob } from './layoutMessages.ts';
 
-let elk: InstanceType<typeof ELK> | null = null;
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (answer: LayoutAnswer) => void; reject: (error: Error) => void }>();
 
-function getElk(): InstanceType<typeof ELK> {
-  elk ??= new ELK({
-    workerFactory: () => new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url)),
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (event: MessageEvent<LayoutAnswer>) => {
+    waiting.get(event.data.id)?.resolve(event.data);
+    waiting.delete(event.data.id);
+  };
+  w.onerror = (event) => {
+    // A worker that failed is replaced on the next layout; everyone waiting hears why.
+    for (const { reject } of waiting.values()) reject(new Error(event.message || 'layout worker failed'));
+    waiting.clear();
+    w.terminate();
+    worker = null;
+  };
+  worker = w;
+  return w;
+}
+
+function layOutInWorker(job: Omit<LayoutJob, 'id'>): Promise<LayoutAnswer> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    getWorker().postMessage({ ...job, id } satisfies LayoutJob);
   });
-  return elk;
 }
 
 /** Lays out the whole analysis, or only `only` (kept at its place); returns how many factors moved. */
-export async function runLayout(session: Session, only?: ReadonlySet<string>): Promise<number> {
+export async function runLayout(session: Session, only?: ReadonlySet<string>, language: 'nl' | 'en' = 'nl'): Promise<number> {
   const analysis = readAnalysis(session.doc);
   if (analysis.factors.length === 0) return 0;
-  const { sizes } = session.store.getState();
-  const graph = buildLayoutGraph({ analysis, sizes, ...(only ? { only } : {}) });
-  const result = await getElk().layout(graph);
-  const moves = readLayoutResult(result, only ? topLeftOf(analysis, only) : undefined);
+  const answer = await layOutInWorker({
+    analysis: { factors: analysis.factors, links: analysis.links, actors: analysis.actors },
+    ...(only ? { only: [...only] } : {}),
+    language,
+  });
+  if ('error' in answer) throw new Error(answer.error);
+  const before = new Map(analysis.factors.map((f) => [f.id, f.position]));
+  const moves = answer.moves.filter((m) => {
+    const was = before.get(m.id);
+    return !was || was.x !== m.position.x || was.y !== m.position.y;
+  });
+  if (moves.length === 0) return 0;
   moveFactors(session.doc, session.origin, moves);
   // A layout is its own undo step, never merged with an edit made just before it.
   session.undo.stopCapturing();

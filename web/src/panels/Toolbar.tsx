@@ -13,7 +13,7 @@ import { ConnectButton } from '../canvas/ConnectButton.tsx';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const flow = useReactFlow();
   const readOnly = useEditor((s) => s.readOnly);
@@ -41,7 +41,7 @@ export function Toolbar() {
     try {
       const { runLayout } = await import('../layout/runLayout.ts');
       const only = selectionSize >= 2 ? new Set(session.store.getState().selectedNodes) : undefined;
-      await runLayout(session, only);
+      await runLayout(session, only, i18n.language.startsWith('en') ? 'en' : 'nl');
       if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 300 }), 50);
     } finally {
       setLayingOut(false);
