@@ -389,7 +389,7 @@ describe('GET /api/analyses/:id/compare', () => {
       expect(body.links).toEqual({ added: [l4], removed: [], changed: [] });
       expect(body.loops).toMatchObject({ appeared: [], gone: [] });
       expect(body.summary).toBe(
-        "1 factor erbij, 1 verband erbij, 1 vicieuze cirkel doorbroken (R1 'De schuldenspiraal'), 'Stress bij moeder' van instandhouding naar aanleiding",
+        "1 factor erbij, 1 verband erbij, 1 vicieuze cirkel doorbroken (R1 'De schuldenspiraal'), 'Stress bij moeder' van “houdt het in stand” naar “aanleiding”",
       );
     }
     const back = (await (await view(v2, v1, '&lang=en')).json()) as Record<string, unknown>;

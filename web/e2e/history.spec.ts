@@ -102,7 +102,7 @@ describe('sessions over time', () => {
     await openHistory(page);
     await makeVersion(page, 'Sessie 1 — kennismaking');
     const row = page.getByTestId('version').filter({ hasText: 'Sessie 1 — kennismaking' });
-    expect(await row.textContent()).toContain('4 factoren · 4 verbindingen · 1 vicieuze cirkel');
+    expect(await row.textContent()).toContain('4 factoren · 4 verbanden · 1 vicieuze cirkel');
     expect(await row.locator('time').getAttribute('datetime')).toBe(new Date(DAY_1).toISOString());
   });
 
@@ -128,7 +128,7 @@ describe('sessions over time', () => {
     await makeVersion(page, 'Sessie 2 — een week later');
     const row = page.getByTestId('version').filter({ hasText: 'Sessie 2 — een week later' });
     expect(await row.locator('time').getAttribute('datetime')).toBe(new Date(DAY_8).toISOString());
-    expect(await row.textContent()).toContain('4 factoren · 2 verbindingen · 0 vicieuze cirkels');
+    expect(await row.textContent()).toContain('4 factoren · 2 verbanden · 0 vicieuze cirkels');
   });
 
   it('compare shows exactly what changed and the summary names the broken loop', async () => {
@@ -153,15 +153,15 @@ describe('sessions over time', () => {
         '+Factor erbij: Opa helpt met de post',
         '−Factor weg: Afspraken missen',
         '~Stress bij moeder: soort veranderd',
-        '−Verbinding weg: Stress bij moeder → Afspraken missen',
-        '−Verbinding weg: Afspraken missen → Schulden',
+        '−Verband weg: Stress bij moeder → Afspraken missen',
+        '−Verband weg: Afspraken missen → Schulden',
       ].sort(),
     );
     const summary = await page.getByTestId('compare-summary').textContent();
     expect(summary).toMatch(/1 vicieuze cirkel doorbroken \(R1 [‘']De schuldenspiraal[’']\)/);
     expect(summary).toContain('1 factor erbij');
     expect(summary).toContain('1 factor weg');
-    expect(summary).toMatch(/Stress bij moeder[’']? van instandhouding naar aanleiding/i);
+    expect(summary).toMatch(/Stress bij moeder[’']? van “houdt het in stand” naar “aanleiding”/i);
     // The overlay picture is drawn; side by side shows both.
     await page.getByTestId('compare-picture').locator('img').waitFor();
     await page.getByTestId('compare-side').click();
@@ -200,9 +200,9 @@ describe('sessions over time', () => {
     const item = page.getByTestId('trash-item').filter({ hasText: 'Afspraken missen' });
     await item.waitFor();
     expect(await item.textContent()).toContain('weggehaald door Gespreksleider Sam');
-    expect(await item.textContent()).toContain('2 verbindingen');
+    expect(await item.textContent()).toContain('2 verbanden');
     await item.getByTestId('trash-restore').click();
-    await page.getByTestId('trash-status').filter({ hasText: 'Afspraken missen staat weer op het canvas' }).waitFor();
+    await page.getByTestId('trash-status').filter({ hasText: 'Afspraken missen staat weer in de tekening' }).waitFor();
     await expect
       .poll(async () => {
         const file = await readFile();

@@ -56,7 +56,7 @@ describe('the compare overlay', () => {
     const texts = layout.legendShapes.flatMap((s) => (s.type === 'text' ? [s.text] : []));
     for (const letter of Object.values(COMPARE_LETTERS)) expect(texts).toContain(letter);
     expect(texts.filter((t) => t === COMPARE_LETTERS.removed).length).toBe(1 + 2 + 1); // f3, l2, l3, and the key
-    expect(texts).toContain('eerst: Instandhouding');
+    expect(texts).toContain('eerst: Houdt het in stand');
     expect(texts).toContain('Een zin over wat er veranderde.');
     expect(texts).toContain('weg (gestippeld en vaag)');
     const ghost = layout.boxes.find((b) => b.factorId === 'f3')!;

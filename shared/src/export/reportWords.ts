@@ -5,6 +5,7 @@
  */
 import type { Role } from '../model/types.ts';
 import type { ExportLanguage } from './words.ts';
+import { VOCABULARY } from '../model/vocabulary.ts';
 
 /** Words shown both on the screen (through i18next) and in the report. */
 export interface SharedPatternWords {
@@ -22,8 +23,8 @@ export interface SharedPatternWords {
 
 export const SHARED_PATTERN_WORDS: Record<ExportLanguage, SharedPatternWords> = {
   nl: {
-    reinforcing: 'Versterkend',
-    balancing: 'Balancerend',
+    reinforcing: VOCABULARY.nl.loopType.reinforcing,
+    balancing: VOCABULARY.nl.loopType.balancing,
     vicious: 'Vicieuze cirkel',
     virtuous: 'Positieve spiraal',
     breakIntro: 'Hier kan één verandering de meeste vicieuze cirkels doorbreken.',
@@ -32,8 +33,8 @@ export const SHARED_PATTERN_WORDS: Record<ExportLanguage, SharedPatternWords> = 
     strengths: 'Krachten die hier al tegenin werken: {{names}}',
   },
   en: {
-    reinforcing: 'Reinforcing',
-    balancing: 'Balancing',
+    reinforcing: VOCABULARY.en.loopType.reinforcing,
+    balancing: VOCABULARY.en.loopType.balancing,
     vicious: 'Vicious circle',
     virtuous: 'Positive spiral',
     breakIntro: 'Here one change can break the most vicious circles.',
@@ -45,8 +46,8 @@ export const SHARED_PATTERN_WORDS: Record<ExportLanguage, SharedPatternWords> = 
 
 /** The roles of the people involved (screen: role_actor.*). */
 export const ROLE_WORDS: Record<ExportLanguage, Record<Role, string>> = {
-  nl: { parent: 'Ouder', child: 'Kind / jongere', network: 'Netwerk', professional: 'Professional', facilitator: 'Gespreksleider' },
-  en: { parent: 'Parent', child: 'Child / young person', network: 'Network', professional: 'Professional', facilitator: 'Facilitator' },
+  nl: VOCABULARY.nl.role,
+  en: VOCABULARY.en.role,
 };
 
 /** Fills i18next-style `{{name}}` placeholders (no escaping: the report draws text, not HTML). */

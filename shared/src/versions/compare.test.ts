@@ -99,10 +99,10 @@ describe('summarizeChanges', () => {
     };
     const diff = compareAnalyses(session1, session2);
     expect(summarizeChanges(diff, session1, session2, 'nl')).toBe(
-      "3 factoren erbij, 1 vicieuze cirkel doorbroken (R1 'De schuldenspiraal'), 'Stress bij moeder' van instandhouding naar aanleiding",
+      "3 factoren erbij, 1 vicieuze cirkel doorbroken (R1 'De schuldenspiraal'), 'Stress bij moeder' van “houdt het in stand” naar “aanleiding”",
     );
     expect(summarizeChanges(diff, session1, session2, 'en')).toBe(
-      "3 factors added, 1 vicious circle broken (R1 'De schuldenspiraal'), 'Stress bij moeder' from keeps it going to trigger",
+      "3 factors added, 1 vicious circle broken (R1 'De schuldenspiraal'), 'Stress bij moeder' from “keeps it going” to “what set it off”",
     );
   });
 
@@ -146,7 +146,7 @@ describe('summarizeChanges', () => {
   it('names at most three kind changes and counts the rest', () => {
     const after: Analysis = { ...session1, factors: session1.factors.map((f) => ({ ...f, kind: 'protective' as const })) };
     const parts = summarizeChangeParts(compareAnalyses(session1, after), session1, after, 'en');
-    expect(parts.filter((p) => p.includes(' to strength'))).toHaveLength(3);
+    expect(parts.filter((p) => p.includes(' to “strength”'))).toHaveLength(3);
     expect(parts).toContain('and 1 more');
   });
 });

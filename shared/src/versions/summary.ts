@@ -1,6 +1,6 @@
 /**
  * What changed, in words, for the case file and the family: "3 factoren erbij, 1 vicieuze cirkel doorbroken (R2
- * 'De schuldenspiraal'), 'Stress bij moeder' van instandhouding naar aanleiding". Plain Dutch (or English), no
+ * 'De schuldenspiraal'), 'Stress bij moeder' van “houdt het in stand” naar “aanleiding”". Plain Dutch (or English), no
  * judgement: it says what is different, never whether that is good. Kind words come from the export's words
  * (export/words.ts), loop numbers from the loop numbering (graph/numberLoops.ts via `loopsOfBoth`): a loop keeps the
  * number it had in the older version.
@@ -37,7 +37,7 @@ const SUMMARY_WORDS: Record<ExportLanguage, SummaryWords> = {
     linksRemoved: (n) => `${n} ${n === 1 ? 'verband' : 'verbanden'} weg`,
     viciousBroken: (n, loops) => `${n} ${n === 1 ? 'vicieuze cirkel' : 'vicieuze cirkels'} doorbroken (${loops})`,
     viciousNew: (n, loops) => `${n} ${n === 1 ? 'nieuwe vicieuze cirkel' : 'nieuwe vicieuze cirkels'} (${loops})`,
-    kindChanged: (label, from, to) => `${label} van ${from} naar ${to}`,
+    kindChanged: (label, from, to) => `${label} van “${from}” naar “${to}”`,
     renamed: (from, to) => `${from} heet nu ${to}`,
     polarityChanged: (from, to, polarity) => `${from} ${polarity} nu ${to}`,
     more: (n) => `en nog ${n}`,
@@ -52,7 +52,7 @@ const SUMMARY_WORDS: Record<ExportLanguage, SummaryWords> = {
     linksRemoved: (n) => `${n} ${n === 1 ? 'link' : 'links'} removed`,
     viciousBroken: (n, loops) => `${n} ${n === 1 ? 'vicious circle' : 'vicious circles'} broken (${loops})`,
     viciousNew: (n, loops) => `${n} new ${n === 1 ? 'vicious circle' : 'vicious circles'} (${loops})`,
-    kindChanged: (label, from, to) => `${label} from ${from} to ${to}`,
+    kindChanged: (label, from, to) => `${label} from “${from}” to “${to}”`,
     renamed: (from, to) => `${from} is now called ${to}`,
     polarityChanged: (from, to, polarity) => `${from} now ${polarity} ${to}`,
     more: (n) => `and ${n} more`,

@@ -402,9 +402,9 @@ export const en: Messages = {
     needsEnds: 'Bring back {{names}} first.',
     restore: 'Bring back',
     restoreOne: 'Bring back {{name}}',
-    restoredFactor: '{{name}} is back on the canvas, with its links.',
-    restoredFactorSome_one: '{{name}} is back on the canvas. 1 link comes back once the factor at its other end is back.',
-    restoredFactorSome_other: '{{name}} is back on the canvas. {{count}} links come back once the factors at their other ends are back.',
+    restoredFactor: '{{name}} is back in the diagram, with its links.',
+    restoredFactorSome_one: '{{name}} is back in the diagram. 1 link comes back once the factor at its other end is back.',
+    restoredFactorSome_other: '{{name}} is back in the diagram. {{count}} links come back once the factors at their other ends are back.',
     restoredLink: 'The link {{name}} is back.',
   },
   versions: {
