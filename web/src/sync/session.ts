@@ -146,10 +146,13 @@ export function createSession(options: { id: string; token: string; name: string
   const projection = createProjection(doc);
   const store = createEditorStore(projection.get());
   const maps = getMaps(doc);
-  const undo = new Y.UndoManager([maps.meta, maps.factors, maps.links, maps.actors, maps.loopNames, maps.comments, maps.stances, maps.trash], {
-    trackedOrigins: new Set([origin]),
-    captureTimeout: 400,
-  });
+  const undo = new Y.UndoManager(
+    [maps.meta, maps.factors, maps.links, maps.actors, maps.loopNames, maps.comments, maps.stances, maps.trash],
+    {
+      trackedOrigins: new Set([origin]),
+      captureTimeout: 400,
+    },
+  );
 
   // A copy in this browser, so edits made offline survive a reload and merge when the server is back. It is
   // wiped when the link stops working or the analysis is deleted.
