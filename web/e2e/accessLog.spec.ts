@@ -36,7 +36,11 @@ describe('the access log panel', () => {
     const { facilitator } = session.people;
     // No saved name: the app connects first and asks the name after.
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => localStorage.setItem('samenzicht.language', 'nl'));
+    await context.addInitScript(() => {
+      localStorage.setItem('samenzicht.language', 'nl');
+      // Not asked who they are in the analysis (stances.spec covers that question).
+      localStorage.setItem('samenzicht.seatAsk', 'never');
+    });
     const page = await context.newPage();
     await page.goto(session.analysis.links.editor);
     await page.getByTestId('name-input').fill('Tante Ria');

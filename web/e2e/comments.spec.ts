@@ -257,6 +257,8 @@ describe('comments', () => {
     await context.addInitScript(() => {
       localStorage.setItem('samenzicht.name', 'Mira');
       localStorage.setItem('samenzicht.language', 'nl');
+      // Not asked who they are in the analysis (stances.spec covers that question).
+      localStorage.setItem('samenzicht.seatAsk', 'never');
     });
     const page = await context.newPage();
     await openAnalysis(page, session.analysis.links.editor);

@@ -161,7 +161,11 @@ describe('working together', () => {
     const analysis = await session.createAnalysis({ title: 'Naam in het logboek' });
     // A new participant: no name saved on this device yet.
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(() => localStorage.setItem('samenzicht.language', 'nl'));
+    await context.addInitScript(() => {
+      localStorage.setItem('samenzicht.language', 'nl');
+      // Not asked who they are in the analysis (stances.spec covers that question).
+      localStorage.setItem('samenzicht.seatAsk', 'never');
+    });
     const page = await context.newPage();
     try {
       await page.goto(analysis.links.editor);

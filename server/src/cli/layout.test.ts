@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
+import { parseAnalysisFile, toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { boxSizes, layoutAnalysis, loopsForLayout } from '@samenzicht/shared/layout/layoutAnalysis';
 import { measureLayout } from '@samenzicht/shared/layout/quality';
 
@@ -57,7 +57,10 @@ describe('npm run layout', () => {
       ...file,
       factors: file.factors.map(({ position: _, ...rest }) => rest),
     });
-    expect(strip(written)).toEqual(strip(original));
+    // (The file is written in the current format, so compare with the original as the program writes it.)
+    const read = parseAnalysisFile(original);
+    if (!read.ok) throw new Error('the example does not parse');
+    expect(strip(written)).toEqual(strip(toAnalysisFile(read.value) as typeof written));
     const sizes = boxSizes(parsed.value);
     const boxes = new Map(parsed.value.factors.map((f) => [f.id, { ...f.position, ...sizes.get(f.id)! }]));
     const q = measureLayout(parsed.value.links, boxes, loopsForLayout(parsed.value));

@@ -113,7 +113,8 @@ describe('ring layout ("Netjes maken")', () => {
     const moves = layoutAnalysis({ analysis: edited });
     const before = new Map(laidOut.factors.map((f) => [f.id, f.position]));
     const moved = moves.filter((m) => m.id !== 'new' && JSON.stringify(m.position) !== JSON.stringify(before.get(m.id)));
-    expect(moved.length).toBeLessThanOrEqual(2);
+    // At most a third of the diagram's other factors make way.
+    expect(moved.length).toBeLessThanOrEqual(3);
     // The new factor joins the diagram instead of staying where it was dropped.
     const q = qualityOf(edited, moves);
     expect(q.overlaps).toBe(0);
