@@ -111,7 +111,8 @@ describe('live collaboration in the browser', () => {
     await session.stopServer();
     await a.page.getByTestId('connection').filter({ hasNotText: 'Verbonden' }).waitFor();
     // A keeps working while the server is away.
-    await addFactorAt(a.page, 700, 150, 'Boetes');
+    // An empty spot: below the legend, away from the two factors and their link (the header takes two rows at 1280 px).
+    await addFactorAt(a.page, 260, 470, 'Boetes');
     await a.page.getByTestId('connection').filter({ hasText: 'je werk blijft op dit apparaat' }).waitFor();
     await session.startServer();
     await a.page.getByTestId('connection').filter({ hasText: 'Verbonden' }).waitFor({ timeout: 20_000 });
@@ -152,7 +153,8 @@ describe('live collaboration in the browser', () => {
       ] as const) {
         const before = cursorOf(name);
         const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-        await page.mouse.move(pane.x + 137, pane.y + 91);
+        // Below the legend: a pointer over the legend is not a pointer on the canvas.
+        await page.mouse.move(pane.x + 237, pane.y + 431);
         await expect.poll(() => cursorOf(name)).not.toBe(before);
       }
       expect(getMaps(doc).meta.get('schemaVersion')).toBe(DOC_SCHEMA_VERSION + 1);
