@@ -187,7 +187,8 @@ describe('working together', () => {
         return entries.filter((e) => e.action === 'opened').length >= 2 && entries.some((e) => e.action === 'edited');
       })
       .toBe(true);
-    const entries = (await session.readLog(analysis)).filter((e) => e.role === 'editor');
+    // The automatic version the server made when she left (issue 16) is the server's entry, not hers.
+    const entries = (await session.readLog(analysis)).filter((e) => e.role === 'editor' && !(e.action === 'versionMade' && e.name === '—'));
     console.log(`access log of the participant: ${JSON.stringify(entries.map((e) => [e.name, e.action, e.count]))}`);
     expect(entries.map((e) => e.name).filter((name) => name !== 'Tante Ria')).toEqual([]);
   });
