@@ -332,6 +332,16 @@ export class Room {
     this.destroy();
   }
 
+  /**
+   * Stores and relays a change that is in the document without Yjs having announced it: an update that threw
+   * half-way (after some of it was integrated, before the 'update' event) leaves the document changed but silent,
+   * and without this the change would be neither stored nor sent to the others (the live document, what HTTP
+   * reads, would differ from storage and from every client). `update` is that change, `origin` its sender.
+   */
+  adoptUnannounced(update: Uint8Array, origin: unknown): void {
+    this.handleDocUpdate(update, origin);
+  }
+
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN || this.state !== 'open') return;
     this.pending.push(update);

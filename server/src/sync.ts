@@ -94,16 +94,45 @@ const CLIENT_GONE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABO
 /** The error `ws` raises for a message over `maxPayload`; it has already sent close code 1009 by then. */
 const TOO_BIG_ERROR_CODE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
-/** Applies a Yjs update and tells whether it changed the document (an empty sync step 2 does not). */
-function applyUpdateAndDetectChange(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+/** A client's update that Yjs could not apply; `unannounced` is what it changed in the document all the same. */
+export class UpdateFailedError extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly unannounced: Uint8Array | null,
+  ) {
+    super('the update could not be applied');
+  }
+}
+
+function sameStateVector(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}
+
+/**
+ * Applies a Yjs update and tells whether it changed the document (an empty sync step 2 does not). When Yjs throws
+ * half-way, part of the update may already be in the document without an 'update' event (so not stored and not
+ * relayed); the error then carries that part, as an update from the state before, for the room to adopt.
+ */
+export function applyUpdateAndDetectChange(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
   let changed = false;
+  let announced = false;
   // Yjs emits 'update' synchronously, and only for transactions that inserted or deleted something.
   const onUpdate = (_update: Uint8Array, updateOrigin: unknown): void => {
+    announced = true;
     if (updateOrigin === origin) changed = true;
   };
+  // The state vector only (a few bytes per writer): encoding more before every update would cost every update.
+  const before = Y.encodeStateVector(doc);
   doc.on('update', onUpdate);
   try {
     Y.applyUpdate(doc, update, origin);
+  } catch (error) {
+    doc.off('update', onUpdate);
+    // Integrated structs raise the state vector (an update's deletes come after its structs, so a throw while
+    // integrating leaves none applied); the diff from the state before carries them. Not covered: a throw half-way
+    // through applying the delete set itself, which changes no state vector.
+    const touched = !announced && !sameStateVector(Y.encodeStateVector(doc), before);
+    throw new UpdateFailedError(error, touched ? Y.encodeStateAsUpdate(doc, before) : null);
   } finally {
     doc.off('update', onUpdate);
   }
@@ -348,8 +377,13 @@ class SyncConnection implements RoomPeer, TrackedConnection {
     try {
       this.apply(room, role, parsed.message);
     } catch (error) {
+      // What a broken update changed before it failed is stored and sent to the others like any change.
+      if (error instanceof UpdateFailedError && error.unannounced !== null) room.adoptUnannounced(error.unannounced, this);
       // A message that parsed but still broke Yjs: only this connection pays for it.
-      this.options.log.error(`a sync message for analysis ${room.id} could not be applied`, error);
+      this.options.log.error(
+        `a sync message for analysis ${room.id} could not be applied`,
+        error instanceof UpdateFailedError ? error.failure : error,
+      );
       this.closeWith('badMessage');
     }
   }
