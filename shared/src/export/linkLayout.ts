@@ -22,12 +22,13 @@ export interface LinkGeometry {
   readonly shapes: readonly Shape[];
 }
 
-function centre(r: Rect): Point {
+/** The centre of a box. */
+export function centre(r: Rect): Point {
   return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 }
 
 /** Where the line from the box's centre towards `target` leaves the box, `LINK.gap` px outside it. */
-function borderPoint(r: Rect, target: Point): Point {
+export function borderPoint(r: Rect, target: Point): Point {
   const c = centre(r);
   const w = r.width / 2 + LINK.gap;
   const h = r.height / 2 + LINK.gap;

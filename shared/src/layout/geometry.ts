@@ -2,6 +2,7 @@
  * Plane geometry for judging a layout: straight links between box borders (as the canvas and the export draw them),
  * where their +/− mark sits, and whether segments, boxes and polygons meet. Pure; numbers in diagram px.
  */
+import { borderPoint, centre } from '../export/linkLayout.ts';
 import { LINK } from '../export/theme.ts';
 
 export interface Point {
@@ -19,21 +20,8 @@ export interface Rect {
 /** The +/− button on the canvas is 24–28 px wide (linking.css); judged as a circle of this radius. */
 export const MARK_RADIUS = 14;
 
-export function centreOf(r: Rect): Point {
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-}
-
-/** Where the line from the box's centre towards `target` leaves the box, `LINK.gap` px outside it. */
-function borderPoint(r: Rect, target: Point): Point {
-  const c = centreOf(r);
-  const w = r.width / 2 + LINK.gap;
-  const h = r.height / 2 + LINK.gap;
-  const dx = target.x - c.x;
-  const dy = target.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const scale = Math.min(w / Math.abs(dx || 1e-9), h / Math.abs(dy || 1e-9));
-  return { x: c.x + dx * scale, y: c.y + dy * scale };
-}
+/** The centre of a box (the export's link layout draws from the same point). */
+export const centreOf: (r: Rect) => Point = centre;
 
 export interface LinkLine {
   readonly s: Point;
