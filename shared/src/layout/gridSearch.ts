@@ -1,8 +1,10 @@
 /**
  * The search behind "Netjes maken": factors sit in the cells of a grid (one per cell, a cell larger than any box,
  * so boxes never overlap), and a deterministic hill climb moves or swaps one factor at a time while that lowers the
- * cost: links through factors, +/− marks under a factor or another mark, loops that stop being a ring, crossings,
- * and length. Pure and deterministic: the same input gives the same cells.
+ * cost: links through factors, +/− marks under a factor or another mark, loops that stop being a ring (and, a step
+ * towards it, crossings between two links of one loop), crossings, and length. Seeded simulated annealing (`anneal`)
+ * gets it out of places where every single step makes things worse. Pure and deterministic: the same input gives
+ * the same cells.
  */
 import {
   MARK_RADIUS,
@@ -15,6 +17,7 @@ import {
   type Point,
   type Rect,
 } from './geometry.ts';
+import { seededRandom } from '../random.ts';
 
 export interface GridProblem {
   /** Box size per node, index = node. */
@@ -42,8 +45,10 @@ export interface Cell {
 export const COST = {
   through: 400,
   mark: 120,
-  brokenRing: 250,
+  brokenRing: 800,
   crossing: 30,
+  /** On top of `crossing`, when both links lie on one loop: that loop cannot be a ring while they cross. */
+  loopCrossing: 200,
   length: 1,
   leave: 45,
 } as const;
@@ -57,6 +62,16 @@ export class GridState {
   private readonly occupant: Int32Array;
   private readonly incident: number[][];
   private readonly loopsOf: number[][];
+  /** Each node's cell centre, kept up to date by `refresh`. */
+  private readonly centres: Point[];
+  /** One point list per loop, filled in place when its ring is checked. */
+  private readonly loopPoints: Point[][];
+  private stamp = 0;
+  private readonly linkStamp: Int32Array;
+  private readonly loopStamp: Int32Array;
+  private readonly touchedBuffer: number[] = [];
+  /** Pairs of links (i * links + j, i < j) that lie on a common loop. */
+  private readonly loopPairs: Set<number>;
   private rects: Rect[];
   private lines: LinkLine[];
   /** Each line's bounding box (min x, min y, max x, max y), to skip pairs that cannot meet. */
@@ -80,6 +95,21 @@ export class GridState {
     problem.loops.forEach((loop, i) => {
       for (const v of new Set(loop)) this.loopsOf[v]!.push(i);
     });
+    const linkOf = new Map<string, number>();
+    problem.links.forEach((l, i) => linkOf.set(`${l.from}>${l.to}`, i));
+    const count = problem.links.length;
+    this.loopPairs = new Set();
+    for (const loop of problem.loops) {
+      const on = loop.flatMap((v, k) => {
+        const i = linkOf.get(`${v}>${loop[(k + 1) % loop.length]}`);
+        return i === undefined ? [] : [i];
+      });
+      for (const i of on) for (const j of on) if (i < j) this.loopPairs.add(i * count + j);
+    }
+    this.linkStamp = new Int32Array(problem.links.length);
+    this.loopStamp = new Int32Array(problem.loops.length);
+    this.loopPoints = problem.loops.map((loop) => loop.map(() => ({ x: 0, y: 0 })));
+    this.centres = this.cells.map((_, v) => this.centreOf(v));
     this.rects = this.cells.map((_, v) => this.rectOf(v));
     this.lines = problem.links.map((l) => linkLine(this.rects[l.from]!, this.rects[l.to]!, l.paired));
     this.bounds = new Float64Array(problem.links.length * 4);
@@ -133,7 +163,10 @@ export class GridState {
   }
 
   private refresh(nodes: readonly number[]): void {
-    for (const v of nodes) this.rects[v] = this.rectOf(v);
+    for (const v of nodes) {
+      this.rects[v] = this.rectOf(v);
+      this.centres[v] = this.centreOf(v);
+    }
     for (const v of nodes) {
       for (const i of this.incident[v]!) {
         const l = this.problem.links[i]!;
@@ -146,9 +179,17 @@ export class GridState {
   /** The cost of every term that involves a node of `nodes` (each term once). */
   localCost(nodes: readonly number[]): number {
     const { links, loops, cellWidth, cellHeight } = this.problem;
-    const inSet = new Set(nodes);
-    const touched = new Set<number>();
-    for (const v of nodes) for (const i of this.incident[v]!) touched.add(i);
+    // Stamps instead of sets: this runs for every move tried, and the search tries hundreds of thousands.
+    const stamp = ++this.stamp;
+    const touched = this.touchedBuffer;
+    touched.length = 0;
+    for (const v of nodes) {
+      for (const i of this.incident[v]!) {
+        if (this.linkStamp[i] === stamp) continue;
+        this.linkStamp[i] = stamp;
+        touched.push(i);
+      }
+    }
     let cost = 0;
     const markReach = (2 * MARK_RADIUS) ** 2;
     const markMargin = MARK_RADIUS + 2;
@@ -159,14 +200,17 @@ export class GridState {
       const cb = this.cells[l.to]!;
       cost += COST.length * Math.hypot(ca.col - cb.col, ((ca.row - cb.row) * cellHeight) / cellWidth);
       for (let j = 0; j < links.length; j++) {
-        if (j === i || (touched.has(j) && j < i)) continue;
+        if (j === i || (j < i && this.linkStamp[j] === stamp)) continue;
         const m = links[j]!;
         const other = this.lines[j]!;
         const dx = line.mark.x - other.mark.x;
         const dy = line.mark.y - other.mark.y;
         if (dx * dx + dy * dy < markReach) cost += COST.mark;
         if (m.from === l.from || m.from === l.to || m.to === l.from || m.to === l.to) continue;
-        if (this.linesNear(i, j) && segmentsCross(line.s, line.e, other.s, other.e)) cost += COST.crossing;
+        if (this.linesNear(i, j) && segmentsCross(line.s, line.e, other.s, other.e)) {
+          cost += COST.crossing;
+          if (this.loopPairs.has(i < j ? i * links.length + j : j * links.length + i)) cost += COST.loopCrossing;
+        }
       }
       for (let u = 0; u < this.rects.length; u++) {
         const r = this.rects[u]!;
@@ -177,10 +221,10 @@ export class GridState {
     }
     // Links that do not touch the moved nodes, passing through them or with a mark under them.
     for (let j = 0; j < links.length; j++) {
-      if (touched.has(j)) continue;
+      if (this.linkStamp[j] === stamp) continue;
       const m = links[j]!;
       const line = this.lines[j]!;
-      for (const u of inSet) {
+      for (const u of nodes) {
         const r = this.rects[u]!;
         if (!this.nearRect(j, r, markMargin)) continue;
         if (u !== m.from && u !== m.to && segmentHitsRect(line.s, line.e, r, BOX_MARGIN)) cost += COST.through;
@@ -195,10 +239,15 @@ export class GridState {
         if (h && (h.col !== c.col || h.row !== c.row)) cost += COST.leave;
       }
     }
-    const loopSet = new Set<number>();
-    for (const v of nodes) for (const k of this.loopsOf[v]!) loopSet.add(k);
-    for (const k of loopSet) {
-      if (!isSimplePolygon(loops[k]!.map((v) => this.centreOf(v)))) cost += COST.brokenRing;
+    for (const v of nodes) {
+      for (const k of this.loopsOf[v]!) {
+        if (this.loopStamp[k] === stamp) continue;
+        this.loopStamp[k] = stamp;
+        const loop = loops[k]!;
+        const points = this.loopPoints[k]!;
+        for (let q = 0; q < loop.length; q++) points[q] = this.centres[loop[q]!]!;
+        if (!isSimplePolygon(points)) cost += COST.brokenRing;
+      }
     }
     return cost;
   }
@@ -223,6 +272,16 @@ export class GridState {
     if (u !== -1) this.cells[u] = { col: from.col, row: from.row };
     this.cells[v] = { col, row };
     this.refresh(u === -1 ? [v] : [v, u]);
+  }
+
+  /** Puts every node back in the cells of a snapshot taken from `cells` of this state. */
+  restore(snapshot: readonly Cell[]): void {
+    this.occupant.fill(-1);
+    snapshot.forEach((c, v) => {
+      this.cells[v] = { col: c.col, row: c.row };
+      this.occupant[this.index(c.col, c.row)] = v;
+    });
+    this.refresh(this.cells.map((_, v) => v));
   }
 
   /** Whether `v` may stand in column `col`. */
@@ -310,4 +369,86 @@ export function improve(state: GridState, options: SearchOptions): number {
     if (!improved) break;
   }
   return pass;
+}
+
+export interface AnnealOptions {
+  /** Moves tried: a count, not a clock, so the answer is the same on a busy machine. */
+  readonly steps: number;
+  readonly seed: number;
+  /** Temperature at the start and at the end, in cost units (a crossing costs `COST.crossing`). */
+  readonly hot: number;
+  readonly cold: number;
+}
+
+/**
+ * Simulated annealing over the same moves and swaps as `improve`: a worse move is taken now and then (less often as
+ * the run cools), so the search can leave a place where every single step makes things worse, as when a loop can
+ * only become a ring by passing through a crossing. Seeded, so deterministic. Ends in the best state it saw.
+ */
+export function anneal(state: GridState, options: AnnealOptions): void {
+  const { problem } = state;
+  const n = state.cells.length;
+  if (n < 2 || options.steps <= 0) return;
+  const random = seededRandom(options.seed);
+  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  for (const l of problem.links) {
+    neighbours[l.from]!.push(l.to);
+    neighbours[l.to]!.push(l.from);
+  }
+  const loopsOf: number[][] = Array.from({ length: n }, () => []);
+  problem.loops.forEach((loop, k) => {
+    for (const v of new Set(loop)) loopsOf[v]!.push(k);
+  });
+  let cost = state.totalCost();
+  let bestCost = cost;
+  let best = state.cells.map((c) => ({ ...c }));
+  const pick = (k: number) => Math.floor(random() * k);
+  for (let step = 0; step < options.steps; step++) {
+    const temperature = options.hot * (options.cold / options.hot) ** (step / options.steps);
+    const v = pick(n);
+    const here = state.cells[v]!;
+    const [first, last] = problem.allowed[v]!;
+    let col: number;
+    let row: number;
+    const mode = random();
+    if (mode < 0.5) {
+      // Near where it stands.
+      col = here.col + pick(5) - 2;
+      row = here.row + pick(5) - 2;
+    } else if (mode < 0.65 && loopsOf[v]!.length > 0) {
+      // Trade places with a factor of one of its loops: this undoes a twist in a ring.
+      const loop = problem.loops[loopsOf[v]![pick(loopsOf[v]!.length)]!]!;
+      const u = loop[pick(loop.length)]!;
+      col = state.cells[u]!.col;
+      row = state.cells[u]!.row;
+    } else if (mode < 0.85 && neighbours[v]!.length > 0) {
+      // Beside one of its neighbours.
+      const u = neighbours[v]![pick(neighbours[v]!.length)]!;
+      col = state.cells[u]!.col + pick(3) - 1;
+      row = state.cells[u]!.row + pick(3) - 1;
+    } else {
+      // Anywhere in its band.
+      col = first + pick(last - first + 1);
+      row = pick(problem.rows);
+    }
+    if (col < 0 || row < 0 || col >= problem.cols || row >= problem.rows) continue;
+    if ((col === here.col && row === here.row) || !state.allows(v, col)) continue;
+    const u = state.occupantOf(col, row);
+    if (u !== -1 && !state.allows(u, here.col)) continue;
+    const nodes = u === -1 ? [v] : [v, u];
+    const before = state.localCost(nodes);
+    const back = { ...here };
+    state.move(v, col, row);
+    const delta = state.localCost(nodes) - before;
+    if (delta <= 0 || random() < Math.exp(-delta / temperature)) {
+      cost += delta;
+      if (cost < bestCost - 1e-6) {
+        bestCost = cost;
+        best = state.cells.map((c) => ({ ...c }));
+      }
+    } else {
+      state.move(v, back.col, back.row);
+    }
+  }
+  state.restore(best);
 }
