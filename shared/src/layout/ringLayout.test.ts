@@ -53,11 +53,27 @@ describe('ring layout ("Netjes maken")', () => {
     }
   });
 
-  it('draws most loops of the medium example as rings, with fewer links through factors than before', SLOW, () => {
+  it('draws every loop of the medium example as a ring but two, with no link through a factor', SLOW, () => {
     const q = qualityOf(MEDIUM);
-    // Regression guards, not the goal: the goal is every loop (BENCHMARKS.md says where we are).
-    expect(q.loopsAsRings / q.loops).toBeGreaterThanOrEqual(0.7);
-    expect(q.linksThroughFactors).toBeLessThanOrEqual(3);
+    expect(q.loops).toBe(43);
+    // Two is the least we found: five of the loops (f24→f25→f16→f32→f33, f12→f32→f33→f18→f19→f37→f10,
+    // f17→f18→f19→f15→f24→f25→f16, f18→f19→f15→f24→f25→f16→f32→f33 and the 11-factor loop through all of them) never
+    // became rings together in a free search of the plane (points anywhere, no grid, no bands: 40 restarts of 200,000
+    // moves), while any four of them did; the whole set of 43 never did better than 41.
+    expect(q.loopsAsRings).toBeGreaterThanOrEqual(41);
+    expect(q.linksThroughFactors).toBe(0);
+    // ELK's layered layout crosses 72 times here (BENCHMARKS.md); ours must stay well below.
+    expect(q.crossings).toBeLessThan(60);
+  });
+
+  it('fits a family of 30 factors on one 1920 × 1080 screen with readable labels, every loop a ring', SLOW, () => {
+    const q = qualityOf(generateFamily(3, 30));
+    expect(q.overlaps).toBe(0);
+    expect(q.loopsAsRings).toBe(q.loops);
+    expect(q.linksThroughFactors).toBe(0);
+    expect(q.labelPx).toBeGreaterThanOrEqual(16);
+    // ELK's layered layout crosses 10 times on this family.
+    expect(q.crossings).toBeLessThan(10);
   });
 
   it('follows the method from left to right: where it began, what keeps it going, the concern', () => {
@@ -120,6 +136,23 @@ describe('ring layout ("Netjes maken")', () => {
     expect(q.overlaps).toBe(0);
     expect(q.loopsAsRings).toBe(q.loops);
     expect(moves.find((m) => m.id === 'new')!.position).not.toEqual({ x: -400, y: -400 });
+  });
+
+  it('after a small edit in a family of 30, moves only the new factor and what must make way', SLOW, () => {
+    const family = generateFamily(3, 30);
+    const laidOut = placed(family, layoutAnalysis({ analysis: family }));
+    const target = laidOut.factors.find((f) => f.kind === 'perpetuating')!;
+    const edited: Graph = {
+      factors: [...laidOut.factors, { ...target, id: 'new', label: 'Nieuwe factor', kind: 'aggravating', position: { x: 0, y: -300 } }],
+      links: [...laidOut.links, { id: 'new-link', from: 'new', to: target.id, polarity: '+', note: '' }],
+    };
+    const moves = layoutAnalysis({ analysis: edited });
+    const before = new Map(laidOut.factors.map((f) => [f.id, f.position]));
+    const moved = moves.filter((m) => m.id !== 'new' && JSON.stringify(m.position) !== JSON.stringify(before.get(m.id)));
+    expect(moved.length).toBeLessThanOrEqual(3);
+    const q = qualityOf(edited, moves);
+    expect(q.overlaps).toBe(0);
+    expect(q.loopsAsRings).toBe(q.loops);
   });
 
   it('lays out only a selection, at its own top-left corner', () => {

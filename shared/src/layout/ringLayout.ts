@@ -2,14 +2,16 @@
  * "Netjes maken": the layout that reads as an explanation. Bands left to right follow the method: where it began
  * (predisposing, precipitating) → what keeps it going and makes it worse, with every loop drawn as a ring (its
  * factors in loop order round a centre; loops that share factors share ring sides) → the concern(s); strengths
- * stand beside what they act on. Factors sit in a grid so no two overlap; a hill climb (gridSearch.ts) then moves
- * them until no link runs through a factor and no +/− mark hides under one, with as few crossings and broken rings
- * as it can. Pure and deterministic: the same analysis and sizes give the same positions.
+ * stand beside what they act on. Factors sit in a grid so no two overlap; a hill climb and seeded simulated
+ * annealing (gridSearch.ts) then move them until no link runs through a factor and no +/− mark hides under one, with
+ * as few crossings and broken rings as they can. The result is pulled together towards the screen's shape where that
+ * breaks nothing (`squeeze`). After a small edit only the factors out of line move, when that is about as good
+ * (`repaired`). Pure and deterministic: the same analysis and sizes give the same positions.
  */
 import type { FactorKind, Position } from '../model/types.ts';
-import { GridState, improve, type Cell, type GridProblem } from './gridSearch.ts';
+import { COST, GridState, anneal, improve, type Cell, type GridProblem } from './gridSearch.ts';
 import { measureLayout, type LayoutQuality } from './quality.ts';
-import type { Rect } from './geometry.ts';
+import { rectsOverlap, type Rect } from './geometry.ts';
 import { hopDistances, stressLayout } from './stress.ts';
 
 export interface LayoutFactor {
@@ -54,8 +56,21 @@ const MAX_RING = 18;
  * fit the screen at a readable zoom; the cost (layoutCost) chooses. Small diagrams try all, large ones the roomiest.
  */
 const FILLS = [0.35, 0.5, 0.65, 0.8] as const;
-/** Up to this many factors the diagram should fit 1920 × 1080 with readable labels (tight grids are tried). */
-const SCREEN_FACTORS = 30;
+/**
+ * Up to this many factors the diagram should fit 1920 × 1080 with readable labels (tight grids are tried, and a
+ * label under 16 px costs as much as a few broken rings). The goal is for up to 30; the margin keeps a diagram of 30
+ * that gains a factor or two from falling apart into a roomy layout.
+ */
+const SCREEN_FACTORS = 40;
+/**
+ * The one grid size tried above `SCREEN_FACTORS`: roomy, since such a diagram is read zoomed in anyway and room
+ * untangles (the medium example: 45 crossings at 0.25 against 75 at 0.35); a little tighter for large diagrams,
+ * where the search is shorter and a roomy grid left more links through factors.
+ */
+const ROOMY_FILL = 0.25;
+const BIG_FILL = 0.35;
+/** Simulated annealing after the hill climb (gridSearch.ts `anneal`): moves tried per factor, and temperatures. */
+const ANNEAL = { shortStepsPerFactor: 300, stepsPerFactor: 800, bigStepsPerFactor: 100, hot: 100, keptHot: 40, cold: 2 } as const;
 /** Current positions (and a layout started from them) are kept unless a fresh layout is better by more than this share of the cost. */
 const KEEP_MARGIN = 0.1;
 /** Current positions are kept when they cost at most this share more than the layout made now. */
@@ -419,7 +434,8 @@ function cellsFromCurrent(input: RingLayoutInput, plan: Plan): Plan | null {
   );
   const cols = Math.max(...centres.map((c) => colOf(c.x))) + 1;
   const rows = Math.max(...centres.map((c) => rowOf(c.y))) + 1;
-  if (cols > planned.cols) return null;
+  // A diagram much taller than the plan (a column, or factors piled up) is not a layout to keep.
+  if (cols > planned.cols || rows > planned.rows + 2) return null;
   // More rows than planned (a factor added above or below): the grid grows; the bands are columns.
   const problem: GridProblem = { ...planned, rows: Math.max(rows, planned.rows) };
   const offsetRow = Math.floor((problem.rows - rows) / 2);
@@ -493,6 +509,103 @@ function toPositions(state: GridState, compact: boolean): Position[] {
   });
 }
 
+/** A layout after an edit is repaired in place (only the factors out of line move) when at most this many are. */
+const MAX_REPAIRED = 4;
+/** A repaired layout is kept when it costs at most this share, plus this much, more than a fresh one. */
+const REPAIR_MARGIN = 0.25;
+const REPAIR_SLACK = 50;
+/** Centres this close (px) count as standing in one column or row. */
+const LINE_TOLERANCE = 34;
+
+/**
+ * The layout after a small edit that keeps every factor where it stands except the few out of line: new factors
+ * (not in a column and a row of the others), and factors on top of another. Each of those, most linked first, goes
+ * to the free crossing of a column and a row (one more on every side) where the whole costs least. Null when more
+ * than `MAX_REPAIRED` factors are out of line: that is no small edit, and a fresh layout is made.
+ */
+function repaired(input: RingLayoutInput): Map<string, Position> | null {
+  const sizeOf = (id: string) => input.sizes.get(id) ?? { width: 180, height: 64 };
+  const positions = new Map(input.factors.map((f) => [f.id, f.position]));
+  const centre = (id: string, p: Position) => ({ x: p.x + sizeOf(id).width / 2, y: p.y + sizeOf(id).height / 2 });
+  const boxOf = (id: string, p: Position): Rect => ({ ...p, ...sizeOf(id) });
+  const centres = new Map(input.factors.map((f) => [f.id, centre(f.id, f.position)]));
+  const near = (a: number, b: number) => Math.abs(a - b) <= LINE_TOLERANCE;
+  const outOfLine = input.factors.filter((f) => {
+    const c = centres.get(f.id)!;
+    const others = input.factors.filter((g) => g.id !== f.id);
+    const inColumn = others.some((g) => near(centres.get(g.id)!.x, c.x));
+    const inRow = others.some((g) => near(centres.get(g.id)!.y, c.y));
+    const onTop = others.some((g) => rectsOverlap(boxOf(f.id, f.position), boxOf(g.id, g.position)));
+    return !inColumn || !inRow || onTop;
+  });
+  if (outOfLine.length === 0 || outOfLine.length > MAX_REPAIRED || outOfLine.length === input.factors.length) return null;
+  const moving = new Set(outOfLine.map((f) => f.id));
+  const standing = input.factors.filter((f) => !moving.has(f.id));
+  const lines = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const v of sorted) if (out.length === 0 || !near(v, out[out.length - 1]!)) out.push(v);
+    if (out.length === 0) return out;
+    const step = out.length > 1 ? (out[out.length - 1]! - out[0]!) / (out.length - 1) : 0;
+    return [out[0]! - step, ...out, out[out.length - 1]! + step].filter((v, i, all) => i === 0 || v !== all[i - 1]);
+  };
+  const columns = lines(standing.map((f) => centres.get(f.id)!.x));
+  const rows = lines(standing.map((f) => centres.get(f.id)!.y));
+  if (columns.length === 0 || rows.length === 0) return null;
+  const degree = new Map<string, number>();
+  for (const l of input.links) for (const id of [l.from, l.to]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const order = [...outOfLine].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
+  // Out of line factors not placed yet stay out of the way while the others are placed.
+  const placedIds = new Set(standing.map((f) => f.id));
+  // The crossings of a column and a row where `id` stands a gap clear of every factor in `blockers`.
+  const freeSpots = (id: string, blockers: readonly string[]): Position[] => {
+    const size = sizeOf(id);
+    const spots: Position[] = [];
+    for (const y of rows) {
+      for (const x of columns) {
+        const at = { x: Math.round(x - size.width / 2), y: Math.round(y - size.height / 2) };
+        const grown = { x: at.x - GAP.x / 2, y: at.y - GAP.y / 2, width: size.width + GAP.x, height: size.height + GAP.y };
+        if (!blockers.some((other) => other !== id && rectsOverlap(grown, boxOf(other, positions.get(other)!)))) spots.push(at);
+      }
+    }
+    return spots;
+  };
+  for (const f of order) {
+    let best: { at: Position; cost: number } | null = null;
+    const part = { ...input, factors: input.factors.filter((g) => placedIds.has(g.id) || g.id === f.id) };
+    for (const at of freeSpots(f.id, [...placedIds])) {
+      positions.set(f.id, at);
+      const cost = costOf(part, positions).cost;
+      if (!best || cost < best.cost - 1e-6) best = { at, cost };
+    }
+    if (!best) return null;
+    positions.set(f.id, best.at);
+    placedIds.add(f.id);
+  }
+  // Then their neighbours may make room: each moves to the free crossing where the whole costs least, when that
+  // gains more than a factor moved costs.
+  const around = new Set<string>();
+  for (const l of input.links) {
+    if (moving.has(l.from)) around.add(l.to);
+    if (moving.has(l.to)) around.add(l.from);
+  }
+  for (const id of moving) around.delete(id);
+  let cost = costOf(input, positions).cost;
+  const everyone = input.factors.map((f) => f.id);
+  for (const id of [...around].sort()) {
+    const home = positions.get(id)!;
+    let best = { at: home, cost: cost - COST.leave };
+    for (const at of freeSpots(id, everyone)) {
+      positions.set(id, at);
+      const c = costOf(input, positions).cost;
+      if (c < best.cost - 1e-6) best = { at, cost: c };
+    }
+    positions.set(id, best.at);
+    if (best.at !== home) cost = best.cost;
+  }
+  return positions;
+}
+
 /** Up to this many factors, the last step shifts single factors a little off the grid where that helps. */
 const NUDGE_FACTORS = 30;
 /** The shifts tried, in px, along each axis. */
@@ -533,16 +646,67 @@ function nudge(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
   return positions;
 }
 
+/**
+ * How many factors stand somewhere else in `positions` than now, the whole diagram shifted so that as many as
+ * possible stay (where the diagram stands on the canvas is free).
+ */
+function movedCount(input: RingLayoutInput, positions: ReadonlyMap<string, Position>): number {
+  const shifts = new Map<string, number>();
+  for (const f of input.factors) {
+    const p = positions.get(f.id)!;
+    const key = `${p.x - f.position.x},${p.y - f.position.y}`;
+    shifts.set(key, (shifts.get(key) ?? 0) + 1);
+  }
+  return input.factors.length - Math.max(0, ...shifts.values());
+}
+
+/** Scales tried across and down when squeezing a layout towards the screen (1 = as laid out); finer when small. */
+const SQUEEZE = [1, 0.94, 0.88, 0.82, 0.76] as const;
+const SQUEEZE_FINE = [1, 0.97, 0.94, 0.91, 0.88, 0.85, 0.82, 0.79, 0.76] as const;
+const SQUEEZE_BIG = [1, 0.88, 0.76] as const;
+
+/**
+ * Pulls the factors' centres together, across and down separately, where that lowers the cost: the diagram fits
+ * the screen at a larger zoom. Scaling keeps what the search found (which links cross, which loops are rings: both
+ * stay the same under it); the cost checks what it can break (boxes touching, links through factors, marks).
+ */
+function squeeze(input: RingLayoutInput, positions: ReadonlyMap<string, Position>): { positions: Map<string, Position>; cost: number } {
+  const sizeOf = (id: string) => input.sizes.get(id) ?? { width: 180, height: 64 };
+  const scaled = (sx: number, sy: number) =>
+    new Map(
+      [...positions].map(([id, p]) => {
+        const s = sizeOf(id);
+        return [id, { x: Math.round((p.x + s.width / 2) * sx - s.width / 2), y: Math.round((p.y + s.height / 2) * sy - s.height / 2) }];
+      }),
+    );
+  let best = { positions: new Map(positions), cost: costOf(input, positions).cost };
+  const n = input.factors.length;
+  const scales = n <= SCREEN_FACTORS ? SQUEEZE_FINE : n <= 60 ? SQUEEZE : SQUEEZE_BIG;
+  for (const sx of scales) {
+    for (const sy of scales) {
+      if (sx === 1 && sy === 1) continue;
+      const candidate = scaled(sx, sy);
+      const cost = costOf(input, candidate).cost;
+      if (cost < best.cost - 1e-6) best = { positions: candidate, cost };
+    }
+  }
+  return best;
+}
+
 /** The single number a layout is judged by when choosing between layouts (lower is better). */
 export function layoutCost(q: LayoutQuality): number {
   return (
     q.overlaps * 10_000 +
     q.linksThroughFactors * 400 +
     q.markClashes * 120 +
-    (q.loops - q.loopsAsRings) * 150 +
+    (q.loops - q.loopsAsRings) * 800 +
     q.crossings * 30 +
-    // Smaller is better: a diagram that needs zooming out to fit costs a little per step.
-    Math.max(0, 16 - q.labelPx) * (q.factors <= SCREEN_FACTORS ? 150 : 10)
+    // A diagram that needs zooming out to fit costs per px its labels lose below 16, and a little below 24: of two
+    // layouts the one that fills the screen better (no thin strip) wins.
+    Math.max(0, 16 - q.labelPx) * (q.factors <= SCREEN_FACTORS ? 2000 : 150) +
+    Math.max(0, 24 - Math.max(16, q.labelPx)) * 10 +
+    // A shape far from the screen's 16:9 (a strip or a column) costs, beyond a third either way.
+    Math.max(0, Math.abs(Math.log(Math.max(q.aspect, 0.01) / (16 / 9))) - Math.log(1.35)) * 400
   );
 }
 
@@ -589,29 +753,69 @@ export function ringLayout(input: RingLayoutInput): Move[] {
   const candidatesOf = (state: GridState): Candidate[] =>
     [true, false].map((compact) => {
       const list = toPositions(state, compact);
-      const positions = new Map(input.factors.map((f, i) => [f.id, list[i]!]));
-      return { positions, cost: costOf(input, positions).cost };
+      return squeeze(input, new Map(input.factors.map((f, i) => [f.id, list[i]!])));
     });
-  let fresh: Candidate | null = null;
-  let kept: Candidate | null = null;
-  for (const fill of n <= SCREEN_FACTORS ? FILLS : FILLS.slice(0, 1)) {
+  // Every grid size is tried: hill climb, a short anneal (for a diagram that should fit the screen) and a climb
+  // again. The best size is then annealed at length from a few seeds (annealing is chancy: the best of a few runs is
+  // much better than one run of the same length), and climbed again. From where the factors stand now: the best
+  // size, annealed cooler, so a layout after a small edit stays close to the one before.
+  type Run = { state: GridState; cost: number };
+  const runOf = (state: GridState): Run => ({ state, cost: Math.min(...candidatesOf(state).map((c) => c.cost)) });
+  const bestRun = (a: Run | null, b: Run) => (!a || b.cost < a.cost ? b : a);
+  const settle = (state: GridState, hot: number, seed: number, stepsPerFactor: number) => {
+    anneal(state, { steps: n * stepsPerFactor, seed, hot, cold: ANNEAL.cold });
+    improve(state, search);
+  };
+  const screen = n <= SCREEN_FACTORS;
+  const long = big ? ANNEAL.bigStepsPerFactor : ANNEAL.stepsPerFactor;
+  let freshRun: Run | null = null;
+  let keptRun: Run | null = null;
+  for (const fill of screen ? FILLS : [big ? BIG_FILL : ROOMY_FILL]) {
     const plan = firstPlan(input, index, fill);
     const state = new GridState(plan.problem, plan.cells);
     improve(state, search);
-    for (const c of candidatesOf(state)) fresh = better(fresh, c);
-    // The same grid, starting from where the factors stand now: after a small edit, few factors move.
+    if (screen) settle(state, ANNEAL.hot, 1, ANNEAL.shortStepsPerFactor);
+    freshRun = bestRun(freshRun, runOf(state));
     const start = cellsFromCurrent(input, plan);
     if (start) {
       const from = new GridState(start.problem, start.cells);
       improve(from, search);
-      for (const c of candidatesOf(from)) kept = better(kept, c);
+      keptRun = bestRun(keptRun, runOf(from));
     }
   }
+  if (!freshRun) return [];
+  const chosen = freshRun.state;
+  for (let seed = 1; seed <= (big ? 1 : screen ? 3 : 2); seed++) {
+    const state = new GridState(chosen.problem, chosen.cells);
+    // Each seed a little hotter: one run stays near the climb's answer, the others range further.
+    settle(state, ANNEAL.hot * (1 + (seed - 1) / 2), seed, long);
+    freshRun = bestRun(freshRun, runOf(state));
+  }
+  if (keptRun) settle(keptRun.state, ANNEAL.keptHot, 1, long);
+  let fresh: Candidate | null = null;
+  let kept: Candidate | null = null;
+  for (const c of candidatesOf(freshRun.state)) fresh = better(fresh, c);
+  if (keptRun) for (const c of candidatesOf(keptRun.state)) kept = better(kept, c);
   if (!fresh) return [];
-  let best: Candidate = kept && kept.cost <= fresh.cost * (1 + KEEP_MARGIN) + 1e-9 ? kept : fresh;
-  if (n <= NUDGE_FACTORS) {
-    const positions = nudge(input, best.positions);
-    best = { positions, cost: costOf(input, positions).cost };
+  // After a small edit, a fresh layout must be worth the factors it moves: each costs as much as it does in the grid.
+  const withMoves = (c: Candidate) => c.cost + COST.leave * movedCount(input, c.positions);
+  let best: Candidate = kept && (kept.cost <= fresh.cost * (1 + KEEP_MARGIN) + 1e-9 || withMoves(kept) <= withMoves(fresh)) ? kept : fresh;
+  const mended = repaired(input);
+  let mendedChosen = false;
+  if (mended) {
+    const candidate = { positions: mended, cost: costOf(input, mended).cost };
+    // Kept only when about as good as a fresh layout: "Netjes maken" on a diagram drawn by hand must tidy it.
+    if (withMoves(candidate) <= withMoves(best) && candidate.cost <= fresh.cost * (1 + REPAIR_MARGIN) + REPAIR_SLACK) {
+      best = candidate;
+      mendedChosen = true;
+    }
+  }
+  // A repaired layout stands as it is (a nudge would move factors the edit did not touch).
+  if (n <= NUDGE_FACTORS && !mendedChosen) {
+    // Nudged free of what squeezing broke, squeezed again now that it is free, and nudged once more.
+    const nudged = nudge(input, best.positions);
+    const again = nudge(input, squeeze(input, nudged).positions);
+    best = { positions: again, cost: costOf(input, again).cost };
   }
   // Stability: keep where the factors stand when that is as good (laying out twice changes nothing).
   const current = new Map(input.factors.map((f) => [f.id, f.position]));
