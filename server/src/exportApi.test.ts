@@ -84,27 +84,32 @@ describe('GET /api/analyses/:id/export.*', () => {
     expect(exported.flatMap((e) => Array<string | undefined>(e.count ?? 1).fill(e.detail))).toEqual(['json', 'png', 'png']);
   });
 
-  it('a burst of exports is rendered two at a time; beyond the queue it answers 503 with a Dutch sentence and Retry-After', async () => {
-    const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
-    // Two from each of eight addresses, so no client is over its own limit: only the shared queue refuses.
-    const addresses = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 1}`);
-    const answers = await Promise.all(
-      addresses.flatMap((address) => [0, 1].map(() => getFrom(address, `/api/analyses/${id}/export.png?scale=4`, tokens.viewer))),
-    );
-    const statuses = answers.map((a) => a.status);
-    // 2 rendering and 8 waiting are taken; the rest arrive while the first are still being drawn.
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
-    expect(
-      statuses.every((s) => s === 200 || s === 503),
-      statuses.join(),
-    ).toBe(true);
-    const busy = answers.filter((a) => a.status === 503);
-    expect(busy.length).toBeGreaterThan(0);
-    expect(busy[0]!.headers['retry-after']).toBe('5');
-    expect((JSON.parse(busy[0]!.body) as { error: string }).error).toBe(EXPORT_MESSAGES.busy);
-    // Afterwards there is room again.
-    expect((await get(`/api/analyses/${id}/export.svg`, tokens.viewer)).status).toBe(200);
-  });
+  // Ten PNGs at scale 4, two at a time: on a loaded machine (two test suites side by side) that took over 30 s.
+  it(
+    'a burst of exports is rendered two at a time; beyond the queue it answers 503 with a Dutch sentence and Retry-After',
+    { timeout: 180_000 },
+    async () => {
+      const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
+      // Two from each of eight addresses, so no client is over its own limit: only the shared queue refuses.
+      const addresses = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 1}`);
+      const answers = await Promise.all(
+        addresses.flatMap((address) => [0, 1].map(() => getFrom(address, `/api/analyses/${id}/export.png?scale=4`, tokens.viewer))),
+      );
+      const statuses = answers.map((a) => a.status);
+      // 2 rendering and 8 waiting are taken; the rest arrive while the first are still being drawn.
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(10);
+      expect(
+        statuses.every((s) => s === 200 || s === 503),
+        statuses.join(),
+      ).toBe(true);
+      const busy = answers.filter((a) => a.status === 503);
+      expect(busy.length).toBeGreaterThan(0);
+      expect(busy[0]!.headers['retry-after']).toBe('5');
+      expect((JSON.parse(busy[0]!.body) as { error: string }).error).toBe(EXPORT_MESSAGES.busy);
+      // Afterwards there is room again.
+      expect((await get(`/api/analyses/${id}/export.svg`, tokens.viewer)).status).toBe(200);
+    },
+  );
 
   it('one address has at most 2 exports running or waiting: a third answers 429 with a Dutch sentence and Retry-After; another address is served meanwhile', async () => {
     const { id, tokens } = await createAnalysis(server.url, { content: SMALL });
