@@ -16,6 +16,7 @@ import { buildLayoutGraph, readLayoutResult } from '@samenzicht/shared/graph/lay
 import { boxSizes, layoutAnalysis, loopsForLayout, type Move } from '@samenzicht/shared/layout/layoutAnalysis';
 import { measureLayout, type LayoutQuality } from '@samenzicht/shared/layout/quality';
 import { generateFamily } from '@samenzicht/shared/testing/layoutGraphs';
+import { fewestBrokenRings } from './ringFeasibility.ts';
 
 type Graph = Pick<Analysis, 'factors' | 'links' | 'loops'> & { readonly actors?: Analysis['actors'] };
 
@@ -65,6 +66,44 @@ function smallEdit(laidOut: Graph): Graph {
     factors: [...laidOut.factors, { ...target, id: 'bench-new', label: 'Nieuwe factor', kind: 'aggravating', position: { x: 0, y: -300 } }],
     links: [...laidOut.links, { id: 'bench-new-link', from: 'bench-new', to: target.id, polarity: '+', note: '' }],
   };
+}
+
+/**
+ * Five loops of the medium example that no search of the free plane made rings together, while any four of them it
+ * did (found by leaving out loops one by one while the rest still never all became rings).
+ */
+const MEDIUM_KNOT: ReadonlyArray<readonly string[]> = [
+  ['f24', 'f25', 'f16', 'f32', 'f33'],
+  ['f12', 'f32', 'f33', 'f18', 'f19', 'f37', 'f10'],
+  ['f17', 'f18', 'f19', 'f15', 'f24', 'f25', 'f16'],
+  ['f18', 'f19', 'f15', 'f24', 'f25', 'f16', 'f32', 'f33'],
+  ['f12', 'f32', 'f33', 'f24', 'f25', 'f16', 'f17', 'f18', 'f19', 'f37', 'f10'],
+];
+
+/** The free-plane search (ringFeasibility.ts) on the medium example: how many rings any layout could draw. */
+function ringLimits(): string {
+  const medium = DIAGRAMS.find((d) => d.name === 'medium')!.graph;
+  const ids = new Set(medium.factors.map((f) => f.id));
+  if (!MEDIUM_KNOT.flat().every((id) => ids.has(id))) return 'The medium example changed: its knot of five loops is no longer in it.';
+  const loops = loopsForLayout(medium);
+  const all = fewestBrokenRings(loops, 5, 60_000);
+  const knot = fewestBrokenRings(MEDIUM_KNOT, 10, 100_000);
+  const fours = MEDIUM_KNOT.map(
+    (_, k) =>
+      fewestBrokenRings(
+        MEDIUM_KNOT.filter((__, i) => i !== k),
+        5,
+        50_000,
+      ).fewestBroken,
+  );
+  const moves = (n: number) => n.toLocaleString('en');
+  return [
+    `How many loops can be rings at all (a search of the free plane: points anywhere, no grid, bands or box sizes;`,
+    `\`server/src/bench/ringFeasibility.ts\`): on the medium example at best ${loops.length - all.fewestBroken} of ${loops.length}`,
+    `(${all.restarts} restarts of ${moves(all.moves)} moves). Five of its loops (${MEDIUM_KNOT.map((l) => l.join('→')).join('; ')})`,
+    `never all became rings (at best ${MEDIUM_KNOT.length - knot.fewestBroken} of 5 in ${knot.restarts} restarts of ${moves(knot.moves)} moves),`,
+    `while every four of them did${fours.every((f) => f === 0) ? '' : ` (not so: broken left ${fours.join(', ')})`}.`,
+  ].join(' ');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -120,6 +159,8 @@ async function main(): Promise<void> {
   lines.push(
     `All diagrams together: crossings ${totals.ours.crossings} (ours) against ${totals.elk.crossings} (ELK); links through factors ${totals.ours.through} against ${totals.elk.through}.`,
   );
+  lines.push('');
+  lines.push(ringLimits());
   console.log(lines.join('\n'));
 }
 
