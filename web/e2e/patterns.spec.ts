@@ -111,6 +111,10 @@ describe('patterns in the editor', () => {
     const before = await positions();
     await a.page.getByTestId('layout').click();
     await expect.poll(async () => JSON.stringify(await positions())).not.toBe(JSON.stringify(before));
+    // Said in a notice, with a way back.
+    const notice = a.page.getByTestId('linking-toast').filter({ hasText: /factoren hebben een nieuwe plek/ });
+    await notice.waitFor();
+    await expect.poll(() => notice.getByTestId('linking-toast-undo').isVisible()).toBe(true);
     const after = await positions();
     // Reads as an explanation: the trigger (f1) left of what keeps it going (f2), the concern (f6) right of both;
     // the strength "Band met de kinderen" (f8) stands beside what it counters ("Afspraken missen", f4).

@@ -47,6 +47,10 @@ export const en: Messages = {
     layout: 'Tidy up',
     layoutSelection: 'Tidy up selection',
     layingOut: 'Arranging…',
+    layoutDone_one: '1 factor has a new place.',
+    layoutDone_other: '{{count}} factors have a new place.',
+    layoutNothing: 'Everything was already tidy. Nothing moved.',
+    layoutFailed: 'Tidying up did not work. Nothing moved. Please try again.',
     layoutHint:
       'Puts the factors in order. First how it began, then what keeps it going, then the concern. Strengths stand apart. One "Undo" puts everything back.',
     addFactor: 'Add factor',

@@ -46,6 +46,10 @@ export const nl = {
     layout: 'Netjes maken',
     layoutSelection: 'Selectie netjes maken',
     layingOut: 'Bezig met ordenen…',
+    layoutDone_one: '1 factor heeft een nieuwe plek.',
+    layoutDone_other: '{{count}} factoren hebben een nieuwe plek.',
+    layoutNothing: 'Alles stond al netjes. Er is niets verplaatst.',
+    layoutFailed: 'Netjes maken lukte niet. Er is niets verplaatst. Probeer het nog eens.',
     layoutHint:
       'Zet de factoren op volgorde. Eerst hoe het begon, dan wat het in stand houdt, dan het zorgpunt. Krachten staan apart. Met één keer "Ongedaan maken" staat alles terug.',
     addFactor: 'Factor toevoegen',

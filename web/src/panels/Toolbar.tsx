@@ -10,6 +10,7 @@ import './shell.css';
 import { describeInWords } from './undoWords.ts';
 import { spotForNewFactor, viewCentre } from '../canvas/newFactorSpot.ts';
 import { ConnectButton } from '../canvas/ConnectButton.tsx';
+import { announce } from '../canvas/linkingStore.ts';
 
 /** The editing actions, each also reachable by keyboard. */
 export function Toolbar() {
@@ -41,8 +42,13 @@ export function Toolbar() {
     try {
       const { runLayout } = await import('../layout/runLayout.ts');
       const only = selectionSize >= 2 ? new Set(session.store.getState().selectedNodes) : undefined;
-      await runLayout(session, only, i18n.language.startsWith('en') ? 'en' : 'nl');
+      const moved = await runLayout(session, only, i18n.language.startsWith('en') ? 'en' : 'nl');
       if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 300 }), 50);
+      // Said out loud, with a way back: a layout moves much at once.
+      if (moved > 0) announce(session, t('toolbar.layoutDone', { count: moved }), { toast: true, undo: () => session.undo.undo() });
+      else announce(session, t('toolbar.layoutNothing'), { toast: true });
+    } catch {
+      announce(session, t('toolbar.layoutFailed'), { toast: true });
     } finally {
       setLayingOut(false);
     }
