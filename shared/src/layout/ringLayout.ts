@@ -70,7 +70,15 @@ const SCREEN_FACTORS = 40;
 const ROOMY_FILL = 0.25;
 const BIG_FILL = 0.35;
 /** Simulated annealing after the hill climb (gridSearch.ts `anneal`): moves tried per factor, and temperatures. */
-const ANNEAL = { shortStepsPerFactor: 300, stepsPerFactor: 800, bigStepsPerFactor: 100, hot: 100, keptHot: 40, cold: 2 } as const;
+const ANNEAL = {
+  shortStepsPerFactor: 300,
+  stepsPerFactor: 800,
+  roomyStepsPerFactor: 400,
+  bigStepsPerFactor: 100,
+  hot: 100,
+  keptHot: 40,
+  cold: 2,
+} as const;
 /** Current positions (and a layout started from them) are kept unless a fresh layout is better by more than this share of the cost. */
 const KEEP_MARGIN = 0.1;
 /** Current positions are kept when they cost at most this share more than the layout made now. */
@@ -767,7 +775,8 @@ export function ringLayout(input: RingLayoutInput): Move[] {
     improve(state, search);
   };
   const screen = n <= SCREEN_FACTORS;
-  const long = big ? ANNEAL.bigStepsPerFactor : ANNEAL.stepsPerFactor;
+  // Longest where the diagram must fit the screen; a roomy grid needs less (the medium example: as good at half).
+  const long = big ? ANNEAL.bigStepsPerFactor : screen ? ANNEAL.stepsPerFactor : ANNEAL.roomyStepsPerFactor;
   let freshRun: Run | null = null;
   let keptRun: Run | null = null;
   for (const fill of screen ? FILLS : [big ? BIG_FILL : ROOMY_FILL]) {
