@@ -20,7 +20,14 @@ function placed(graph: Graph, moves: readonly Move[]): Graph {
   return { ...graph, factors: graph.factors.map((f): Factor => ({ ...f, position: at.get(f.id) ?? f.position })) };
 }
 
-function qualityOf(graph: Graph, moves: readonly Move[] = layoutAnalysis({ analysis: graph })): LayoutQuality {
+// One layout per diagram, shared by the tests that only read it (a layout of the medium example takes seconds).
+const layouts = new WeakMap<Graph, Move[]>();
+function laidOutOnce(graph: Graph): Move[] {
+  if (!layouts.has(graph)) layouts.set(graph, layoutAnalysis({ analysis: graph }));
+  return layouts.get(graph)!;
+}
+
+function qualityOf(graph: Graph, moves: readonly Move[] = laidOutOnce(graph)): LayoutQuality {
   const sizes = boxSizes(graph);
   const at = new Map(moves.map((m) => [m.id, m.position]));
   const boxes = new Map(graph.factors.map((f) => [f.id, { ...(at.get(f.id) ?? f.position), ...sizes.get(f.id)! }]));
@@ -29,6 +36,8 @@ function qualityOf(graph: Graph, moves: readonly Move[] = layoutAnalysis({ analy
 
 const SMALL = example('small');
 const MEDIUM = example('medium');
+const FAMILY_30 = generateFamily(3, 30);
+const FAMILY_60 = generateFamily(4, 60);
 
 // Each layout of the medium example takes about a second of CPU; on a busy shared machine far longer.
 const SLOW = { timeout: 600_000 };
@@ -48,7 +57,7 @@ describe('ring layout ("Netjes maken")', () => {
   });
 
   it('never lets two factors overlap: the examples and generated families', SLOW, () => {
-    for (const graph of [SMALL, MEDIUM, generateFamily(3, 30), generateFamily(4, 60)]) {
+    for (const graph of [SMALL, MEDIUM, FAMILY_30, FAMILY_60]) {
       expect(qualityOf(graph).overlaps).toBe(0);
     }
   });
@@ -67,7 +76,7 @@ describe('ring layout ("Netjes maken")', () => {
   });
 
   it('fits a family of 30 factors on one 1920 × 1080 screen with readable labels, every loop a ring', SLOW, () => {
-    const q = qualityOf(generateFamily(3, 30));
+    const q = qualityOf(FAMILY_30);
     expect(q.overlaps).toBe(0);
     expect(q.loopsAsRings).toBe(q.loops);
     expect(q.linksThroughFactors).toBe(0);
@@ -102,7 +111,7 @@ describe('ring layout ("Netjes maken")', () => {
   });
 
   it('puts a strength beside what it counters', () => {
-    const moves = new Map(layoutAnalysis({ analysis: SMALL }).map((m) => [m.id, m.position]));
+    const moves = new Map(laidOutOnce(SMALL).map((m) => [m.id, m.position]));
     // f8 "Band met de kinderen" pushes against f4 "Afspraken missen": next to it, one grid step at most.
     const a = moves.get('f8')!;
     const b = moves.get('f4')!;
@@ -111,8 +120,8 @@ describe('ring layout ("Netjes maken")', () => {
   });
 
   it('is stable: laying out twice moves nothing, and the same input gives the same layout', SLOW, () => {
-    for (const graph of [SMALL, MEDIUM, generateFamily(3, 30)]) {
-      const first = layoutAnalysis({ analysis: graph });
+    for (const graph of [SMALL, MEDIUM, FAMILY_30]) {
+      const first = laidOutOnce(graph);
       expect(layoutAnalysis({ analysis: graph })).toEqual(first);
       const again = layoutAnalysis({ analysis: placed(graph, first) });
       expect(again).toEqual(first);
@@ -120,7 +129,7 @@ describe('ring layout ("Netjes maken")', () => {
   });
 
   it('moves few factors after a small edit: a factor added with one link', () => {
-    const laidOut = placed(SMALL, layoutAnalysis({ analysis: SMALL }));
+    const laidOut = placed(SMALL, laidOutOnce(SMALL));
     const target = laidOut.factors.find((f) => f.id === 'f3')!;
     const edited: Graph = {
       factors: [...laidOut.factors, { ...target, id: 'new', label: 'Slecht slapen', kind: 'aggravating', position: { x: -400, y: -400 } }],
@@ -139,8 +148,7 @@ describe('ring layout ("Netjes maken")', () => {
   });
 
   it('after a small edit in a family of 30, moves only the new factor and what must make way', SLOW, () => {
-    const family = generateFamily(3, 30);
-    const laidOut = placed(family, layoutAnalysis({ analysis: family }));
+    const laidOut = placed(FAMILY_30, laidOutOnce(FAMILY_30));
     const target = laidOut.factors.find((f) => f.kind === 'perpetuating')!;
     const edited: Graph = {
       factors: [...laidOut.factors, { ...target, id: 'new', label: 'Nieuwe factor', kind: 'aggravating', position: { x: 0, y: -300 } }],
