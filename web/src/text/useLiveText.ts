@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { diffText, transformOffset } from '@samenzicht/shared/model/liveText';
 import { applyDelta, mergeComposition, transformThroughDelta, type TextDelta } from './textSource.ts';
 import { useSession } from '../store/EditorContext.tsx';
@@ -47,42 +47,9 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
   const latestValue = useRef(value);
   latestValue.current = value;
 
-  const yText = source?.() ?? null;
-  const liveText = useRef(yText);
-  liveText.current = yText;
-  // Where the caret and selection stand, as Yjs relative positions: tied to the letter left of them, so they stay
-  // right after what this person typed whatever others type meanwhile, and whichever way the field is brought up to
-  // date (an index moved through a guessed change lands on the wrong side when the same letters repeat).
-  const caret = useRef<{ text: Y.Text; start: Y.RelativePosition; end: Y.RelativePosition } | null>(null);
-  const remember = useCallback(() => {
-    const el = ref.current;
-    const text = liveText.current;
-    if (!el || !text || composing.current || document.activeElement !== el || el.value !== text.toString()) return;
-    caret.current = {
-      text,
-      start: Y.createRelativePositionFromTypeIndex(text, el.selectionStart ?? 0, -1),
-      end: Y.createRelativePositionFromTypeIndex(text, el.selectionEnd ?? 0, -1),
-    };
-  }, []);
-  /** Shows the Y.Text's text now with the remembered caret; false when there is none to use. */
-  const showLive = useCallback((el: TextElement): boolean => {
-    const text = liveText.current;
-    const kept = caret.current;
-    if (!text?.doc || !kept || kept.text !== text) return false;
-    const start = Y.createAbsolutePositionFromRelativePosition(kept.start, text.doc);
-    const end = Y.createAbsolutePositionFromRelativePosition(kept.end, text.doc);
-    if (!start || !end || start.type !== text || end.type !== text) return false;
-    const direction = el.selectionDirection ?? 'none';
-    el.value = text.toString();
-    el.setSelectionRange(start.index, end.index, direction);
-    return true;
-  }, []);
-
   const bring = useCallback(() => {
     const el = ref.current;
     if (!el || composing.current || el.value === value) return;
-    // Focused on a live text: the document's text now (the render's value may already be behind it).
-    if (document.activeElement === el && liveText.current && showLive(el)) return;
     const change = diffText(el.value, value);
     if (document.activeElement !== el || !change) {
       el.value = value;
@@ -93,9 +60,10 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
     const direction = el.selectionDirection ?? 'none';
     el.value = value;
     el.setSelectionRange(start, end, direction);
-  }, [value, showLive]);
+  }, [value]);
   useLayoutEffect(bring, [bring]);
 
+  const yText = source?.() ?? null;
   useLayoutEffect(() => {
     if (!yText) return;
     const onChange = (event: Y.YTextEvent) => {
@@ -107,7 +75,6 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
         return;
       }
       if (!el || el.value === now || document.activeElement !== el) return;
-      if (showLive(el)) return;
       // Only when the delta turns what the field shows into the new text; else the render's `bring` diffs.
       if (applyDelta(el.value, delta) !== now) return;
       const start = transformThroughDelta(el.selectionStart ?? 0, delta);
@@ -117,13 +84,12 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
       el.setSelectionRange(start, end, direction);
     };
     yText.observe(onChange);
-    remember();
     return () => {
       yText.unobserve(onChange);
       // Another Y.Text from here on (a string turned into one, a factor put back): its deltas do not follow ours.
       composition.current.remote = null;
     };
-  }, [yText, remember, showLive]);
+  }, [yText]);
 
   const leave = useCallback(() => {
     const el = ref.current;
@@ -148,16 +114,11 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
       release.current?.();
       release.current = holdUndoStep(session.undo);
       session.setEditing(editing);
-      remember();
     },
     onBlur: leave,
     onInput: (event: { currentTarget: TextElement }) => {
-      if (composing.current) return;
-      write(event.currentTarget.value);
-      remember();
+      if (!composing.current) write(event.currentTarget.value);
     },
-    // The caret moved by the person (keys, mouse, touch): remembered where it now stands in the text.
-    onSelect: remember,
     onCompositionStart: (event: { currentTarget: TextElement }) => {
       composing.current = true;
       composition.current = { base: event.currentTarget.value, remote: yText ? [] : null };
@@ -175,7 +136,6 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
         el.setSelectionRange(at, at);
       }
       write(text);
-      remember();
     },
   };
 }
