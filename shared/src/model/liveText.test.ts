@@ -33,6 +33,23 @@ describe('diffText', () => {
   });
 });
 
+describe('diffText at the caret', () => {
+  it('puts a letter typed next to the same letter at the caret, not after the repeat', () => {
+    // Someone else's " Moeder" is already right of the caret; this person types a space at 6.
+    expect(diffText('Begin. Moeder', 'Begin.  Moeder')).toEqual({ index: 7, remove: 0, insert: ' ' });
+    expect(diffText('Begin. Moeder', 'Begin.  Moeder', 7)).toEqual({ index: 6, remove: 0, insert: ' ' });
+    // A letter in the middle, a backspace, and a caret that fits only one place: as without it.
+    expect(diffText('abc', 'abXc', 3)).toEqual({ index: 2, remove: 0, insert: 'X' });
+    expect(diffText('abXc', 'abc', 2)).toEqual({ index: 2, remove: 1, insert: '' });
+    expect(diffText('aab', 'aaab', 1)).toEqual({ index: 0, remove: 0, insert: 'a' });
+    // Never splits a surrogate pair.
+    const change = diffText('a😀b', 'a😀😀b', 5)!;
+    expect('a😀b'.slice(0, change.index) + change.insert + 'a😀b'.slice(change.index + change.remove)).toBe('a😀😀b');
+    expect(change.index % 1).toBe(0);
+    expect([1, 3]).toContain(change.index);
+  });
+});
+
 describe('transformOffset', () => {
   const change = { index: 5, remove: 2, insert: 'abc' };
   it('leaves a caret before the change, pushes one after it, and puts one inside it at its end', () => {

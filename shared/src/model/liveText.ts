@@ -41,10 +41,26 @@ const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 /**
  * The smallest single change that turns `before` into `after`: their common start and end are kept. Never splits a
  * surrogate pair (Yjs would turn a half into U+FFFD). Returns null when the two are equal.
+ *
+ * `caret`, when given, is where the change ends in `after` (the caret after typing): the change is then put there
+ * when more than one place fits. Typing a space just before someone else's space gives "Begin.  Moeder" from
+ * "Begin. Moeder"; without the caret the new space would be taken to come after theirs, and all that follows would be
+ * typed in front of one's own space, inside the other person's sentence.
  */
-export function diffText(before: string, after: string): TextChange | null {
+export function diffText(before: string, after: string, caret?: number): TextChange | null {
   if (before === after) return null;
   const max = Math.min(before.length, after.length);
+  if (caret !== undefined && caret >= 0 && caret <= after.length) {
+    // From the end first, never past the caret; then from the start, up to what is left.
+    let end = 0;
+    const endMax = Math.min(max, after.length - caret);
+    while (end < endMax && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+    if (end > 0 && isLow(before.charCodeAt(before.length - end))) end--;
+    let start = 0;
+    while (start < max - end && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+    if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
+    return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+  }
   let start = 0;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;

@@ -117,7 +117,22 @@ export function useLiveText<E extends TextElement>({ value, write, editing, trim
     },
     onBlur: leave,
     onInput: (event: { currentTarget: TextElement }) => {
-      if (!composing.current) write(event.currentTarget.value);
+      if (composing.current) return;
+      const el = event.currentTarget;
+      // What was typed goes in at the caret. `write` diffs the whole text, which cannot tell where a letter went when
+      // its neighbour is the same letter: a space typed right before someone else's space would be taken as coming
+      // after it, and everything typed next would land inside their sentence. `write` then finds nothing left to do,
+      // or only cleans (its limits and rules stay the only ones).
+      if (yText?.doc && el.selectionStart === el.selectionEnd) {
+        const change = diffText(yText.toString(), el.value, el.selectionEnd ?? undefined);
+        if (change) {
+          yText.doc.transact(() => {
+            if (change.remove > 0) yText.delete(change.index, change.remove);
+            if (change.insert) yText.insert(change.index, change.insert);
+          }, session.origin);
+        }
+      }
+      write(el.value);
     },
     onCompositionStart: (event: { currentTarget: TextElement }) => {
       composing.current = true;
