@@ -4,12 +4,10 @@
  * Without --json a summary for people (Dutch); with --json exactly the §3 object on stdout. A bad file: the parse
  * errors on stderr, one `path: message` per line, and exit code 1.
  */
-import { readFile } from 'node:fs/promises';
 import type { Analysis } from '@samenzicht/shared/model/types';
 import { analysePatterns, toPatternsJson, type Patterns } from '@samenzicht/shared/graph/patterns';
-import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '@samenzicht/shared/export/parseAnalysisBytes';
-import { formatIssue } from '@samenzicht/shared/schema/errors';
 import { forTerminal, jsonForTerminal } from './terminalText.ts';
+import { readAnalysisArg } from './readAnalysisArg.ts';
 
 const USAGE = 'Gebruik / usage: npm run analyze -- <bestand.samenzicht.json | afbeelding.png> [--json]';
 
@@ -28,33 +26,12 @@ async function run(args: readonly string[]): Promise<number> {
   }
   const path = files[0]!;
 
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'onbekende fout';
-    console.error(`Kan ${path} niet lezen / cannot read ${path} (${code})`);
-    return 1;
-  }
-  // A .samenzicht.json file, or a PNG exported by Samenzicht (CONTRACT.md §3: accepted wherever a file is).
-  const parsed = parseAnalysisBytes(bytes);
-  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${forTerminal(formatIssue(warning))}`);
-  if (!parsed.ok && parsed.fromPng && parsed.errors.some((e) => e.message === NO_ANALYSIS_IN_PNG)) {
-    console.error(
-      `${path}: deze afbeelding bevat geen Samenzicht-analyse. Alleen afbeeldingen die met Samenzicht zijn geëxporteerd kunnen worden geopend.\n` +
-        `${path}: this image does not contain a Samenzicht analysis. Only images exported from Samenzicht can be opened.`,
-    );
-    return 1;
-  }
-  if (!parsed.ok) {
-    console.error(`${path} is geen geldige analyse / is not a valid analysis:`);
-    for (const error of parsed.errors) console.error(forTerminal(formatIssue(error)));
-    return 1;
-  }
+  const analysis = await readAnalysisArg(path);
+  if (!analysis) return 1;
 
-  const patterns = analysePatterns(parsed.value, CLI_LIMITS);
+  const patterns = analysePatterns(analysis, CLI_LIMITS);
   process.stdout.write(
-    json ? `${jsonForTerminal(JSON.stringify(toPatternsJson(patterns), null, 2))}\n` : forTerminal(formatSummary(parsed.value, patterns)),
+    json ? `${jsonForTerminal(JSON.stringify(toPatternsJson(patterns), null, 2))}\n` : forTerminal(formatSummary(analysis, patterns)),
   );
   return 0;
 }

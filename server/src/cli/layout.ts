@@ -4,12 +4,10 @@
  * A PNG exported by Samenzicht is accepted as input too. A bad file: the parse errors on stderr, each naming its
  * place (`factors[3].kind: …`), and exit code 1.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '@samenzicht/shared/export/parseAnalysisBytes';
+import { writeFile } from 'node:fs/promises';
 import { layoutAnalysis } from '@samenzicht/shared/layout/layoutAnalysis';
-import { formatIssue } from '@samenzicht/shared/schema/errors';
 import { toAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
-import { forTerminal } from './terminalText.ts';
+import { readAnalysisArg } from './readAnalysisArg.ts';
 
 const USAGE = 'Gebruik / usage: npm run layout -- <bestand.samenzicht.json | afbeelding.png> [--out uit.samenzicht.json]';
 
@@ -34,25 +32,8 @@ async function run(args: readonly string[]): Promise<number> {
     return 1;
   }
   const path = rest[0]!;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    console.error(`Kan ${path} niet lezen / cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'})`);
-    return 1;
-  }
-  const parsed = parseAnalysisBytes(bytes);
-  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${forTerminal(formatIssue(warning))}`);
-  if (!parsed.ok) {
-    if (parsed.fromPng && parsed.errors.some((e) => e.message === NO_ANALYSIS_IN_PNG)) {
-      console.error(`${path}: deze afbeelding bevat geen Samenzicht-analyse / this image does not contain a Samenzicht analysis`);
-      return 1;
-    }
-    console.error(`${path} is geen geldige analyse / is not a valid analysis:`);
-    for (const error of parsed.errors) console.error(forTerminal(formatIssue(error)));
-    return 1;
-  }
-  const analysis = parsed.value;
+  const analysis = await readAnalysisArg(path);
+  if (!analysis) return 1;
   const moved = new Map(layoutAnalysis({ analysis }).map((m) => [m.id, m.position]));
   const file = toAnalysisFile({ ...analysis, factors: analysis.factors.map((f) => ({ ...f, position: moved.get(f.id) ?? f.position })) });
   const text = `${JSON.stringify(file, null, 2)}\n`;

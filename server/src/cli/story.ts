@@ -4,12 +4,10 @@
  * `--lang` (default: the analysis's own language). A PNG exported by Samenzicht is accepted too. A bad file: the
  * parse errors on stderr, one `path: message` per line, and exit code 1.
  */
-import { readFile } from 'node:fs/promises';
-import { NO_ANALYSIS_IN_PNG, parseAnalysisBytes } from '@samenzicht/shared/export/parseAnalysisBytes';
 import { LANGUAGES, type Language } from '@samenzicht/shared/model/language';
-import { formatIssue } from '@samenzicht/shared/schema/errors';
 import { storyOf } from '@samenzicht/shared/story/storyOf';
 import { forTerminal } from './terminalText.ts';
+import { readAnalysisArg } from './readAnalysisArg.ts';
 
 const USAGE = 'Gebruik / usage: npm run story -- <bestand.samenzicht.json | afbeelding.png> [--lang nl|en]';
 
@@ -43,26 +41,9 @@ async function run(args: readonly string[]): Promise<number> {
     return 1;
   }
   const { path, language } = parsedArgs;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'onbekende fout';
-    console.error(`Kan ${path} niet lezen / cannot read ${path} (${code})`);
-    return 1;
-  }
-  const parsed = parseAnalysisBytes(bytes);
-  for (const warning of parsed.warnings) console.error(`waarschuwing / warning: ${forTerminal(formatIssue(warning))}`);
-  if (!parsed.ok && parsed.fromPng && parsed.errors.some((e) => e.message === NO_ANALYSIS_IN_PNG)) {
-    console.error(`${path}: deze afbeelding bevat geen Samenzicht-analyse / this image does not contain a Samenzicht analysis.`);
-    return 1;
-  }
-  if (!parsed.ok) {
-    console.error(`${path} is geen geldige analyse / is not a valid analysis:`);
-    for (const error of parsed.errors) console.error(forTerminal(formatIssue(error)));
-    return 1;
-  }
-  const story = storyOf(parsed.value, language);
+  const analysis = await readAnalysisArg(path);
+  if (!analysis) return 1;
+  const story = storyOf(analysis, language);
   process.stdout.write(forTerminal(story.endsWith('\n') ? story : `${story}\n`));
   return 0;
 }
