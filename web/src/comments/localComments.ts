@@ -7,26 +7,11 @@ import { useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { newId } from '@samenzicht/shared/model/ids';
+import { readLocal as read, writeLocal as write } from '../sync/deviceStorage.ts';
 
 const SEEN_PREFIX = 'samenzicht.commentsSeen.';
 const HINTS_KEY = 'samenzicht.neutralHints';
 const DEVICE_KEY = 'samenzicht.device';
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode: remembered for this page only.
-  }
-}
 
 let deviceKey: string | null = null;
 

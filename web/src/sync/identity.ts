@@ -1,26 +1,11 @@
 /** The local person: a display name and a colour, remembered on this device only. */
+import { readLocal as read, writeLocal as write } from './deviceStorage.ts';
 
 const NAME_KEY = 'samenzicht.name';
 const COLOUR_KEY = 'samenzicht.colour';
 
 /** Colours for people: distinct, readable on white, and not the colours of factor kinds. */
 export const PERSON_COLOURS = ['#b8336a', '#2a7f62', '#6a4c93', '#c05621', '#1f6fb2', '#8a6d1f', '#3d5a80', '#9c2f2f'];
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode: remembered for this page only.
-  }
-}
 
 /** Returns the remembered display name, or null when the person has not given one yet. */
 export function loadName(): string | null {
