@@ -15,8 +15,8 @@ import { parseAnalysisFile } from '@samenzicht/shared/schema/parseAnalysisFile';
 import { buildLayoutGraph, readLayoutResult } from '@samenzicht/shared/graph/layoutPlan';
 import { boxSizes, layoutAnalysis, loopsForLayout, type Move } from '@samenzicht/shared/layout/layoutAnalysis';
 import { measureLayout, type LayoutQuality } from '@samenzicht/shared/layout/quality';
+import { brokenRingsBound } from '@samenzicht/shared/layout/ringObstruction';
 import { generateFamily } from '@samenzicht/shared/testing/layoutGraphs';
-import { fewestBrokenRings } from './ringFeasibility.ts';
 
 type Graph = Pick<Analysis, 'factors' | 'links' | 'loops'> & { readonly actors?: Analysis['actors'] };
 
@@ -69,40 +69,27 @@ function smallEdit(laidOut: Graph): Graph {
 }
 
 /**
- * Five loops of the medium example that no search of the free plane made rings together, while any four of them it
- * did (found by leaving out loops one by one while the rest still never all became rings).
+ * How many loops each diagram could show as rings at most, whatever the layout: a proof, not a search
+ * (ringObstruction.ts). Sets of loops with no loop in common that cannot all be rings each cost one loop.
  */
-const MEDIUM_KNOT: ReadonlyArray<readonly string[]> = [
-  ['f24', 'f25', 'f16', 'f32', 'f33'],
-  ['f12', 'f32', 'f33', 'f18', 'f19', 'f37', 'f10'],
-  ['f17', 'f18', 'f19', 'f15', 'f24', 'f25', 'f16'],
-  ['f18', 'f19', 'f15', 'f24', 'f25', 'f16', 'f32', 'f33'],
-  ['f12', 'f32', 'f33', 'f24', 'f25', 'f16', 'f17', 'f18', 'f19', 'f37', 'f10'],
-];
-
-/** The free-plane search (ringFeasibility.ts) on the medium example: how many rings any layout could draw. */
 function ringLimits(): string {
-  const medium = DIAGRAMS.find((d) => d.name === 'medium')!.graph;
-  const ids = new Set(medium.factors.map((f) => f.id));
-  if (!MEDIUM_KNOT.flat().every((id) => ids.has(id))) return 'The medium example changed: its knot of five loops is no longer in it.';
-  const loops = loopsForLayout(medium);
-  const all = fewestBrokenRings(loops, 5, 60_000);
-  const knot = fewestBrokenRings(MEDIUM_KNOT, 10, 100_000);
-  const fours = MEDIUM_KNOT.map(
-    (_, k) =>
-      fewestBrokenRings(
-        MEDIUM_KNOT.filter((__, i) => i !== k),
-        5,
-        50_000,
-      ).fewestBroken,
-  );
-  const moves = (n: number) => n.toLocaleString('en');
+  const parts = DIAGRAMS.map(({ name, graph }) => {
+    const loops = loopsForLayout(graph);
+    const bound = brokenRingsBound(loops);
+    const sets = bound.obstructions.map((o) => o.length).join(', ');
+    const why =
+      bound.obstructions.length === 0
+        ? ''
+        : ` (${bound.obstructions.length} such set${bound.obstructions.length === 1 ? '' : 's'}, of ${sets} loops)`;
+    return `${name.replace(/ \(.*\)$/, '')}: at most ${loops.length - bound.atLeastBroken} of ${loops.length}${why}`;
+  });
+  const medium = brokenRingsBound(loopsForLayout(DIAGRAMS.find((d) => d.name === 'medium')!.graph));
   return [
-    `How many loops can be rings at all (a search of the free plane: points anywhere, no grid, bands or box sizes;`,
-    `\`server/src/bench/ringFeasibility.ts\`): on the medium example at best ${loops.length - all.fewestBroken} of ${loops.length}`,
-    `(${all.restarts} restarts of ${moves(all.moves)} moves). Five of its loops (${MEDIUM_KNOT.map((l) => l.join('→')).join('; ')})`,
-    `never all became rings (at best ${MEDIUM_KNOT.length - knot.fewestBroken} of 5 in ${knot.restarts} restarts of ${moves(knot.moves)} moves),`,
-    `while every four of them did${fours.every((f) => f === 0) ? '' : ` (not so: broken left ${fours.join(', ')})`}.`,
+    `How many loops can be rings at all, whatever the layout (a proof by the strong Hanani–Tutte theorem,`,
+    `\`shared/src/layout/ringObstruction.ts\`: when no drawing can make every two independent sides that share a loop cross`,
+    `an even number of times, those loops cannot all be simple polygons; sets of loops with no loop in common each cost one):`,
+    `${parts.join('; ')}.`,
+    `The medium example's sets: ${medium.obstructions.map((o) => o.map((l) => l.join('→')).join('; ')).join(' — and — ')}.`,
   ].join(' ');
 }
 
