@@ -3,7 +3,7 @@
  * app's i18n (web/src/i18n nl.ts, en.ts: patterns.*, role_actor.*) takes those from here, so a loop, a break point or
  * a role is called the same on the screen and on paper. Templates use i18next's `{{name}}` placeholders.
  */
-import type { Role } from '../model/types.ts';
+import type { Role, Stance } from '../model/types.ts';
 import type { ExportLanguage } from './words.ts';
 import { VOCABULARY } from '../model/vocabulary.ts';
 
@@ -92,6 +92,32 @@ export interface ReportWords {
   readonly actorsNone: string;
   actorFactors(labels: readonly string[]): string;
   readonly actorNoFactors: string;
+  readonly stancesTitle: string;
+  readonly stancesNone: string;
+  stancesHeadline(factors: number, factorTotal: number, links: number, linkTotal: number): string;
+  stancesPeople(names: readonly string[]): string;
+  readonly stancesDifferTitle: string;
+  readonly stancesPartialTitle: string;
+  readonly stancesLoopsTitle: string;
+  stance(name: string, stance: Stance): string;
+  stanceUnmarked(names: readonly string[]): string;
+  stancesUnmarked(n: number): string;
+  readonly loopShared: string;
+  readonly loopDiffers: string;
+  loopRecognisedBy(names: readonly string[]): string;
+  readonly loopNotYet: string;
+  readonly loopUnmarked: string;
+  readonly commentsTitle: string;
+  readonly commentsNone: string;
+  commentsCount(threads: number, open: number): string;
+  onFactor(label: string): string;
+  onLink(link: string): string;
+  onLoop(loop: string): string;
+  readonly onGone: string;
+  /** "Anna (als Moeder)" */
+  commentAuthor(author: string, actor: string | undefined): string;
+  comment(who: string, when: string, text: string, resolved: boolean): string;
+  reply(who: string, when: string, text: string): string;
 }
 
 function plural(n: number, one: string, other: string): string {
@@ -114,10 +140,10 @@ export const REPORT_WORDS: Record<ExportLanguage, ReportWords> = {
       'Dit overzicht laat zien welk deel waar staat.',
     tile: (n, total, row, column) => `Deel ${n} van ${total} (rij ${row}, kolom ${column})`,
     loopsTitle: 'Kringlopen',
-    loopsIntro: 'Een kringloop is een kring van verbanden: A beïnvloedt B, B beïnvloedt C, en C weer A. Vicieuze cirkels staan eerst.',
+    loopsIntro: 'Een kringloop is een kring van verbanden. A beïnvloedt B, B beïnvloedt C, en C weer A. Vicieuze cirkels staan eerst.',
     loopsNone: 'Er zijn nog geen kringlopen in deze tekening.',
     loopsLeftOut: (n) =>
-      `Nog ${n} ${plural(n, 'kringloop staat', 'kringlopen staan')} niet in dit verslag. Je vindt ze in Samenzicht, bij Patronen.`,
+      `Nog ${n} ${plural(n, 'kringloop staat', 'kringlopen staan')} niet in dit verslag. Je vindt ze in Samenzicht, bij Kringlopen.`,
     loopsTruncated: 'Er zijn zoveel kringlopen dat Samenzicht niet alle kringlopen heeft gezocht.',
     loopSteps: (labels) => [...labels, `weer ${labels[0] ?? ''}`].join(' › '),
     breakTitle: 'Waar kan de cirkel breken?',
@@ -138,6 +164,32 @@ export const REPORT_WORDS: Record<ExportLanguage, ReportWords> = {
     actorsNone: 'Er zijn nog geen betrokkenen genoemd.',
     actorFactors: (labels) => `Factoren: ${labels.join('; ')}`,
     actorNoFactors: 'Nog aan geen factor gekoppeld.',
+    stancesTitle: 'Wie herkent wat',
+    stancesNone: 'Nog niemand heeft gezegd wat hij of zij herkent.',
+    stancesHeadline: (f, ft, l, lt) => `Gedeeld door iedereen: ${f} van ${ft} factoren, ${l} van ${lt} verbanden.`,
+    stancesPeople: (names) => `Meegedaan: ${names.join(', ')}.`,
+    stancesDifferTitle: 'Hier verschillen we',
+    stancesPartialTitle: 'Nog niet door iedereen herkend',
+    stancesLoopsTitle: 'Kringlopen',
+    stance: (name, stance) =>
+      stance === 'recognise' ? `${name} herkent dit` : stance === 'doubt' ? `${name} twijfelt` : `${name} herkent dit niet`,
+    stanceUnmarked: (names) => `nog niets gezegd: ${names.join(', ')}`,
+    stancesUnmarked: (n) => `Nog door niemand gemarkeerd: ${n} ${plural(n, 'factor of verband', 'factoren en verbanden')}.`,
+    loopShared: 'iedereen herkent deze kringloop',
+    loopDiffers: 'hier verschillen we',
+    loopRecognisedBy: (names) => `herkend door ${names.join(', ')}`,
+    loopNotYet: 'nog niet door iedereen herkend',
+    loopUnmarked: 'nog niet gemarkeerd',
+    commentsTitle: 'Opmerkingen',
+    commentsNone: 'Er zijn geen opmerkingen geschreven.',
+    commentsCount: (threads, open) => `${threads} ${plural(threads, 'gesprek', 'gesprekken')}, waarvan ${open} nog open.`,
+    onFactor: (label) => `Bij factor "${label}"`,
+    onLink: (link) => `Bij het verband: ${link}`,
+    onLoop: (loop) => `Bij kringloop ${loop}`,
+    onGone: 'Bij iets dat niet meer in de tekening staat',
+    commentAuthor: (author, actor) => (actor ? `${author} (als ${actor})` : author),
+    comment: (who, when, text, resolved) => `${who}, ${when}${resolved ? ' (afgerond)' : ''}: ${text}`,
+    reply: (who, when, text) => `Reactie van ${who}, ${when}: ${text}`,
   },
   en: {
     patterns: SHARED_PATTERN_WORDS.en,
@@ -154,9 +206,9 @@ export const REPORT_WORDS: Record<ExportLanguage, ReportWords> = {
       'This overview shows which part is where.',
     tile: (n, total, row, column) => `Part ${n} of ${total} (row ${row}, column ${column})`,
     loopsTitle: 'Loops',
-    loopsIntro: 'A loop is a circle of connections: A influences B, B influences C, and C influences A again. Vicious circles come first.',
+    loopsIntro: 'A loop is a circle of connections. A influences B, B influences C, and C influences A again. Vicious circles come first.',
     loopsNone: 'This diagram has no loops yet.',
-    loopsLeftOut: (n) => `${n} more ${plural(n, 'loop is', 'loops are')} not in this report. You find them in Samenzicht, under Patterns.`,
+    loopsLeftOut: (n) => `${n} more ${plural(n, 'loop is', 'loops are')} not in this report. You find them in Samenzicht, under Loops.`,
     loopsTruncated: 'There are so many loops that Samenzicht did not look for all of them.',
     loopSteps: (labels) => [...labels, `back to ${labels[0] ?? ''}`].join(' › '),
     breakTitle: 'Where can the circle break?',
@@ -177,5 +229,31 @@ export const REPORT_WORDS: Record<ExportLanguage, ReportWords> = {
     actorsNone: 'No people involved have been named yet.',
     actorFactors: (labels) => `Factors: ${labels.join('; ')}`,
     actorNoFactors: 'Not tied to any factor yet.',
+    stancesTitle: 'Who recognises what',
+    stancesNone: 'Nobody has said yet what they recognise.',
+    stancesHeadline: (f, ft, l, lt) => `Shared by everyone: ${f} of ${ft} factors, ${l} of ${lt} connections.`,
+    stancesPeople: (names) => `Took part: ${names.join(', ')}.`,
+    stancesDifferTitle: 'Where we differ',
+    stancesPartialTitle: 'Not yet recognised by everyone',
+    stancesLoopsTitle: 'Loops',
+    stance: (name, stance) =>
+      stance === 'recognise' ? `${name} recognises it` : stance === 'doubt' ? `${name} is not sure` : `${name} does not recognise it`,
+    stanceUnmarked: (names) => `nothing said yet: ${names.join(', ')}`,
+    stancesUnmarked: (n) => `Not marked by anyone yet: ${n} ${plural(n, 'factor or connection', 'factors and connections')}.`,
+    loopShared: 'everyone recognises this loop',
+    loopDiffers: 'here we differ',
+    loopRecognisedBy: (names) => `recognised by ${names.join(', ')}`,
+    loopNotYet: 'not yet recognised by everyone',
+    loopUnmarked: 'not marked yet',
+    commentsTitle: 'Comments',
+    commentsNone: 'No comments were written.',
+    commentsCount: (threads, open) => `${threads} ${plural(threads, 'conversation', 'conversations')}, ${open} still open.`,
+    onFactor: (label) => `On factor "${label}"`,
+    onLink: (link) => `On the connection: ${link}`,
+    onLoop: (loop) => `On loop ${loop}`,
+    onGone: 'On something no longer in the diagram',
+    commentAuthor: (author, actor) => (actor ? `${author} (as ${actor})` : author),
+    comment: (who, when, text, resolved) => `${who}, ${when}${resolved ? ' (done)' : ''}: ${text}`,
+    reply: (who, when, text) => `Reply from ${who}, ${when}: ${text}`,
   },
 };

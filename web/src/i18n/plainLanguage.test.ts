@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FACTOR_KINDS, LIFE_DOMAINS, ROLES } from '@samenzicht/shared/model/types';
 import { VOCABULARY } from '@samenzicht/shared/model/vocabulary';
 import { WORDS, type ExportLanguage } from '@samenzicht/shared/export/words';
+import { REPORT_WORDS } from '@samenzicht/shared/export/reportWords';
 import rules from './plainLanguage.json';
 import { nl } from './nl.ts';
 import { en } from './en.ts';
@@ -36,6 +37,44 @@ function exportTexts(language: ExportLanguage): Array<[string, string]> {
   ];
 }
 
+/** The case-file report's words as the report prints them, functions called with typical values. */
+function reportTexts(language: ExportLanguage): Array<[string, string]> {
+  const w = REPORT_WORDS[language];
+  const calls: Record<string, string> = {
+    madeAt: w.madeAt('3 maart 2025', '14:05', 'Europe/Amsterdam'),
+    version: w.version('Na het tweede gesprek'),
+    page: w.page(2, 9),
+    diagramTiled: w.diagramTiled(4, 2, 5),
+    tile: w.tile(1, 4, 1, 2),
+    loopsLeftOut: w.loopsLeftOut(12),
+    loopSteps: w.loopSteps(['Schulden', 'Stress']),
+    breakLink: w.breakLink('Schulden', 'Stress', 3, 5),
+    breakFactor: w.breakFactor('Stress', 3, 5),
+    notesWithout: w.notesWithout(4),
+    linkName: w.linkName('Schulden', 'Stress', true),
+    actorFactors: w.actorFactors(['Schulden', 'Stress']),
+    stancesHeadline: w.stancesHeadline(5, 12, 3, 14),
+    stancesPeople: w.stancesPeople(['Anna (Ouder)', 'Sam (Professional)']),
+    stance: ['recognise', 'doubt', 'not-recognise'].map((s) => w.stance('Anna', s as 'doubt')).join('. '),
+    stanceUnmarked: w.stanceUnmarked(['Sam']),
+    stancesUnmarked: w.stancesUnmarked(9),
+    loopRecognisedBy: w.loopRecognisedBy(['Anna', 'Sam']),
+    commentsCount: w.commentsCount(4, 1),
+    onFactor: w.onFactor('Stress'),
+    onLink: w.onLink(w.linkName('Schulden', 'Stress', false)),
+    onLoop: w.onLoop('R1 · De schuldenspiraal'),
+    commentAuthor: w.commentAuthor('Sam', 'Moeder'),
+    comment: w.comment('Sam', '3 maart 2025 14:05', 'Klopt dit?', true),
+    reply: w.reply('Anna', '3 maart 2025 14:05', 'Ja.'),
+  };
+  return Object.entries(w).flatMap(([key, value]): Array<[string, string]> => {
+    if (key === 'patterns' || key === 'roles') return [];
+    if (typeof value === 'string') return [[`report.${language}.${key}`, value]];
+    if (!(key in calls)) throw new Error(`reportTexts: no typical call for report.${language}.${key}`);
+    return [[`report.${language}.${key}`, calls[key]!]];
+  });
+}
+
 /** Sentences of a text: split after . ! ? or … followed by a space. */
 function sentencesOf(text: string): string[] {
   return text
@@ -61,8 +100,18 @@ function blockedIn(text: string, blocked: readonly Blocked[]): Blocked[] {
   });
 }
 
-const dutch: Array<[string, string]> = [...textsOf(nl), ...textsOf(VOCABULARY.nl, 'vocabulary.nl'), ...exportTexts('nl')];
-const english: Array<[string, string]> = [...textsOf(en), ...textsOf(VOCABULARY.en, 'vocabulary.en'), ...exportTexts('en')];
+const dutch: Array<[string, string]> = [
+  ...textsOf(nl),
+  ...textsOf(VOCABULARY.nl, 'vocabulary.nl'),
+  ...exportTexts('nl'),
+  ...reportTexts('nl'),
+];
+const english: Array<[string, string]> = [
+  ...textsOf(en),
+  ...textsOf(VOCABULARY.en, 'vocabulary.en'),
+  ...exportTexts('en'),
+  ...reportTexts('en'),
+];
 
 describe('the readability checks themselves', () => {
   it('split sentences and count words as a reader would', () => {

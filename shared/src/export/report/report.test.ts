@@ -1,7 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { analysePatterns, type Patterns } from '../../graph/patterns.ts';
-import type { Analysis } from '../../model/types.ts';
+import type { Loop } from '../../graph/loops.ts';
+import { loopTarget } from '../../model/comment.ts';
+import type { Analysis, Comment, StanceMark } from '../../model/types.ts';
 import { readExamples, readTtfFonts, tinyAnalysis } from '../../testing/export.ts';
 import { readPdfText, squeeze } from '../../testing/pdfText.ts';
 import { PAPER_SIZES } from '../paper.ts';
@@ -16,12 +18,58 @@ const fonts = readTtfFonts();
 const AT = new Date('2026-03-12T13:05:00Z');
 const MEDIUM = readExamples().find((e) => e.name === 'medium.samenzicht.json')!.analysis;
 
-/** The medium example with a note on every third factor and a name on every vicious loop it lists. */
+/** Comments of a test analysis: a thread with a reply, one done, one on a link, one on a loop, one on a gone factor. */
+function testComments(loop: Loop): Comment[] {
+  const base = { author: 'Ingrid', actor: 'a4', replyTo: null, resolved: false } as const;
+  return [
+    { ...base, id: 'c1', on: 'f1', at: '2026-03-10T09:30:00Z', text: 'Dit speelde al voor de verhuizing.' },
+    {
+      ...base,
+      id: 'c2',
+      on: 'f1',
+      at: '2026-03-10T10:00:00Z',
+      text: 'Ja, al sinds de scheiding.',
+      author: 'Moeder',
+      actor: 'a1',
+      replyTo: 'c1',
+    },
+    { ...base, id: 'c3', on: MEDIUM.links[0]!.id, at: '2026-03-11T08:00:00Z', text: 'Klopt de richting van dit verband?', resolved: true },
+    {
+      id: 'c4',
+      on: loopTarget(loop.links),
+      at: '2026-03-11T12:15:00Z',
+      text: 'Deze cirkel zagen we allebei.',
+      author: 'Sam',
+      replyTo: null,
+      resolved: false,
+    },
+    { ...base, id: 'c5', on: 'f999', at: '2026-03-12T07:45:00Z', text: 'Hoort deze nog bij het gezin?' },
+  ];
+}
+
+/** Stances of two people: the same on the first five factors, different on the next two, one link marked by one. */
+function testStances(): StanceMark[] {
+  const f = MEDIUM.factors.map((x) => x.id);
+  return [
+    ...f.slice(0, 7).map((on): StanceMark => ({ actor: 'a1', on, stance: 'recognise' })),
+    ...f.slice(0, 5).map((on): StanceMark => ({ actor: 'a4', on, stance: 'recognise' })),
+    { actor: 'a4', on: f[5]!, stance: 'doubt' },
+    { actor: 'a4', on: f[6]!, stance: 'not-recognise' },
+    { actor: 'a1', on: MEDIUM.links[0]!.id, stance: 'doubt' },
+  ];
+}
+
+/**
+ * The medium example with a note on every third factor, a name on every vicious loop it lists, two people's
+ * stances and a few comments.
+ */
 function testAnalysis(): Analysis {
   const patterns = analysePatterns(MEDIUM);
   const named = patterns.loops.filter((l) => l.vicious).slice(0, 6);
   return {
     ...MEDIUM,
+    stances: testStances(),
+    comments: testComments(named[0]!),
     factors: MEDIUM.factors.map((f, i) =>
       i % 3 === 0 ? { ...f, note: `Toelichting ${i}: dit zagen we op de huisbezoeken in het voorjaar, bij de zus thuis.` } : f,
     ),
@@ -44,6 +92,10 @@ function expectedTexts(analysis: Analysis, patterns: Patterns, language: 'nl' | 
     ...patterns.breakPoints.factors.map((id) => words.breakFactor(label(id), patterns.factorCounts[id]!, total)),
     ...analysis.factors.flatMap((f) => (f.note.trim() ? [f.note.trim()] : [])),
     ...analysis.links.flatMap((l) => (l.note.trim() ? [l.note.trim()] : [])),
+    ...(analysis.comments ?? []).map((c) => c.text),
+    ...(analysis.stances ?? [])
+      .filter((m) => m.stance !== 'recognise')
+      .map((m) => words.stance(m.actor === 'a1' ? 'Moeder' : 'Gezinsvoogd', m.stance)),
   ];
 }
 
@@ -99,8 +151,10 @@ describe('the case-file report as PDF, read back with pdf.js', () => {
   });
 
   it('splits a diagram too large for one page into parts, on A4 more than on A3, and gives an overview first', () => {
-    const a4 = layoutReport(analysis, { paper: 'A4', exportedAt: AT });
-    const a3 = layoutReport(analysis, { paper: 'A3', exportedAt: AT });
+    // Without the stance marks, whose initials (11 px) are the smallest text when there are any.
+    const withoutStances = { ...analysis, stances: [] };
+    const a4 = layoutReport(withoutStances, { paper: 'A4', exportedAt: AT });
+    const a3 = layoutReport(withoutStances, { paper: 'A3', exportedAt: AT });
     expect(a4.diagramParts).toBeGreaterThan(1);
     expect(a3.diagramParts).toBeLessThan(a4.diagramParts);
     // The parts are drawn at the smallest scale that keeps the smallest diagram text (11.52 px) at 8 pt.
@@ -128,7 +182,7 @@ describe('the case-file report as PDF, read back with pdf.js', () => {
 
 describe('the report in pieces', () => {
   it('keeps a clear list of sections, each starting with its heading', () => {
-    expect(REPORT_SECTIONS.map((s) => s.id)).toEqual(['loops', 'breakPoints', 'strengths', 'notes', 'actors']);
+    expect(REPORT_SECTIONS.map((s) => s.id)).toEqual(['loops', 'breakPoints', 'strengths', 'notes', 'actors', 'stances', 'comments']);
     const analysis = tinyAnalysis();
     const patterns = analysePatterns(analysis);
     const context = {
@@ -138,6 +192,7 @@ describe('the report in pieces', () => {
       exportWords: WORDS.en,
       label: (id: string) => analysis.factors.find((f) => f.id === id)!.label,
       listedLoops: chooseListedLoops(patterns.loops),
+      formatAt: (iso: string) => iso,
     };
     for (const section of REPORT_SECTIONS) expect(section.blocks(context)[0]!.kind).toBe('heading');
   });
@@ -176,5 +231,51 @@ describe('the report in pieces', () => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getPageCount()).toBeGreaterThan(1);
     expect(new TextDecoder('latin1').decode(bytes)).not.toMatch(/\/ca 0\.|\/CA 0\./);
+  });
+});
+
+describe('who recognises what, and the comments, in the report', () => {
+  const analysis = testAnalysis();
+  const patterns = analysePatterns(analysis, { timeBudgetMs: 60_000 });
+  const loop = patterns.loops.find((l) => l.name === 'Testkring 1')!;
+  const label = (id: string) => analysis.factors.find((f) => f.id === id)!.label;
+  const nl = layoutReport(analysis, { exportedAt: AT, timeZone: 'Europe/Amsterdam', patterns });
+  const en = layoutReport(analysis, { exportedAt: AT, timeZone: 'Europe/Amsterdam', patterns, language: 'en' });
+  const [f, link] = [MEDIUM.factors.map((x) => x.id), MEDIUM.links[0]!];
+
+  it('says how much everyone shares, who took part, and where they differ', () => {
+    expect(nl.text).toContain('Gedeeld door iedereen: 5 van 42 factoren, 0 van 73 verbanden.');
+    expect(nl.text).toContain('Meegedaan: Moeder (Ouder), Gezinsvoogd (Professional).');
+    expect(nl.text).toContain(`Hier verschillen we`);
+    expect(nl.text).toContain(`"${label(f[5]!)}": Moeder herkent dit; Gezinsvoogd twijfelt`);
+    expect(nl.text).toContain(`"${label(f[6]!)}": Moeder herkent dit; Gezinsvoogd herkent dit niet`);
+    // Marked by one of the two: not shared yet, and the report says who has not said anything.
+    expect(nl.text).toContain(`"${label(link.from)}" versterkt "${label(link.to)}": Moeder twijfelt; nog niets gezegd: Gezinsvoogd`);
+    expect(nl.text).toContain(`Nog door niemand gemarkeerd: ${42 - 7 + 73 - 1} factoren en verbanden.`);
+    expect(en.text).toContain('Shared by everyone: 5 of 42 factors, 0 of 73 connections.');
+    expect(en.text).toContain(`"${label(f[6]!)}": Moeder recognises it; Gezinsvoogd does not recognise it`);
+  });
+
+  it('prints every comment with its writer, time (in the report’s time zone) and what it is about, replies under it', () => {
+    const text = nl.text;
+    expect(text).toContain('4 gesprekken, waarvan 3 nog open.');
+    expect(text).toContain(`Bij factor "${label('f1')}"`);
+    // 09:30 UTC is 10:30 in Amsterdam in March.
+    expect(text).toContain('Ingrid (als Gezinsvoogd), 10 maart 2026 10:30: Dit speelde al voor de verhuizing.');
+    expect(text).toContain('Reactie van Moeder (als Moeder), 10 maart 2026 11:00: Ja, al sinds de scheiding.');
+    expect(text.indexOf('Dit speelde al')).toBeLessThan(text.indexOf('Ja, al sinds de scheiding'));
+    expect(text).toContain(`Bij het verband: "${label(link.from)}" versterkt "${label(link.to)}"`);
+    expect(text).toContain('(afgerond): Klopt de richting van dit verband?');
+    expect(text).toContain(`Bij kringloop ${loop.id} · Testkring 1`);
+    expect(text).toContain('Sam, 11 maart 2026 13:15: Deze cirkel zagen we allebei.');
+    expect(text).toContain('Bij iets dat niet meer in de tekening staat');
+    expect(en.text).toContain('Reply from Moeder (as Moeder), 10 March 2026 11:00: Ja, al sinds de scheiding.');
+    expect(en.text).toContain('(done): Klopt de richting van dit verband?');
+  });
+
+  it('says so when nobody marked anything or wrote a comment', () => {
+    const plain = layoutReport(tinyAnalysis(), { exportedAt: AT });
+    expect(plain.text).toContain(REPORT_WORDS.nl.stancesNone);
+    expect(plain.text).toContain(REPORT_WORDS.nl.commentsNone);
   });
 });

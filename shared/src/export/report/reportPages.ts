@@ -415,6 +415,10 @@ export function layoutReport(analysis: Analysis, options: ReportOptions = {}): R
     exportWords,
     label: (id) => factorById.get(id)?.label.trim() || exportWords.emptyLabel,
     listedLoops: chooseListedLoops(patterns.loops),
+    formatAt: (iso) => {
+      const moment = formatExportDate(new Date(iso), language, timeZone);
+      return `${moment.date} ${moment.time}`;
+    },
   };
   const blocks = (options.sections ?? REPORT_SECTIONS).flatMap((section) => section.blocks(context));
   const portrait = pageSize(paper, true);

@@ -1,11 +1,14 @@
 /**
  * What the case-file report says after the diagram, as a list of sections. Each section turns the analysis and its
- * patterns into plain text blocks; reportPages.ts flows the blocks over pages. A later section (stances and
- * comments, "wat is er veranderd" between versions, the written story) is one more entry in REPORT_SECTIONS.
+ * patterns into plain text blocks; reportPages.ts flows the blocks over pages. A later section ("wat is er veranderd"
+ * between versions, the written story) is one more entry in REPORT_SECTIONS.
  */
 import type { Patterns } from '../../graph/patterns.ts';
 import type { Loop } from '../../graph/loops.ts';
-import type { Analysis } from '../../model/types.ts';
+import { computeSharedness, loopSharedness, type TargetSharedness } from '../../graph/sharedness.ts';
+import { loopKey } from '../../graph/loopKey.ts';
+import { resolveTarget, threadRootOf } from '../../model/comment.ts';
+import type { Analysis, Comment } from '../../model/types.ts';
 import { fillTemplate, type ReportWords } from '../reportWords.ts';
 import type { ExportWords } from '../words.ts';
 
@@ -25,6 +28,8 @@ export interface ReportContext {
   readonly label: (factorId: string) => string;
   /** The loops the report lists (all named loops, then vicious first, at most MAX_LISTED_LOOPS). */
   readonly listedLoops: readonly Loop[];
+  /** A moment (ISO-8601 UTC) as the report prints it, in the report's time zone: "3 december 2026 14:05". */
+  readonly formatAt: (iso: string) => string;
 }
 
 export interface ReportSection {
@@ -176,5 +181,149 @@ const actorsSection: ReportSection = {
   },
 };
 
+/** "Anna (moeder)", or "?" for a person without a name. */
+function actorName(analysis: Analysis, id: string | undefined): string | undefined {
+  const actor = id === undefined ? undefined : analysis.actors.find((a) => a.id === id);
+  return actor ? actor.name.trim() || '?' : undefined;
+}
+
+/** A factor as `"label"`, a link as `"A" versterkt "B"`; undefined for an id that is neither. */
+function targetName({ analysis, words, label }: ReportContext, id: string): string | undefined {
+  if (analysis.factors.some((f) => f.id === id)) return `"${label(id)}"`;
+  const link = analysis.links.find((l) => l.id === id);
+  return link ? words.linkName(label(link.from), label(link.to), link.polarity === '+') : undefined;
+}
+
+const stancesSection: ReportSection = {
+  id: 'stances',
+  blocks(context) {
+    const { analysis, words, listedLoops } = context;
+    const blocks: Block[] = [{ kind: 'heading', text: words.stancesTitle }];
+    const sharedness = computeSharedness(analysis);
+    if (sharedness.participants.length === 0) return [...blocks, { kind: 'paragraph', text: words.stancesNone }];
+    const { factors, links } = sharedness.headline;
+    const name = (id: string) => actorName(analysis, id) ?? '?';
+    blocks.push(
+      { kind: 'paragraph', text: words.stancesHeadline(factors.shared, factors.total, links.shared, links.total) },
+      {
+        kind: 'paragraph',
+        text: words.stancesPeople(
+          sharedness.participants.map((id) => {
+            const actor = analysis.actors.find((a) => a.id === id)!;
+            return `${name(id)} (${words.roles[actor.role]})`;
+          }),
+        ),
+        soft: true,
+      },
+    );
+    // Factors first, then links, each in the order of the analysis.
+    const targets = [...sharedness.factors, ...sharedness.links];
+    const describe = (id: string, t: TargetSharedness): string[] => {
+      const what = targetName(context, id);
+      if (!what) return [];
+      const said = sharedness.participants.flatMap((actor) => {
+        const stance = t.stances.get(actor);
+        return stance ? [words.stance(name(actor), stance)] : [];
+      });
+      const silent = sharedness.participants.filter((actor) => !t.stances.has(actor)).map(name);
+      return [`${what}: ${[...said, ...(silent.length > 0 ? [words.stanceUnmarked(silent)] : [])].join('; ')}`];
+    };
+    for (const [title, status] of [
+      [words.stancesDifferTitle, 'differs'],
+      [words.stancesPartialTitle, 'partial'],
+    ] as const) {
+      const items = targets.filter(([, t]) => t.status === status).flatMap(([id, t]) => describe(id, t));
+      if (items.length === 0) continue;
+      blocks.push({ kind: 'subheading', text: title });
+      for (const text of items) blocks.push({ kind: 'item', text });
+    }
+    const unmarked = targets.filter(([, t]) => t.status === 'unmarked').length;
+    if (unmarked > 0) blocks.push({ kind: 'paragraph', text: words.stancesUnmarked(unmarked), soft: true });
+    if (listedLoops.length > 0) {
+      blocks.push({ kind: 'subheading', text: words.stancesLoopsTitle });
+      for (const loop of listedLoops) {
+        const s = loopSharedness(loop, sharedness);
+        const text =
+          s.status === 'shared'
+            ? words.loopShared
+            : s.status === 'differs'
+              ? words.loopDiffers
+              : s.status === 'unmarked'
+                ? words.loopUnmarked
+                : s.recognisedBy.length > 0
+                  ? words.loopRecognisedBy(s.recognisedBy.map(name))
+                  : words.loopNotYet;
+        blocks.push({ kind: 'item', text: `${loopTitle(loop)}: ${text}` });
+      }
+    }
+    return blocks;
+  },
+};
+
+const commentsSection: ReportSection = {
+  id: 'comments',
+  blocks(context) {
+    const { analysis, patterns, words, label, formatAt } = context;
+    const blocks: Block[] = [{ kind: 'heading', text: words.commentsTitle }];
+    const comments = analysis.comments ?? [];
+    if (comments.length === 0) return [...blocks, { kind: 'paragraph', text: words.commentsNone }];
+    const byId = new Map(comments.map((c) => [c.id, c]));
+    const threads = new Map<string, Comment[]>();
+    for (const comment of comments) {
+      const root = threadRootOf(comment.id, byId);
+      if (root === null) continue;
+      threads.set(root, [...(threads.get(root) ?? []), comment]);
+    }
+    const roots = [...threads.keys()].map((id) => byId.get(id)!);
+    blocks.push({ kind: 'paragraph', text: words.commentsCount(roots.length, roots.filter((c) => !c.resolved).length), soft: true });
+    const factorIds = new Set(analysis.factors.map((f) => f.id));
+    const linkIds = new Set(analysis.links.map((l) => l.id));
+    const loopByKey = new Map(patterns.loops.map((l) => [loopKey(l.links), l]));
+    // Where a thread is printed: factors, then links, then loops, in the analysis's order; gone things last.
+    const order = new Map<string, number>();
+    analysis.factors.forEach((f) => order.set(f.id, order.size));
+    analysis.links.forEach((l) => order.set(l.id, order.size));
+    patterns.loops.forEach((l) => order.set(loopKey(l.links), order.size));
+    const heading = (on: string): { key: string; text: string; rank: number } => {
+      const target = resolveTarget(on, factorIds, linkIds);
+      if (target?.kind === 'factor') return { key: on, text: words.onFactor(label(target.id)), rank: order.get(target.id)! };
+      if (target?.kind === 'link') return { key: on, text: words.onLink(targetName(context, target.id)!), rank: order.get(target.id)! };
+      const loop = target?.kind === 'loop' ? loopByKey.get(loopKey(target.links)) : undefined;
+      if (loop) return { key: on, text: words.onLoop(loopTitle(loop)), rank: order.get(loopKey(loop.links))! };
+      return { key: '', text: words.onGone, rank: Number.MAX_SAFE_INTEGER };
+    };
+    const byAt = (a: Comment, b: Comment) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+    const groups = new Map<string, { text: string; rank: number; roots: Comment[] }>();
+    for (const root of roots) {
+      const { key, text, rank } = heading(root.on);
+      const group = groups.get(key) ?? { text, rank, roots: [] };
+      group.roots.push(root);
+      groups.set(key, group);
+    }
+    const who = (c: Comment) => words.commentAuthor(c.author.trim() || '?', actorName(analysis, c.actor));
+    for (const group of [...groups.values()].sort((a, b) => a.rank - b.rank)) {
+      blocks.push({ kind: 'subheading', text: group.text });
+      for (const root of group.roots.sort(byAt)) {
+        blocks.push({ kind: 'item', text: words.comment(who(root), formatAt(root.at), root.text.trim(), root.resolved) });
+        for (const reply of threads
+          .get(root.id)!
+          .filter((c) => c.id !== root.id)
+          .sort(byAt)) {
+          blocks.push({ kind: 'item', text: words.reply(who(reply), formatAt(reply.at), reply.text.trim()) });
+        }
+      }
+    }
+    return blocks;
+  },
+};
+
 /** The sections after the diagram, in the order they are printed. */
-export const REPORT_SECTIONS: readonly ReportSection[] = [loopsSection, breakPointsSection, strengthsSection, notesSection, actorsSection];
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  loopsSection,
+  breakPointsSection,
+  strengthsSection,
+  notesSection,
+  actorsSection,
+  stancesSection,
+  commentsSection,
+];
