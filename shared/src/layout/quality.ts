@@ -130,3 +130,101 @@ export function measureLayout(
     labelPx: TEXT.label.size * fitZoom,
   };
 }
+
+/** The parts of a layout's quality that involve one factor: what moving that factor alone can change. */
+export interface LocalQuality {
+  readonly overlaps: number;
+  readonly crossings: number;
+  readonly linksThroughFactors: number;
+  readonly markClashes: number;
+  /** Loops through the factor that are not rings. */
+  readonly brokenRings: number;
+}
+
+/**
+ * measureLayout's counts, kept up to date as single factors move, for a search that tries many small moves on a
+ * large diagram: `around(id)` counts only the overlaps, crossings, links through factors, mark clashes and broken
+ * rings that involve factor `id` (its box, its links, its loops), so the change a move makes is `around` after
+ * less `around` before, at the cost of the factor's links against the whole diagram instead of every pair.
+ */
+export class LocalMeasure {
+  private readonly ids: string[];
+  private readonly links: Array<Pick<Link, 'id' | 'from' | 'to'> & { paired: boolean }>;
+  private readonly lines: LinkLine[];
+  private readonly linksAt = new Map<string, number[]>();
+  private readonly loopsAt = new Map<string, number[]>();
+
+  constructor(
+    links: readonly Pick<Link, 'id' | 'from' | 'to'>[],
+    private readonly boxes: Map<string, Rect>,
+    private readonly loops: readonly (readonly string[])[],
+  ) {
+    this.ids = [...boxes.keys()];
+    const pairs = new Set(links.map((l) => `${l.from}\u0000${l.to}`));
+    this.links = links
+      .filter((l) => l.from !== l.to && boxes.has(l.from) && boxes.has(l.to))
+      .map((l) => ({ ...l, paired: pairs.has(`${l.to}\u0000${l.from}`) }));
+    this.lines = this.links.map((l) => linkLine(boxes.get(l.from)!, boxes.get(l.to)!, l.paired));
+    this.links.forEach((l, i) => {
+      for (const end of new Set([l.from, l.to])) this.linksAt.set(end, [...(this.linksAt.get(end) ?? []), i]);
+    });
+    loops.forEach((loop, k) => {
+      for (const id of new Set(loop)) this.loopsAt.set(id, [...(this.loopsAt.get(id) ?? []), k]);
+    });
+  }
+
+  /** Puts factor `id`'s box at `box` (and redraws its links). */
+  move(id: string, box: Rect): void {
+    this.boxes.set(id, box);
+    for (const i of this.linksAt.get(id) ?? []) {
+      const l = this.links[i]!;
+      this.lines[i] = linkLine(this.boxes.get(l.from)!, this.boxes.get(l.to)!, l.paired);
+    }
+  }
+
+  around(id: string): LocalQuality {
+    const box = this.boxes.get(id)!;
+    let overlaps = 0;
+    for (const other of this.ids) if (other !== id && rectsOverlap(box, this.boxes.get(other)!)) overlaps++;
+    const own = this.linksAt.get(id) ?? [];
+    const isOwn = new Set(own);
+    let crossings = 0;
+    let through = 0;
+    let marks = 0;
+    for (const i of own) {
+      const p = this.links[i]!;
+      const line = this.lines[i]!;
+      for (let j = 0; j < this.links.length; j++) {
+        if (j === i || (isOwn.has(j) && j < i)) continue;
+        const q = this.links[j]!;
+        const other = this.lines[j]!;
+        if (Math.hypot(line.mark.x - other.mark.x, line.mark.y - other.mark.y) < 2 * MARK_RADIUS) marks++;
+        const shared = p.from === q.from || p.from === q.to || p.to === q.from || p.to === q.to;
+        if (!shared && segmentsCross(line.s, line.e, other.s, other.e)) crossings++;
+      }
+      for (const other of this.ids) {
+        if (other === p.from || other === p.to) continue;
+        const r = this.boxes.get(other)!;
+        if (segmentHitsRect(line.s, line.e, r)) through++;
+        if (circleHitsRect(line.mark, MARK_RADIUS, r)) marks++;
+      }
+      if (circleHitsRect(line.mark, MARK_RADIUS, this.boxes.get(p.from)!) || circleHitsRect(line.mark, MARK_RADIUS, this.boxes.get(p.to)!))
+        marks++;
+    }
+    // Other links against this factor's box.
+    this.links.forEach((q, j) => {
+      if (isOwn.has(j)) return;
+      const line = this.lines[j]!;
+      if (segmentHitsRect(line.s, line.e, box)) through++;
+      if (circleHitsRect(line.mark, MARK_RADIUS, box)) marks++;
+    });
+    let brokenRings = 0;
+    for (const k of this.loopsAt.get(id) ?? []) {
+      const points = this.loops[k]!.map((f) => this.boxes.get(f))
+        .filter((r): r is Rect => r !== undefined)
+        .map(centreOf);
+      if (points.length !== this.loops[k]!.length || !isSimplePolygon(points)) brokenRings++;
+    }
+    return { overlaps, crossings, linksThroughFactors: through, markClashes: marks, brokenRings };
+  }
+}

@@ -10,7 +10,7 @@
  */
 import type { FactorKind, Position } from '../model/types.ts';
 import { COST, GridState, anneal, improve, type Cell, type GridProblem } from './gridSearch.ts';
-import { measureLayout, type LayoutQuality } from './quality.ts';
+import { LocalMeasure, measureLayout, type LayoutQuality } from './quality.ts';
 import { rectsOverlap, type Rect } from './geometry.ts';
 import { hopDistances, stressLayout } from './stress.ts';
 
@@ -654,6 +654,70 @@ function nudge(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
   return positions;
 }
 
+/** Above NUDGE_FACTORS: how far (px, across, down and diagonally) a factor in the way of a link or mark may shift. */
+const CLEAR_STEPS = [16, 32, 48, 64, 96, 128] as const;
+const CLEAR_PASSES = 8;
+
+/**
+ * On a large diagram, shifts the factors that a link runs through or a +/− mark hides under (and the factors at the
+ * ends of such links) a little off their grid place where that clears it without breaking more: the whole diagram is
+ * too large to measure for every try, so each try is measured around the factor that moves (LocalMeasure).
+ */
+function clear(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Map<string, Position> {
+  const sizeOf = (id: string) => input.sizes.get(id) ?? { width: 180, height: 64 };
+  const boxes = new Map(input.factors.map((f) => [f.id, { ...start.get(f.id)!, ...sizeOf(f.id) }]));
+  const local = new LocalMeasure(input.links, new Map(boxes), input.loops);
+  const onLoop = new Set(input.loops.flat());
+  const band = new Map(input.factors.map((f) => [f.id, bandOf(f.kind, onLoop.has(f.id))]));
+  const centreX = (id: string) => boxes.get(id)!.x + boxes.get(id)!.width / 2;
+  const bandsAround = (id: string) => {
+    let count = 0;
+    for (const f of input.factors) {
+      if (f.id === id) continue;
+      const [a, b] = [band.get(id)!, band.get(f.id)!];
+      if ((a < b && centreX(id) > centreX(f.id)) || (b < a && centreX(f.id) > centreX(id))) count++;
+    }
+    return count;
+  };
+  const costAround = (id: string) => {
+    const q = local.around(id);
+    return (
+      q.overlaps * 10_000 +
+      q.linksThroughFactors * 400 +
+      q.markClashes * 120 +
+      q.brokenRings * 800 +
+      q.crossings * 30 +
+      60 * bandsAround(id)
+    );
+  };
+  const shifts = CLEAR_STEPS.flatMap((d) =>
+    [-1, 0, 1].flatMap((sx) => [-1, 0, 1].flatMap((sy) => (sx === 0 && sy === 0 ? [] : [{ dx: sx * d, dy: sy * d }]))),
+  );
+  for (let pass = 0; pass < CLEAR_PASSES; pass++) {
+    const troubled = input.factors.filter((f) => {
+      const q = local.around(f.id);
+      return q.linksThroughFactors > 0 || q.markClashes > 0;
+    });
+    let improved = false;
+    for (const { id } of troubled) {
+      const home = boxes.get(id)!;
+      let best = { box: home, cost: costAround(id) - 1e-6 };
+      for (const { dx, dy } of shifts) {
+        const box = { ...home, x: home.x + dx, y: home.y + dy };
+        boxes.set(id, box);
+        local.move(id, box);
+        const cost = costAround(id);
+        if (cost < best.cost) best = { box, cost };
+      }
+      boxes.set(id, best.box);
+      local.move(id, best.box);
+      if (best.box !== home) improved = true;
+    }
+    if (!improved) break;
+  }
+  return new Map([...boxes].map(([id, b]) => [id, { x: b.x, y: b.y }]));
+}
+
 /**
  * How many factors stand somewhere else in `positions` than now, the whole diagram shifted so that as many as
  * possible stay (where the diagram stands on the canvas is free).
@@ -825,6 +889,10 @@ export function ringLayout(input: RingLayoutInput): Move[] {
     const nudged = nudge(input, best.positions);
     const again = nudge(input, squeeze(input, nudged).positions);
     best = { positions: again, cost: costOf(input, again).cost };
+  } else if (!mendedChosen) {
+    const cleared = clear(input, best.positions);
+    const cost = costOf(input, cleared).cost;
+    if (cost < best.cost - 1e-6) best = { positions: cleared, cost };
   }
   // Stability: keep where the factors stand when that is as good (laying out twice changes nothing).
   const current = new Map(input.factors.map((f) => [f.id, f.position]));
