@@ -266,7 +266,38 @@ describe('export', () => {
 
   it('the case-file report from the dialog: a PDF whose text holds the conclusions, on every page marked, and one PNG of its pages', async () => {
     const { a } = session.people;
-    const analysis = await createAnalysis({ content: SMALL });
+    // With what people said in the session: who recognises what, and a comment with a reply.
+    const content = {
+      ...SMALL,
+      version: 2,
+      stances: [
+        { actor: 'a1', on: 'f4', stance: 'recognise' },
+        { actor: 'a3', on: 'f4', stance: 'doubt' },
+      ],
+      comments: [
+        {
+          id: 'c1',
+          on: 'f4',
+          author: 'Ingrid',
+          actor: 'a3',
+          at: '2026-11-30T09:30:00Z',
+          text: 'Komen de brieven wel aan?',
+          replyTo: null,
+          resolved: false,
+        },
+        {
+          id: 'c2',
+          on: 'f4',
+          author: 'Moeder',
+          actor: 'a1',
+          at: '2026-11-30T09:42:00Z',
+          text: 'Niet altijd.',
+          replyTo: 'c1',
+          resolved: false,
+        },
+      ],
+    };
+    const analysis = await createAnalysis({ content });
     await openAnalysis(a.page, analysis.links.viewer);
     await factor(a.page, (SMALL.factors[0] as { label: string }).label).waitFor();
     await openExport(a.page);
@@ -284,6 +315,10 @@ describe('export', () => {
     const text = squeeze(pages.map((p) => p.text).join(' '));
     expect(text).toContain(squeeze('R1 · De schuldenspiraal'));
     expect(text).toContain(squeeze('Waar kan de cirkel breken?'));
+    expect(text).toContain(squeeze('"Afspraken missen": Moeder herkent dit; Gezinsvoogd twijfelt'));
+    expect(text).toContain(squeeze('Ingrid (als Gezinsvoogd), 30 november 2026'));
+    expect(text).toContain(squeeze('Komen de brieven wel aan?'));
+    expect(text).toContain(squeeze('Reactie van Moeder (als Moeder)'));
     expect(Math.min(...pages.flatMap((p) => p.items.map((it) => it.size)))).toBeGreaterThanOrEqual(8);
 
     await a.page.getByTestId('export-report-png').check();
