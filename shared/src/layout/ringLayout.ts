@@ -657,6 +657,8 @@ function nudge(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
 /** Above NUDGE_FACTORS: how far (px, across, down and diagonally) a factor in the way of a link or mark may shift. */
 const CLEAR_STEPS = [16, 32, 48, 64, 96, 128] as const;
 const CLEAR_PASSES = 8;
+/** Above NUDGE_FACTORS: how many columns and rows away a factor in the way may jump to a free place. */
+const CLEAR_REACH = 3;
 
 /**
  * On a large diagram, shifts the factors that a link runs through or a +/− mark hides under (and the factors at the
@@ -693,6 +695,28 @@ function clear(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
   const shifts = CLEAR_STEPS.flatMap((d) =>
     [-1, 0, 1].flatMap((sx) => [-1, 0, 1].flatMap((sy) => (sx === 0 && sy === 0 ? [] : [{ dx: sx * d, dy: sy * d }]))),
   );
+  // The grid's columns and rows (as the search left them), for a jump to a free place nearby.
+  const lineValues = (values: number[]) =>
+    [...values].sort((a, b) => a - b).filter((v, i, all) => i === 0 || Math.abs(v - all[i - 1]!) > LINE_TOLERANCE);
+  const centreOf = (b: Rect) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  const columns = lineValues([...boxes.values()].map((b) => centreOf(b).x));
+  const rows = lineValues([...boxes.values()].map((b) => centreOf(b).y));
+  const nearest = (lines: number[], v: number) =>
+    lines.reduce((best, l, i) => (Math.abs(l - v) < Math.abs(lines[best]! - v) ? i : best), 0);
+  const freeNearby = (id: string): Rect[] => {
+    const home = boxes.get(id)!;
+    const c = centreOf(home);
+    const [ci, ri] = [nearest(columns, c.x), nearest(rows, c.y)];
+    const spots: Rect[] = [];
+    for (let r = Math.max(0, ri - CLEAR_REACH); r <= Math.min(rows.length - 1, ri + CLEAR_REACH); r++) {
+      for (let k = Math.max(0, ci - CLEAR_REACH); k <= Math.min(columns.length - 1, ci + CLEAR_REACH); k++) {
+        const box = { ...home, x: Math.round(columns[k]! - home.width / 2), y: Math.round(rows[r]! - home.height / 2) };
+        const grown = { x: box.x - GAP.x / 2, y: box.y - GAP.y / 2, width: box.width + GAP.x, height: box.height + GAP.y };
+        if (![...boxes].some(([other, b]) => other !== id && rectsOverlap(grown, b))) spots.push(box);
+      }
+    }
+    return spots;
+  };
   for (let pass = 0; pass < CLEAR_PASSES; pass++) {
     const troubled = input.factors.filter((f) => {
       const q = local.around(f.id);
@@ -702,8 +726,7 @@ function clear(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
     for (const { id } of troubled) {
       const home = boxes.get(id)!;
       let best = { box: home, cost: costAround(id) - 1e-6 };
-      for (const { dx, dy } of shifts) {
-        const box = { ...home, x: home.x + dx, y: home.y + dy };
+      for (const box of [...shifts.map(({ dx, dy }) => ({ ...home, x: home.x + dx, y: home.y + dy })), ...freeNearby(id)]) {
         boxes.set(id, box);
         local.move(id, box);
         const cost = costAround(id);
