@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLoops } from '../graph/loops.ts';
 import { seededRandom } from '../random.ts';
-import { makeGraph } from '../testing/graph.ts';
+import { randomDigraph } from '../testing/graph.ts';
 import type { Rect } from './geometry.ts';
 import { LocalMeasure, measureLayout } from './quality.ts';
 
@@ -10,13 +10,8 @@ describe('LocalMeasure: the part of the quality one factor takes part in', () =>
     let changed = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const random = seededRandom(seed);
-      const ids = Array.from({ length: 14 }, (_, i) => `f${i}`);
-      const pairs: Array<[string, string]> = [];
-      for (const a of ids) for (const b of ids) if (a !== b && random() < 0.14) pairs.push([a, b]);
-      const graph = makeGraph(
-        ids.map((id) => [id] as const),
-        pairs,
-      );
+      const graph = randomDigraph(random, 14, 0.14);
+      const ids = graph.factors.map((f) => f.id);
       const loops = findLoops(graph, { maxLoops: 200 }).loops.map((l) => [...l.factors]);
       const boxes = new Map<string, Rect>(
         ids.map((id) => [id, { x: Math.round(random() * 900), y: Math.round(random() * 600), width: 160, height: 60 }]),

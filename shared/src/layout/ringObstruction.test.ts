@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findLoops } from '../graph/loops.ts';
 import { parseAnalysisFile } from '../schema/parseAnalysisFile.ts';
 import { seededRandom } from '../random.ts';
-import { completeDigraph, makeGraph, type GraphInput } from '../testing/graph.ts';
+import { completeDigraph, makeGraph, randomDigraph, type GraphInput } from '../testing/graph.ts';
 import { isSimplePolygon, type Point } from './geometry.ts';
 import { loopsForLayout } from './layoutAnalysis.ts';
 import { brokenRingsBound, ringObstruction, ringsImpossible } from './ringObstruction.ts';
@@ -62,13 +62,8 @@ describe('ring obstruction: a proof that some loops cannot all be rings', () => 
     let proved = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const random = seededRandom(seed);
-      const ids = Array.from({ length: 9 }, (_, i) => `v${i}`);
-      const links: Array<[string, string]> = [];
-      for (const a of ids) for (const b of ids) if (a !== b && random() < 0.3) links.push([a, b]);
-      const graph = makeGraph(
-        ids.map((id) => [id] as const),
-        links,
-      );
+      const graph = randomDigraph(random, 9, 0.3, 'v');
+      const ids = graph.factors.map((f) => f.id);
       const at = new Map<string, Point>(ids.map((id) => [id, { x: random(), y: random() }]));
       const loops = allLoops(graph);
       const rings = loops.filter((l) => isSimplePolygon(l.map((id) => at.get(id)!)));

@@ -80,3 +80,14 @@ export function binomial(n: number, k: number): number {
 export function factorial(k: number): number {
   return k <= 1 ? 1 : k * factorial(k - 1);
 }
+
+/** A random digraph on factors `prefix`0…n−1: each ordered pair linked with chance `p`, drawn from `random`. */
+export function randomDigraph(random: () => number, n: number, p: number, prefix = 'f'): GraphInput {
+  const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  const links: Array<[string, string]> = [];
+  for (const a of ids) for (const b of ids) if (a !== b && random() < p) links.push([a, b]);
+  return makeGraph(
+    ids.map((id) => [id] as const),
+    links,
+  );
+}
