@@ -12,7 +12,7 @@ import { textShape, translateShape, type LineShape, type Point, type Shape } fro
 import { wrapText } from './textMetrics.ts';
 import { BOX, COLOURS, LINK, PAGE, POLARITY_COLOURS, TEXT } from './theme.ts';
 import { WORDS, formatExportDate, type ExportLanguage, type ExportWords } from './words.ts';
-import { boxMarksAt, layoutStanceHeader, prepareStances, stanceMarkShapes } from './stanceLayout.ts';
+import { boxMarksAt, layoutStanceHeader, linkStancesAt, prepareStances, stanceMarkShapes } from './stanceLayout.ts';
 
 export type { HighlightLoop, LegendItem };
 
@@ -136,12 +136,16 @@ function boxIndex(rects: readonly Rect[]): (p: Point, r: number) => boolean {
   };
 }
 
-/** Where a link's stance marks go: between its start and its +/− mark (at 40 % of the line, as on the canvas). */
+/** Where a link's stance marks go: between its start and its +/− mark, or beside a short line (as on the canvas). */
 function markBefore(geometry: { segments: readonly LineShape[]; mark: Point }): Point {
   const start = geometry.segments[0];
   if (!start) return geometry.mark;
-  const t = 0.4 / LINK.markAt;
-  return { x: start.x1 + (geometry.mark.x - start.x1) * t, y: start.y1 + (geometry.mark.y - start.y1) * t };
+  // The line's end, from its start and the +/− mark at LINK.markAt of the way.
+  const end = {
+    x: start.x1 + (geometry.mark.x - start.x1) / LINK.markAt,
+    y: start.y1 + (geometry.mark.y - start.y1) / LINK.markAt,
+  };
+  return linkStancesAt({ x: start.x1, y: start.y1 }, end);
 }
 
 function actorNamesByFactor(analysis: Analysis): Map<string, string[]> {

@@ -5,7 +5,8 @@ import { readTtfFonts, tinyAnalysis } from '../testing/export.ts';
 import { layoutExport } from './layout.ts';
 import { renderAnalysisPdf } from './renderPdf.ts';
 import { renderAnalysisSvg } from './renderSvg.ts';
-import { ACTOR_COLOURS } from './stanceLayout.ts';
+import { ACTOR_COLOURS, linkStancesAt } from './stanceLayout.ts';
+import { LINK } from './theme.ts';
 
 const AT = new Date('2025-03-12T13:05:00Z');
 
@@ -66,5 +67,23 @@ describe('stances in the export', () => {
     expect(svg).toContain('Gedeeld door iedereen');
     const doc = await PDFDocument.load(await renderAnalysisPdf(marked(), { fonts: readTtfFonts(), exportedAt: AT }));
     expect(doc.getPageCount()).toBe(1);
+  });
+});
+
+describe('where a link’s stance marks stand', () => {
+  it('at 40 % of a long line, and beside a short one, clear of the +/− mark', () => {
+    expect(linkStancesAt({ x: 0, y: 0 }, { x: 400, y: 0 })).toEqual({ x: 160, y: 0 });
+    for (const e of [
+      { x: 60, y: 0 },
+      { x: -60, y: 0 },
+      { x: 0, y: 60 },
+      { x: 40, y: 40 },
+    ]) {
+      const at = linkStancesAt({ x: 0, y: 0 }, e);
+      const mark = { x: e.x * LINK.markAt, y: e.y * LINK.markAt };
+      expect(Math.hypot(at.x - mark.x, at.y - mark.y), JSON.stringify(e)).toBeGreaterThan(24);
+      // Beside a line that is not upright: above it.
+      if (e.x !== 0) expect(at.y).toBeLessThan(e.y * 0.4 - 1);
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { Analysis, Stance } from '../model/types.ts';
 import { computeSharedness, type Sharedness } from '../graph/sharedness.ts';
 import { textShape, type Point, type Shape } from './shapes.ts';
 import { wrapText, type TextStyle } from './textMetrics.ts';
-import { COLOURS, TEXT } from './theme.ts';
+import { COLOURS, LINK, TEXT } from './theme.ts';
 import type { ExportLanguage } from './words.ts';
 
 /** The person colours of the editor (web/src/sync/identity.ts), in the order of the actors' ids. */
@@ -125,4 +125,25 @@ export function stanceMarkShapes(s: StanceExport, targetId: string, at: Point, c
 /** Where a box's marks go: straddling its bottom border, from its inner left edge. */
 export function boxMarksAt(box: { x: number; y: number; height: number }, innerLeft: number): Point {
   return { x: innerLeft, y: box.y + box.height - MARK.height / 2 };
+}
+
+/** Along a link, the stance marks stand at this share of the line (the +/− at LINK.markAt). */
+const LINK_STANCES_AT = 0.4;
+/** Closer than this (px) to the +/− along the line, the marks move beside the line instead: they would cover it. */
+const LINK_STANCES_APART = 44;
+/** How far beside the line they then stand. */
+const LINK_STANCES_ASIDE = 26;
+
+/**
+ * Where a link's stance marks stand, on the canvas and in the export: at 40 % of the line from `s` to `e`; on a
+ * short link, where that is too close to the +/− mark, beside the line (on its upper side) so neither hides the other.
+ */
+export function linkStancesAt(s: Point, e: Point): Point {
+  const dx = e.x - s.x;
+  const dy = e.y - s.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const at = { x: s.x + dx * LINK_STANCES_AT, y: s.y + dy * LINK_STANCES_AT };
+  if (length * (LINK.markAt - LINK_STANCES_AT) >= LINK_STANCES_APART) return at;
+  const side = dx / length > 0 ? -1 : 1;
+  return { x: at.x + side * (-dy / length) * LINK_STANCES_ASIDE, y: at.y + side * (dx / length) * LINK_STANCES_ASIDE };
 }

@@ -1,13 +1,14 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
+import { linkStancesAt } from '@samenzicht/shared/export/stanceLayout';
 import { useEditor } from '../store/EditorContext.tsx';
 import { marksSignature } from './derived.ts';
 import { StanceMarks } from './StanceMarks.tsx';
 
-/** The stance marks of a link, drawn at 40 % of its line (the +/− sits at 72 %). */
+/** The stance marks of a link, at 40 % of its line (the +/− sits at 72 %), or beside a short line (linkStancesAt). */
 export function LinkStanceMarks({ id, line }: { id: string; line: { s: { x: number; y: number }; e: { x: number; y: number } } }) {
   const any = useEditor((s) => marksSignature(s.doc, id) !== '');
   if (!any) return null;
-  const at = { x: line.s.x + (line.e.x - line.s.x) * 0.4, y: line.s.y + (line.e.y - line.s.y) * 0.4 };
+  const at = linkStancesAt(line.s, line.e);
   return (
     <EdgeLabelRenderer>
       <div
