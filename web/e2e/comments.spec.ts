@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { useSession } from './fixture.ts';
-import { openAnalysis } from './harness.ts';
+import { openAnalysis, reopenAnalysis } from './harness.ts';
 
 interface FileComment {
   id: string;
@@ -110,7 +110,7 @@ describe('comments', () => {
     await moeder.page.locator('[data-testid="thread"][data-resolved="true"] summary').click();
     await moeder.page.getByTestId('comment-reopen').click();
     await badge(fenna.page, 'f1').waitFor();
-    await fenna.page.reload();
+    await reopenAnalysis(fenna.page);
     await select(fenna.page, 'Schulden');
     await thread(fenna.page, 'Klopt, na de brief').waitFor();
     expect(await thread(fenna.page, 'Dit begon al').getAttribute('data-resolved')).toBe('false');
@@ -154,7 +154,7 @@ describe('comments', () => {
     // The new ones stay marked while she looks; the count on the tab goes.
     expect(await thread(moeder.page, 'Hoe vaak slaap je slecht?').getByTestId('comment-new').count()).toBe(1);
     await expect.poll(() => unread.count()).toBe(0);
-    await moeder.page.reload();
+    await reopenAnalysis(moeder.page);
     await factor(moeder.page, 'Stress').waitFor();
     await moeder.page.getByTestId('tab-inspector').waitFor();
     expect(await moeder.page.getByTestId('comments-unread').count()).toBe(0);
@@ -190,7 +190,7 @@ describe('comments', () => {
 
     await fenna.page.getByTestId('neutral-hint-off').first().click();
     await expect.poll(() => fenna.page.getByTestId('neutral-hint').count()).toBe(0);
-    await fenna.page.reload();
+    await reopenAnalysis(fenna.page);
     await select(fenna.page, 'Steunende zus');
     await thread(fenna.page, 'Moeder faalt').waitFor();
     expect(await fenna.page.getByTestId('neutral-hint').count()).toBe(0);

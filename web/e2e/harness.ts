@@ -153,6 +153,16 @@ export async function createAnalysis(baseUrl: string, body: Record<string, unkno
 /** Opens an analysis link and waits until it is connected. */
 export async function openAnalysis(page: Page, link: string): Promise<void> {
   await page.goto(link);
+  await connected(page);
+}
+
+/** Reloads the page and waits until it is connected again, as a person would before touching anything. */
+export async function reopenAnalysis(page: Page): Promise<void> {
+  await page.reload();
+  await connected(page);
+}
+
+async function connected(page: Page): Promise<void> {
   await page
     .getByTestId('connection')
     .filter({ hasText: 'Verbonden' })

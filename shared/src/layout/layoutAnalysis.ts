@@ -26,6 +26,8 @@ export interface LayoutRequest {
   readonly only?: ReadonlySet<string>;
   /** The language the kind words are measured in (default Dutch). */
   readonly language?: ExportLanguage;
+  /** Told the share of the work done (0 to 1) as the layout goes; last with 1. */
+  readonly onProgress?: (share: number) => void;
 }
 
 /** Loops the layout steers by: the shortest first, at most this many. */
@@ -67,7 +69,13 @@ export function layoutAnalysis(request: LayoutRequest): Move[] {
   const links = analysis.links.filter((l) => ids.has(l.from) && ids.has(l.to));
   const part = { factors, links };
   const sizes = boxSizes({ factors, ...(analysis.actors ? { actors: analysis.actors } : {}) }, request.sizes, request.language);
-  const moves = ringLayout({ factors, links, sizes, loops: loopsForLayout(part) });
+  const moves = ringLayout({
+    factors,
+    links,
+    sizes,
+    loops: loopsForLayout(part),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+  });
   if (!only) return moves;
   // A selection stays where it was: its top-left corner does not move.
   const anchor: Position = { x: Math.min(...factors.map((f) => f.position.x)), y: Math.min(...factors.map((f) => f.position.y)) };

@@ -193,6 +193,15 @@ describe('ring layout ("Netjes maken")', () => {
     expect(measureLayout(SMALL.links, boxes, []).overlaps).toBe(0);
   });
 
+  it('tells how far it is as it goes (for the button while it runs), ending at 1', () => {
+    const shares: number[] = [];
+    layoutAnalysis({ analysis: SMALL, onProgress: (share) => shares.push(share) });
+    expect(shares.length).toBeGreaterThan(3);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[0]!).toBeGreaterThan(0);
+    expect(shares.at(-1)).toBe(1);
+  });
+
   it('lays out an empty analysis and a lone factor', () => {
     expect(layoutAnalysis({ analysis: { factors: [], links: [] } })).toEqual([]);
     const lone = makeGraph([['a', 'problem']], []);

@@ -38,6 +38,8 @@ export interface RingLayoutInput {
   readonly sizes: ReadonlyMap<string, Size>;
   /** Loops as factor ids in order (shortest first). */
   readonly loops: readonly (readonly string[])[];
+  /** Told the share of the work done (0 to 1) after each stage of the search; last with 1. */
+  readonly onProgress?: (share: number) => void;
 }
 
 export interface Move {
@@ -866,7 +868,12 @@ export function ringLayout(input: RingLayoutInput): Move[] {
   const long = big ? ANNEAL.bigStepsPerFactor : screen ? ANNEAL.stepsPerFactor : ANNEAL.roomyStepsPerFactor;
   let freshRun: Run | null = null;
   let keptRun: Run | null = null;
-  for (const fill of screen ? FILLS : [big ? BIG_FILL : ROOMY_FILL]) {
+  const fills = screen ? FILLS : [big ? BIG_FILL : ROOMY_FILL];
+  const seeds = big ? 1 : screen ? 3 : 2;
+  // Stages: every grid size, every seed, the run from where the factors stand, the finish.
+  let stagesDone = 0;
+  const stageDone = () => input.onProgress?.(++stagesDone / (fills.length + seeds + 2));
+  for (const fill of fills) {
     const plan = firstPlan(input, index, fill);
     const state = new GridState(plan.problem, plan.cells);
     improve(state, search);
@@ -878,16 +885,19 @@ export function ringLayout(input: RingLayoutInput): Move[] {
       improve(from, search);
       keptRun = bestRun(keptRun, runOf(from));
     }
+    stageDone();
   }
   if (!freshRun) return [];
   const chosen = freshRun.state;
-  for (let seed = 1; seed <= (big ? 1 : screen ? 3 : 2); seed++) {
+  for (let seed = 1; seed <= seeds; seed++) {
     const state = new GridState(chosen.problem, chosen.cells);
     // Each seed a little hotter: one run stays near the climb's answer, the others range further.
     settle(state, ANNEAL.hot * (1 + (seed - 1) / 2), seed, long);
     freshRun = bestRun(freshRun, runOf(state));
+    stageDone();
   }
   if (keptRun) settle(keptRun.state, ANNEAL.keptHot, 1, long);
+  stageDone();
   let fresh: Candidate | null = null;
   let kept: Candidate | null = null;
   for (const c of candidatesOf(freshRun.state)) fresh = better(fresh, c);
@@ -935,6 +945,7 @@ export function ringLayout(input: RingLayoutInput): Move[] {
     shift.count++;
     shifts.set(key, shift);
   }
+  stageDone();
   const shift = [...shifts.values()].sort(
     (a, b) => b.count - a.count || Math.hypot(a.dx, a.dy) - Math.hypot(b.dx, b.dy) || a.dx - b.dx || a.dy - b.dy,
   )[0]!;

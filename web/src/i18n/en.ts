@@ -46,7 +46,7 @@ export const en: Messages = {
   toolbar: {
     layout: 'Tidy up',
     layoutSelection: 'Tidy up selection',
-    layingOut: 'Arranging…',
+    layingOutShare: 'Arranging… {{percent}}%',
     layoutDone_one: '1 factor has a new place.',
     layoutDone_other: '{{count}} factors have a new place.',
     layoutNothing: 'Everything was already tidy. Nothing moved.',

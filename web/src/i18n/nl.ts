@@ -45,7 +45,7 @@ export const nl = {
   toolbar: {
     layout: 'Netjes maken',
     layoutSelection: 'Selectie netjes maken',
-    layingOut: 'Bezig met ordenen…',
+    layingOutShare: 'Bezig met ordenen… {{percent}}%',
     layoutDone_one: '1 factor heeft een nieuwe plek.',
     layoutDone_other: '{{count}} factoren hebben een nieuwe plek.',
     layoutNothing: 'Alles stond al netjes. Er is niets verplaatst.',

@@ -3,7 +3,7 @@
  * responsive while a large analysis is laid out. Pure computation; it fetches nothing.
  */
 import { layoutAnalysis } from '@samenzicht/shared/layout/layoutAnalysis';
-import type { LayoutJob, LayoutAnswer } from './layoutMessages.ts';
+import type { LayoutJob, LayoutAnswer, LayoutProgress } from './layoutMessages.ts';
 
 self.onmessage = (event: MessageEvent<LayoutJob>) => {
   const job = event.data;
@@ -13,6 +13,7 @@ self.onmessage = (event: MessageEvent<LayoutJob>) => {
       analysis: job.analysis,
       ...(job.only ? { only: new Set(job.only) } : {}),
       language: job.language,
+      onProgress: (progress) => self.postMessage({ id: job.id, progress } satisfies LayoutProgress),
     });
     answer = { id: job.id, moves };
   } catch (error) {

@@ -9,3 +9,9 @@ export interface LayoutJob {
 }
 
 export type LayoutAnswer = { readonly id: number; readonly moves: readonly Move[] } | { readonly id: number; readonly error: string };
+
+/** Sent while the layout runs: the share of the work done (0 to 1). */
+export interface LayoutProgress {
+  readonly id: number;
+  readonly progress: number;
+}

@@ -7,18 +7,26 @@
 import { moveFactors } from '@samenzicht/shared/ydoc/commands';
 import { readAnalysis } from '@samenzicht/shared/ydoc/read';
 import type { Session } from '../sync/session.ts';
-import type { LayoutAnswer, LayoutJob } from './layoutMessages.ts';
+import type { LayoutAnswer, LayoutJob, LayoutProgress } from './layoutMessages.ts';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (answer: LayoutAnswer) => void; reject: (error: Error) => void }>();
+const waiting = new Map<
+  number,
+  { resolve: (answer: LayoutAnswer) => void; reject: (error: Error) => void; progress?: ((share: number) => void) | undefined }
+>();
 
 function getWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-  w.onmessage = (event: MessageEvent<LayoutAnswer>) => {
-    waiting.get(event.data.id)?.resolve(event.data);
-    waiting.delete(event.data.id);
+  w.onmessage = (event: MessageEvent<LayoutAnswer | LayoutProgress>) => {
+    const message = event.data;
+    if ('progress' in message) {
+      waiting.get(message.id)?.progress?.(message.progress);
+      return;
+    }
+    waiting.get(message.id)?.resolve(message);
+    waiting.delete(message.id);
   };
   w.onerror = (event) => {
     // A worker that failed is replaced on the next layout; everyone waiting hears why.
@@ -31,23 +39,34 @@ function getWorker(): Worker {
   return w;
 }
 
-function layOutInWorker(job: Omit<LayoutJob, 'id'>): Promise<LayoutAnswer> {
+function layOutInWorker(job: Omit<LayoutJob, 'id'>, progress?: (share: number) => void): Promise<LayoutAnswer> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { resolve, reject, progress });
     getWorker().postMessage({ ...job, id } satisfies LayoutJob);
   });
 }
 
-/** Lays out the whole analysis, or only `only` (kept at its place); returns how many factors moved. */
-export async function runLayout(session: Session, only?: ReadonlySet<string>, language: 'nl' | 'en' = 'nl'): Promise<number> {
+/**
+ * Lays out the whole analysis, or only `only` (kept at its place); returns how many factors moved. `progress` hears
+ * the share of the work done as it goes.
+ */
+export async function runLayout(
+  session: Session,
+  only?: ReadonlySet<string>,
+  language: 'nl' | 'en' = 'nl',
+  progress?: (share: number) => void,
+): Promise<number> {
   const analysis = readAnalysis(session.doc);
   if (analysis.factors.length === 0) return 0;
-  const answer = await layOutInWorker({
-    analysis: { factors: analysis.factors, links: analysis.links, actors: analysis.actors },
-    ...(only ? { only: [...only] } : {}),
-    language,
-  });
+  const answer = await layOutInWorker(
+    {
+      analysis: { factors: analysis.factors, links: analysis.links, actors: analysis.actors },
+      ...(only ? { only: [...only] } : {}),
+      language,
+    },
+    progress,
+  );
   if ('error' in answer) throw new Error(answer.error);
   const before = new Map(analysis.factors.map((f) => [f.id, f.position]));
   const moves = answer.moves.filter((m) => {

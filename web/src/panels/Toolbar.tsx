@@ -36,13 +36,16 @@ export function Toolbar() {
   };
 
   const [layingOut, setLayingOut] = useState(false);
+  // The share of the layout done (0 to 1), shown on the button while it runs.
+  const [layoutProgress, setLayoutProgress] = useState(0);
   const selectionSize = useEditor((s) => s.selectedNodes.size);
   const tidy = async () => {
     setLayingOut(true);
+    setLayoutProgress(0);
     try {
       const { runLayout } = await import('../layout/runLayout.ts');
       const only = selectionSize >= 2 ? new Set(session.store.getState().selectedNodes) : undefined;
-      const moved = await runLayout(session, only, i18n.language.startsWith('en') ? 'en' : 'nl');
+      const moved = await runLayout(session, only, i18n.language.startsWith('en') ? 'en' : 'nl', setLayoutProgress);
       if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 300 }), 50);
       // Said out loud, with a way back: a layout moves much at once.
       if (moved > 0) announce(session, t('toolbar.layoutDone', { count: moved }), { toast: true, undo: () => session.undo.undo() });
@@ -56,7 +59,11 @@ export function Toolbar() {
 
   if (readOnly) return null;
   const fit = () => void flow.fitView({ padding: 0.2, duration: 300 });
-  const layoutLabel = layingOut ? t('toolbar.layingOut') : selectionSize >= 2 ? t('toolbar.layoutSelection') : t('toolbar.layout');
+  const layoutLabel = layingOut
+    ? t('toolbar.layingOutShare', { percent: Math.round(layoutProgress * 100) })
+    : selectionSize >= 2
+      ? t('toolbar.layoutSelection')
+      : t('toolbar.layout');
   // On a small screen the words are read out but not shown (ui: .toolbar-text), except the short one of "add".
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -100,9 +107,22 @@ export function Toolbar() {
         <Icon name="redo" />
         <span className="toolbar-text">{t('toolbar.redo')}</span>
       </button>
-      <button type="button" onClick={() => void tidy()} disabled={layingOut} data-testid="layout" title={t('toolbar.layoutHint')}>
+      <button
+        type="button"
+        className="layout-button"
+        onClick={() => void tidy()}
+        disabled={layingOut}
+        aria-busy={layingOut}
+        data-testid="layout"
+        title={t('toolbar.layoutHint')}
+      >
         <Icon name="tidy" />
         <span className="toolbar-text">{layoutLabel}</span>
+        {layingOut && (
+          <span className="layout-progress" aria-hidden="true" data-testid="layout-progress">
+            <span style={{ width: `${Math.round(layoutProgress * 100)}%` }} />
+          </span>
+        )}
       </button>
       <button type="button" onClick={fit} title={t('toolbar.fitView')} data-testid="fit-view">
         <Icon name="fit" />
