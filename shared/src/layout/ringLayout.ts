@@ -686,12 +686,12 @@ function clear(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
   const costAround = (id: string) => {
     const q = local.around(id);
     return (
-      q.overlaps * 10_000 +
-      q.linksThroughFactors * 400 +
-      q.markClashes * 120 +
-      q.brokenRings * 800 +
-      q.crossings * 30 +
-      60 * bandsAround(id)
+      q.overlaps * WEIGHT.overlap +
+      q.linksThroughFactors * WEIGHT.through +
+      q.markClashes * WEIGHT.mark +
+      q.brokenRings * WEIGHT.brokenRing +
+      q.crossings * WEIGHT.crossing +
+      WEIGHT.bandOrder * bandsAround(id)
     );
   };
   const shifts = CLEAR_STEPS.flatMap((d) =>
@@ -790,14 +790,17 @@ function squeeze(input: RingLayoutInput, positions: ReadonlyMap<string, Position
   return best;
 }
 
+/** What each fault of a layout costs (layoutCost, costOf, and the local cost of `clear`). */
+const WEIGHT = { overlap: 10_000, through: 400, mark: 120, brokenRing: 800, crossing: 30, bandOrder: 60 } as const;
+
 /** The single number a layout is judged by when choosing between layouts (lower is better). */
 export function layoutCost(q: LayoutQuality): number {
   return (
-    q.overlaps * 10_000 +
-    q.linksThroughFactors * 400 +
-    q.markClashes * 120 +
-    (q.loops - q.loopsAsRings) * 800 +
-    q.crossings * 30 +
+    q.overlaps * WEIGHT.overlap +
+    q.linksThroughFactors * WEIGHT.through +
+    q.markClashes * WEIGHT.mark +
+    (q.loops - q.loopsAsRings) * WEIGHT.brokenRing +
+    q.crossings * WEIGHT.crossing +
     // A diagram that needs zooming out to fit costs per px its labels lose below 16, and a little below 24: of two
     // layouts the one that fills the screen better (no thin strip) wins.
     Math.max(0, 16 - q.labelPx) * (q.factors <= SCREEN_FACTORS ? 2000 : 150) +
@@ -832,7 +835,7 @@ function bandViolations(input: RingLayoutInput, positions: ReadonlyMap<string, P
 /** The cost of a layout of `input` (lower is better): its quality and the order of its bands. */
 function costOf(input: RingLayoutInput, positions: ReadonlyMap<string, Position>): { quality: LayoutQuality; cost: number } {
   const quality = qualityOf(input, positions);
-  return { quality, cost: layoutCost(quality) + 60 * bandViolations(input, positions) };
+  return { quality, cost: layoutCost(quality) + WEIGHT.bandOrder * bandViolations(input, positions) };
 }
 
 /**
