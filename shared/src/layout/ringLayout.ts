@@ -10,7 +10,7 @@
  */
 import type { FactorKind, Position } from '../model/types.ts';
 import { COST, GridState, anneal, improve, type Cell, type GridProblem } from './gridSearch.ts';
-import { LocalMeasure, measureLayout, type LayoutQuality } from './quality.ts';
+import { measureLayout, type LayoutQuality } from './quality.ts';
 import { rectsOverlap, type Rect } from './geometry.ts';
 import { hopDistances, stressLayout } from './stress.ts';
 
@@ -656,93 +656,6 @@ function nudge(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Ma
   return positions;
 }
 
-/** Above NUDGE_FACTORS: how far (px, across, down and diagonally) a factor in the way of a link or mark may shift. */
-const CLEAR_STEPS = [16, 32, 48, 64, 96, 128] as const;
-const CLEAR_PASSES = 8;
-/** Above NUDGE_FACTORS: how many columns and rows away a factor in the way may jump to a free place. */
-const CLEAR_REACH = 3;
-
-/**
- * On a large diagram, shifts the factors that a link runs through or a +/− mark hides under (and the factors at the
- * ends of such links) a little off their grid place where that clears it without breaking more: the whole diagram is
- * too large to measure for every try, so each try is measured around the factor that moves (LocalMeasure).
- */
-function clear(input: RingLayoutInput, start: ReadonlyMap<string, Position>): Map<string, Position> {
-  const sizeOf = (id: string) => input.sizes.get(id) ?? { width: 180, height: 64 };
-  const boxes = new Map(input.factors.map((f) => [f.id, { ...start.get(f.id)!, ...sizeOf(f.id) }]));
-  const local = new LocalMeasure(input.links, new Map(boxes), input.loops);
-  const onLoop = new Set(input.loops.flat());
-  const band = new Map(input.factors.map((f) => [f.id, bandOf(f.kind, onLoop.has(f.id))]));
-  const centreX = (id: string) => boxes.get(id)!.x + boxes.get(id)!.width / 2;
-  const bandsAround = (id: string) => {
-    let count = 0;
-    for (const f of input.factors) {
-      if (f.id === id) continue;
-      const [a, b] = [band.get(id)!, band.get(f.id)!];
-      if ((a < b && centreX(id) > centreX(f.id)) || (b < a && centreX(f.id) > centreX(id))) count++;
-    }
-    return count;
-  };
-  const costAround = (id: string) => {
-    const q = local.around(id);
-    return (
-      q.overlaps * WEIGHT.overlap +
-      q.linksThroughFactors * WEIGHT.through +
-      q.markClashes * WEIGHT.mark +
-      q.brokenRings * WEIGHT.brokenRing +
-      q.crossings * WEIGHT.crossing +
-      WEIGHT.bandOrder * bandsAround(id)
-    );
-  };
-  const shifts = CLEAR_STEPS.flatMap((d) =>
-    [-1, 0, 1].flatMap((sx) => [-1, 0, 1].flatMap((sy) => (sx === 0 && sy === 0 ? [] : [{ dx: sx * d, dy: sy * d }]))),
-  );
-  // The grid's columns and rows (as the search left them), for a jump to a free place nearby.
-  const lineValues = (values: number[]) =>
-    [...values].sort((a, b) => a - b).filter((v, i, all) => i === 0 || Math.abs(v - all[i - 1]!) > LINE_TOLERANCE);
-  const centreOf = (b: Rect) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
-  const columns = lineValues([...boxes.values()].map((b) => centreOf(b).x));
-  const rows = lineValues([...boxes.values()].map((b) => centreOf(b).y));
-  const nearest = (lines: number[], v: number) =>
-    lines.reduce((best, l, i) => (Math.abs(l - v) < Math.abs(lines[best]! - v) ? i : best), 0);
-  const freeNearby = (id: string): Rect[] => {
-    const home = boxes.get(id)!;
-    const c = centreOf(home);
-    const [ci, ri] = [nearest(columns, c.x), nearest(rows, c.y)];
-    const spots: Rect[] = [];
-    for (let r = Math.max(0, ri - CLEAR_REACH); r <= Math.min(rows.length - 1, ri + CLEAR_REACH); r++) {
-      for (let k = Math.max(0, ci - CLEAR_REACH); k <= Math.min(columns.length - 1, ci + CLEAR_REACH); k++) {
-        const box = { ...home, x: Math.round(columns[k]! - home.width / 2), y: Math.round(rows[r]! - home.height / 2) };
-        const grown = { x: box.x - GAP.x / 2, y: box.y - GAP.y / 2, width: box.width + GAP.x, height: box.height + GAP.y };
-        if (![...boxes].some(([other, b]) => other !== id && rectsOverlap(grown, b))) spots.push(box);
-      }
-    }
-    return spots;
-  };
-  for (let pass = 0; pass < CLEAR_PASSES; pass++) {
-    const troubled = input.factors.filter((f) => {
-      const q = local.around(f.id);
-      return q.linksThroughFactors > 0 || q.markClashes > 0;
-    });
-    let improved = false;
-    for (const { id } of troubled) {
-      const home = boxes.get(id)!;
-      let best = { box: home, cost: costAround(id) - 1e-6 };
-      for (const box of [...shifts.map(({ dx, dy }) => ({ ...home, x: home.x + dx, y: home.y + dy })), ...freeNearby(id)]) {
-        boxes.set(id, box);
-        local.move(id, box);
-        const cost = costAround(id);
-        if (cost < best.cost) best = { box, cost };
-      }
-      boxes.set(id, best.box);
-      local.move(id, best.box);
-      if (best.box !== home) improved = true;
-    }
-    if (!improved) break;
-  }
-  return new Map([...boxes].map(([id, b]) => [id, { x: b.x, y: b.y }]));
-}
-
 /**
  * How many factors stand somewhere else in `positions` than now, the whole diagram shifted so that as many as
  * possible stay (where the diagram stands on the canvas is free).
@@ -790,7 +703,7 @@ function squeeze(input: RingLayoutInput, positions: ReadonlyMap<string, Position
   return best;
 }
 
-/** What each fault of a layout costs (layoutCost, costOf, and the local cost of `clear`). */
+/** What each fault of a layout costs (layoutCost and costOf). */
 const WEIGHT = { overlap: 10_000, through: 400, mark: 120, brokenRing: 800, crossing: 30, bandOrder: 60 } as const;
 
 /** The single number a layout is judged by when choosing between layouts (lower is better). */
@@ -925,10 +838,6 @@ export function ringLayout(input: RingLayoutInput): Move[] {
     const nudged = nudge(input, best.positions);
     const again = nudge(input, squeeze(input, nudged).positions);
     best = { positions: again, cost: costOf(input, again).cost };
-  } else if (!mendedChosen) {
-    const cleared = clear(input, best.positions);
-    const cost = costOf(input, cleared).cost;
-    if (cost < best.cost - 1e-6) best = { positions: cleared, cost };
   }
   // Stability: keep where the factors stand when that is as good (laying out twice changes nothing).
   const current = new Map(input.factors.map((f) => [f.id, f.position]));
