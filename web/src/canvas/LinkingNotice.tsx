@@ -31,26 +31,28 @@ export function LinkingNotice() {
       {toast ? (
         <div className="linking-toast" data-testid="linking-toast" key={toast.id}>
           <span>{toast.text}</span>
-          {toast.undo ? (
+          <span className="linking-toast-actions">
+            {toast.undo ? (
+              <button
+                type="button"
+                onClick={() => {
+                  dismissToast(session, toast.id);
+                  toast.undo?.();
+                }}
+                data-testid="linking-toast-undo"
+              >
+                {t('toolbar.undo')}
+              </button>
+            ) : null}
             <button
               type="button"
-              onClick={() => {
-                dismissToast(session, toast.id);
-                toast.undo?.();
-              }}
-              data-testid="linking-toast-undo"
+              className="linking-toast-close"
+              onClick={() => dismissToast(session, toast.id)}
+              aria-label={t('linking.closeNotice')}
             >
-              {t('toolbar.undo')}
+              ×
             </button>
-          ) : null}
-          <button
-            type="button"
-            className="linking-toast-close"
-            onClick={() => dismissToast(session, toast.id)}
-            aria-label={t('linking.closeNotice')}
-          >
-            ×
-          </button>
+          </span>
         </div>
       ) : null}
     </>
